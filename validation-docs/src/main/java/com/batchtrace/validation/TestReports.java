@@ -1,0 +1,163 @@
+package com.batchtrace.validation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The results of the last test run: the JUnit XML reports ({@code TEST-*.xml}) in {@code
+ * target/surefire-reports} and {@code target/failsafe-reports} of every module, reduced to one
+ * outcome per test method.
+ *
+ * <p>Reports name a test case by class and by a name that is the method name, the method with its
+ * parameter types ({@code check(String)}), a parameterized or repeated invocation ({@code
+ * check(String)[2]}) or, with display names in the reports, the {@code @DisplayName}. All these are
+ * brought back to the method, so that the tag found in the source meets the result.
+ */
+final class TestReports {
+
+  private static final List<String> REPORT_FOLDERS =
+      List.of("target/surefire-reports", "target/failsafe-reports");
+  private static final Pattern METHOD_FORM =
+      Pattern.compile(
+          "(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)\\s*(\\(.*\\))?\\s*(\\[\\d+])?");
+  private static final Pattern INVOCATION_INDEX = Pattern.compile("\\s*\\[\\d+]$");
+
+  /** A reported test case: module folder, class name and normalised name. */
+  private record Key(String module, String className, String name) {}
+
+  private final Map<Key, TestOutcome> outcomes;
+  private final List<String> files;
+
+  private TestReports(Map<Key, TestOutcome> outcomes, List<String> files) {
+    this.outcomes = outcomes;
+    this.files = List.copyOf(files);
+  }
+
+  /** Reads every module's reports under {@code root}; none is fine (tests were skipped). */
+  static TestReports read(Path root) throws IOException {
+    Map<Key, TestOutcome> outcomes = new HashMap<>();
+    List<String> files = new ArrayList<>();
+    DocumentBuilder parser = newParser();
+    for (Path module : Modules.of(root)) {
+      for (String folder : REPORT_FOLDERS) {
+        for (Path report : Modules.files(module.resolve(folder), TestReports::isReport)) {
+          readReport(parser, report, Modules.name(module), outcomes);
+          files.add(Modules.relative(root, report));
+        }
+      }
+    }
+    return new TestReports(outcomes, files);
+  }
+
+  /** The report files read, relative to the root. */
+  List<String> files() {
+    return files;
+  }
+
+  /**
+   * The outcome of a tagged test: found under its method name, its display name or the method name
+   * with underscores as spaces (JUnit's {@code ReplaceUnderscores}); {@link TestOutcome#NOT_RUN}
+   * when no report names it.
+   */
+  TestOutcome outcomeOf(TaggedTest tagged) {
+    TestMethod test = tagged.test();
+    List<String> names = new ArrayList<>();
+    names.add(test.methodName());
+    if (tagged.displayName() != null) {
+      names.add(normalisedName(tagged.displayName()));
+    }
+    names.add(test.methodName().replace('_', ' '));
+    for (String name : names) {
+      TestOutcome outcome = outcomes.get(new Key(test.module(), test.className(), name));
+      if (outcome != null) {
+        return outcome;
+      }
+    }
+    return TestOutcome.NOT_RUN;
+  }
+
+  /**
+   * The method name in a reported test case name ({@code check}, {@code check()}, {@code
+   * check(String)[1]}); a display name comes back as it is, without an invocation index.
+   */
+  static String normalisedName(String reportedName) {
+    String name = reportedName.strip();
+    Matcher method = METHOD_FORM.matcher(name);
+    if (method.matches()) {
+      return method.group(1);
+    }
+    return INVOCATION_INDEX.matcher(name).replaceFirst("");
+  }
+
+  private static boolean isReport(String fileName) {
+    return fileName.startsWith("TEST-") && fileName.endsWith(".xml");
+  }
+
+  private static void readReport(
+      DocumentBuilder parser, Path report, String module, Map<Key, TestOutcome> outcomes)
+      throws IOException {
+    Document document;
+    try {
+      document = parser.parse(report.toFile());
+    } catch (SAXException e) {
+      throw new IOException(
+          "The test report " + report + " is not valid XML: " + e.getMessage(), e);
+    }
+    NodeList testCases = document.getElementsByTagName("testcase");
+    for (int i = 0; i < testCases.getLength(); i++) {
+      Element testCase = (Element) testCases.item(i);
+      String className = testCase.getAttribute("classname").strip();
+      if (className.isEmpty()) {
+        continue;
+      }
+      Key key = new Key(module, className, normalisedName(testCase.getAttribute("name")));
+      outcomes.merge(key, resultOf(testCase), TestOutcome::combine);
+    }
+  }
+
+  /** A failure or error child means failed, a skipped child skipped, none passed. */
+  private static TestOutcome resultOf(Element testCase) {
+    TestOutcome outcome = TestOutcome.PASSED;
+    for (Node child = testCase.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child.getNodeType() != Node.ELEMENT_NODE) {
+        continue;
+      }
+      switch (child.getNodeName()) {
+        case "failure", "error" -> {
+          return TestOutcome.FAILED;
+        }
+        case "skipped" -> outcome = TestOutcome.SKIPPED;
+        default -> {}
+      }
+    }
+    return outcome;
+  }
+
+  private static DocumentBuilder newParser() {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      return factory.newDocumentBuilder();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("The JDK's XML parser cannot be configured safely", e);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package com.batchtrace.web.admin;
+
+import com.batchtrace.compliance.audit.boundary.RecordRevision;
+import com.batchtrace.masterdata.boundary.EquipmentChange;
+import com.batchtrace.masterdata.boundary.EquipmentService;
+import com.batchtrace.masterdata.boundary.EquipmentView;
+import com.batchtrace.masterdata.boundary.NewEquipment;
+import com.batchtrace.web.shell.Feedback;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Backing bean of admin/equipment.xhtml: the hierarchy, the add and edit forms and the history of
+ * the selected node. Holds form state only; the service decides what is allowed.
+ */
+@Named
+@ViewScoped
+public class EquipmentAdmin implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient EquipmentService equipment;
+
+  private List<EquipmentView> hierarchy;
+  private EquipmentView selected;
+  private List<RecordRevision<EquipmentView>> history = List.of();
+
+  /** Which form is open: "add", "edit" or none. */
+  private String mode;
+
+  /** The form of a new node; {@code parentId} null means a new enterprise. */
+  private Long newParentId;
+
+  private String newParentPath;
+  private String newCode;
+  private String newName;
+  private String newDescription;
+
+  private String editName;
+  private String editDescription;
+  private boolean editActive;
+  private String reason;
+
+  public List<EquipmentView> getHierarchy() {
+    if (hierarchy == null) {
+      hierarchy = equipment.hierarchy();
+    }
+    return hierarchy;
+  }
+
+  public void startAdd(EquipmentView parent) {
+    mode = "add";
+    newParentId = parent == null ? null : parent.id();
+    newParentPath = parent == null ? null : parent.unsPath();
+    newCode = null;
+    newName = null;
+    newDescription = null;
+    reason = null;
+  }
+
+  public void add() {
+    NewEquipment request = new NewEquipment(newParentId, newCode, newName, newDescription, reason);
+    if (Feedback.attempt(() -> equipment.create(request), "Equipment " + newName + " added.")) {
+      hierarchy = null;
+      mode = null;
+    }
+  }
+
+  public void startEdit(EquipmentView node) {
+    select(node);
+    mode = "edit";
+    editName = node.name();
+    editDescription = node.description();
+    editActive = node.active();
+    reason = null;
+  }
+
+  public void save() {
+    EquipmentChange request =
+        new EquipmentChange(editName, editDescription, editActive, selected.version(), reason);
+    if (Feedback.attempt(
+        () -> equipment.change(selected.id(), request), "Equipment " + editName + " saved.")) {
+      hierarchy = null;
+      mode = null;
+      select(equipment.find(selected.id()).orElseThrow());
+    }
+  }
+
+  public void select(EquipmentView node) {
+    selected = node;
+    history = equipment.history(node.id());
+  }
+
+  public String getMode() {
+    return mode;
+  }
+
+  public EquipmentView getSelected() {
+    return selected;
+  }
+
+  public List<RecordRevision<EquipmentView>> getHistory() {
+    return history;
+  }
+
+  public String getNewParentPath() {
+    return newParentPath;
+  }
+
+  public String getNewCode() {
+    return newCode;
+  }
+
+  public void setNewCode(String newCode) {
+    this.newCode = newCode;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+
+  public String getNewDescription() {
+    return newDescription;
+  }
+
+  public void setNewDescription(String newDescription) {
+    this.newDescription = newDescription;
+  }
+
+  public String getEditName() {
+    return editName;
+  }
+
+  public void setEditName(String editName) {
+    this.editName = editName;
+  }
+
+  public String getEditDescription() {
+    return editDescription;
+  }
+
+  public void setEditDescription(String editDescription) {
+    this.editDescription = editDescription;
+  }
+
+  public boolean isEditActive() {
+    return editActive;
+  }
+
+  public void setEditActive(boolean editActive) {
+    this.editActive = editActive;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,64 @@
+package com.batchtrace.web.shell;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Ends the session here and at the identity provider (OIDC RP-initiated logout), so a shared
+ * terminal never keeps the previous operator signed in. {@code ?reason=idle} marks the idle
+ * timeout, so the page after sign-in can say why the user was signed out.
+ */
+@WebServlet("/logout")
+public class SignOutServlet extends HttpServlet {
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    Optional<String> idToken = SignedInUser.idToken(request);
+    Optional<String> issuer = SignedInUser.issuer(request);
+    request.logout();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    String home =
+        appBase(request)
+            + ("idle".equals(request.getParameter("reason"))
+                ? "/signed-out.xhtml?reason=idle"
+                : "/signed-out.xhtml");
+    if (issuer.isEmpty() || idToken.isEmpty()) {
+      response.sendRedirect(home);
+      return;
+    }
+    response.sendRedirect(
+        issuer.get()
+            + "/protocol/openid-connect/logout?id_token_hint="
+            + encode(idToken.get())
+            + "&post_logout_redirect_uri="
+            + encode(home));
+  }
+
+  private static String appBase(HttpServletRequest request) {
+    String scheme = request.getScheme();
+    int port = request.getServerPort();
+    boolean defaultPort =
+        ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+    return scheme
+        + "://"
+        + request.getServerName()
+        + (defaultPort ? "" : ":" + port)
+        + request.getContextPath();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
