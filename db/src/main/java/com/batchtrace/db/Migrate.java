@@ -22,8 +22,13 @@ public final class Migrate {
     String appRole = setting("BATCHTRACE_DB_USER", "batchtrace_app");
     MigrateResult result = migrate(url, owner, ownerPassword, appRole);
     System.out.printf(
-        "Batchtrace schema '%s' at %s: %d migration(s) applied, now at version %s%n",
-        SCHEMA, url, result.migrationsExecuted, result.targetSchemaVersion);
+        "Batchtrace schema '%s' at %s: %d migration(s) applied, %s%n",
+        SCHEMA,
+        url,
+        result.migrationsExecuted,
+        result.targetSchemaVersion == null
+            ? "already up to date"
+            : "now at version " + result.targetSchemaVersion);
   }
 
   /** Migrates the schema; the runtime role name is a placeholder in the grant statements. */

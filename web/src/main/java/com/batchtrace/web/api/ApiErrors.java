@@ -3,6 +3,8 @@ package com.batchtrace.web.api;
 import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.platform.ConflictingChange;
 import com.batchtrace.platform.RuleViolation;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -31,6 +33,10 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (failure instanceof AccessRefused refused) {
       return ApiError.response(403, refused.getMessage());
     }
+    if (causedBy(failure, JsonbException.class) || causedBy(failure, JsonException.class)) {
+      return ApiError.response(
+          400, "The request body is not valid JSON of the expected shape: " + rootMessage(failure));
+    }
     if (failure instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       String message =
@@ -43,6 +49,15 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     return ApiError.response(
         500,
         "The server could not complete the request. Nothing was changed; the error is logged.");
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable failure) {

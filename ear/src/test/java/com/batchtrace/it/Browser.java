@@ -1,0 +1,133 @@
+package com.batchtrace.it;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium (Debian's chromium and chromedriver) for the whole test run: starting a
+ * browser costs seconds on these 2-core machines, so tests share it and clear its cookies.
+ */
+public final class Browser {
+
+  private static WebDriver driver;
+
+  private Browser() {}
+
+  public static synchronized WebDriver driver() {
+    if (driver == null) {
+      driver = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+    }
+    return driver;
+  }
+
+  private static WebDriver start() {
+    try {
+      Path profile =
+          Files.createTempDirectory(
+              Path.of(TestStack.property("test.build.dir")), "chromium-profile-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary("/usr/bin/chromium");
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--window-size=1400,1000",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+              .build();
+      return new ChromeDriver(service, options);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot create a Chromium profile folder", e);
+    }
+  }
+
+  public static WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver(), Duration.ofSeconds(20));
+    wait.withMessage(() -> "page was " + driver().getCurrentUrl() + ": " + evidence());
+    return wait;
+  }
+
+  /** Forgets every session: the app's and Keycloak's cookies share the host localhost. */
+  public static void signedOut() {
+    driver().get(TestStack.app("/signed-out.xhtml").toString());
+    driver().manage().deleteAllCookies();
+  }
+
+  /** Opens the Keycloak sign-in page by visiting {@code path} while signed out. */
+  public static void openSignInPage(String path) {
+    signedOut();
+    driver().get(TestStack.app(path).toString());
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+  }
+
+  /** Signs in through the Keycloak page and lands on {@code path} of the application. */
+  public static void signInAs(DemoUser user, String path) {
+    openSignInPage(path);
+    driver().findElement(By.id("username")).sendKeys(user.username);
+    driver().findElement(By.id("password")).sendKeys(DemoUser.PASSWORD);
+    driver().findElement(By.id("kc-login")).click();
+    waiting().until(ExpectedConditions.urlContains(TestStack.server() + "/batchtrace"));
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user")));
+  }
+
+  /** What the page showed when a wait gave up: its text, and a screenshot and source in target/. */
+  private static String evidence() {
+    String text = driver().findElement(By.tagName("body")).getText();
+    try {
+      Path dir =
+          Files.createDirectories(
+              Path.of(TestStack.property("test.build.dir"), "browser-evidence"));
+      String name = "page-" + System.currentTimeMillis();
+      Files.write(
+          dir.resolve(name + ".png"),
+          ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(dir.resolve(name + ".html"), driver().getPageSource());
+      text += " [saved as " + dir.resolve(name) + ".png/.html]";
+    } catch (java.io.IOException | RuntimeException e) {
+      text += " [no screenshot: " + e.getMessage() + "]";
+    }
+    return text.length() > 800 ? text.substring(0, 800) + "..." : text;
+  }
+
+  public static String pageTitle() {
+    return driver().findElement(By.tagName("h1")).getText();
+  }
+
+  public static WebElement visible(By locator) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** The labels of the navigation entries shown to the signed-in user. */
+  public static List<String> navigation() {
+    return driver().findElements(By.cssSelector(".ui-menubar .ui-menuitem-text")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  /** The application's session cookie, as the browser holds it. */
+  public static Cookie sessionCookie() {
+    return driver().manage().getCookieNamed("JSESSIONID");
+  }
+}

@@ -1,0 +1,63 @@
+package com.batchtrace.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** Calls the REST API as a demo user, with a fresh access token from Keycloak. */
+public final class RestClient {
+
+  private final String token;
+
+  private RestClient(String token) {
+    this.token = token;
+  }
+
+  public static RestClient as(DemoUser user) {
+    return new RestClient(TestStack.accessToken(user));
+  }
+
+  public HttpResponse<String> get(String path) {
+    return TestStack.send(request(path).GET());
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return TestStack.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> put(String path, String json) {
+    return TestStack.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(TestStack.app("/api/v1" + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json");
+  }
+
+  /** A new enterprise with a unique code, so tests never depend on each other's data. */
+  public JsonObject createEnterprise(String name) {
+    String code = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        post(
+            "/equipment",
+            Json.createObjectBuilder()
+                .add("code", code)
+                .add("name", name)
+                .add("reason", "Integration test set-up")
+                .build()
+                .toString());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Could not create test equipment: " + created.body());
+    }
+    return TestStack.jsonObject(created);
+  }
+}

@@ -1,0 +1,68 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/** Security headers, session cookies and the idle sign-out of every page. */
+@Tag("URS-008")
+class SecurityHeadersIT extends DeployedApplication {
+
+  @Test
+  void pagesForbidFramingSniffingAndForeignScripts() {
+    HttpResponse<String> page =
+        TestStack.send(HttpRequest.newBuilder(TestStack.app("/signed-out.xhtml")));
+
+    assertEquals(200, page.statusCode());
+    List<String> csp = page.headers().allValues("Content-Security-Policy");
+    assertAll(
+        () ->
+            assertTrue(
+                csp.stream().anyMatch(v -> v.contains("frame-ancestors 'none'")), "CSP " + csp),
+        () ->
+            assertTrue(
+                csp.stream().anyMatch(v -> v.contains("script-src") && v.contains("'nonce-")),
+                "PrimeFaces' nonce-based script policy, CSP " + csp),
+        () -> assertEquals("nosniff", header(page, "X-Content-Type-Options")),
+        () -> assertEquals("same-origin", header(page, "Referrer-Policy")),
+        () -> assertEquals("DENY", header(page, "X-Frame-Options")));
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlySecureAndSameSite() {
+    Browser.signInAs(DemoUser.AUDITOR, "/");
+
+    Cookie session = Browser.sessionCookie();
+    assertAll(
+        () -> assertTrue(session.isHttpOnly(), "HttpOnly"),
+        () -> assertTrue(session.isSecure(), "Secure"),
+        () -> assertEquals("Lax", session.getSameSite(), "SameSite"));
+  }
+
+  @Test
+  void pagesSignOutAfterTheConfiguredIdleTime() {
+    Browser.signInAs(DemoUser.AUDITOR, "/");
+
+    // BATCHTRACE_SESSION_TIMEOUT_MINUTES=15 for the test server: the page signs out 30 s
+    // before the server would drop the session.
+    String page = Browser.driver().getPageSource();
+    assertTrue(page.contains("timeout:870000"), "idle monitor set to 14.5 minutes");
+
+    Browser.driver().get(TestStack.app("/logout?reason=idle").toString());
+    assertTrue(
+        Browser.visible(By.id("idle-notice")).getText().contains("without activity"),
+        "the signed-out page says why");
+  }
+
+  private static String header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).orElse("(missing)");
+  }
+}

@@ -1,0 +1,106 @@
+package com.batchtrace.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** Where the test stack runs (system properties set by ear/pom.xml) and plain clients of it. */
+public final class TestStack {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private TestStack() {}
+
+  /** A required system property; running outside Maven fails here instead of testing nothing. */
+  public static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "System property " + name + " is missing: run the tests with ./batchtrace test");
+    }
+    return value;
+  }
+
+  /** The web server's root, e.g. http://localhost:8280. */
+  public static String server() {
+    return "http://localhost:" + property("test.http.port");
+  }
+
+  /** A URI of the application, {@code path} starting with a slash. */
+  public static URI app(String path) {
+    return URI.create(server() + "/batchtrace" + path);
+  }
+
+  public static String keycloak() {
+    return property("test.keycloak.url");
+  }
+
+  /** An access token of the plant realm for a demo user (resource owner password grant). */
+  public static String accessToken(DemoUser user) {
+    String form =
+        "grant_type=password&client_id=batchtrace&client_secret=batchtrace-demo-secret&scope=openid"
+            + "&username="
+            + URLEncoder.encode(user.username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak() + "/realms/plant/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak refused a token for " + user.username + ": " + response.body());
+    }
+    return json(response.body()).asJsonObject().getString("access_token");
+  }
+
+  public static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
+  }
+
+  public static JsonStructure json(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+
+  public static JsonObject jsonObject(HttpResponse<String> response) {
+    return json(response.body()).asJsonObject();
+  }
+
+  /** A connection as the application's runtime role, exactly as WildFly connects. */
+  public static Connection databaseAsApplication() throws SQLException {
+    return DriverManager.getConnection(
+        property("test.db.url"), property("test.db.user"), property("test.db.password"));
+  }
+}
