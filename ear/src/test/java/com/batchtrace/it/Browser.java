@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
@@ -69,10 +70,13 @@ public final class Browser {
     return wait;
   }
 
-  /** Forgets every session: the app's and Keycloak's cookies share the host localhost. */
+  /**
+   * Forgets every session, the application's and Keycloak's single sign-on. WebDriver's
+   * deleteAllCookies only reaches the cookies the current page can see, and Keycloak's live under
+   * /realms/plant, so the browser's whole cookie store is cleared instead.
+   */
   public static void signedOut() {
-    driver().get(TestStack.app("/signed-out.xhtml").toString());
-    driver().manage().deleteAllCookies();
+    ((ChromeDriver) driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
   }
 
   /** Opens the Keycloak sign-in page by visiting {@code path} while signed out. */
