@@ -78,7 +78,7 @@ class SignInIT extends DeployedApplication {
   @Test
   void signingOutEndsTheSessionHereAndAtTheIdentityProvider() {
     Browser.signInAs(DemoUser.OPERATOR2, "/");
-    Browser.driver().findElement(By.id("sign-out")).click();
+    Browser.driver().findElement(By.id("nav:sign-out")).click();
     Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "You are signed out"));
 
     Browser.driver().get(TestStack.app("/").toString());
