@@ -84,6 +84,19 @@ public final class TestStack {
     }
   }
 
+  /** For downloads (PDF): the body as bytes. */
+  public static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static HttpResponse.BodyHandler<String> ofString() {
     return HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
   }
@@ -96,6 +109,52 @@ public final class TestStack {
 
   public static JsonObject jsonObject(HttpResponse<String> response) {
     return json(response.body()).asJsonObject();
+  }
+
+  /**
+   * A connection as a PostgreSQL superuser: a rogue administrator who bypasses the application.
+   * Only tests of tamper evidence use it.
+   */
+  public static Connection databaseAsSuperuser() throws SQLException {
+    return DriverManager.getConnection(property("test.db.url"), property("test.db.superuser"), "");
+  }
+
+  /**
+   * Clears Keycloak's brute-force lock of a demo user, so a test that types wrong passwords on
+   * purpose leaves the user able to sign in for the tests after it.
+   */
+  public static void clearIdentityProviderLock(DemoUser user) {
+    String form =
+        "grant_type=password&client_id=admin-cli&username=admin&password="
+            + URLEncoder.encode(property("test.keycloak.admin.password"), StandardCharsets.UTF_8);
+    HttpResponse<String> token =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    String admin = "Bearer " + json(token.body()).asJsonObject().getString("access_token");
+    HttpResponse<String> users =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/users?exact=true&username="
+                            + user.username))
+                .header("Authorization", admin));
+    String id = json(users.body()).asJsonArray().getJsonObject(0).getString("id");
+    HttpResponse<String> cleared =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/attack-detection/brute-force/users/"
+                            + id))
+                .header("Authorization", admin)
+                .DELETE());
+    if (cleared.statusCode() != 204) {
+      throw new IllegalStateException("Keycloak did not clear the lock: " + cleared.body());
+    }
   }
 
   /** A connection as the application's runtime role, exactly as WildFly connects. */

@@ -15,12 +15,17 @@ public record ApiError(int status, String error, String message) {
   /** 422: well-formed, but a business rule refuses it (not in JAX-RS 3.1's Status enum). */
   static final int UNPROCESSABLE_CONTENT = 422;
 
+  /** 423: the signer is locked out of signing for a while after repeated wrong passwords. */
+  static final int LOCKED = 423;
+
   static Response response(int status, String message) {
     Response.Status known = Response.Status.fromStatusCode(status);
     String phrase =
         known != null
             ? known.getReasonPhrase()
-            : status == UNPROCESSABLE_CONTENT ? "Unprocessable Content" : "Error";
+            : status == UNPROCESSABLE_CONTENT
+                ? "Unprocessable Content"
+                : status == LOCKED ? "Locked" : "Error";
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ApiError(status, phrase, message))

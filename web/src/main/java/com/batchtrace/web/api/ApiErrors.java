@@ -1,5 +1,6 @@
 package com.batchtrace.web.api;
 
+import com.batchtrace.compliance.signature.boundary.SignatureRefused;
 import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.platform.ConflictingChange;
 import com.batchtrace.platform.RuleViolation;
@@ -26,6 +27,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     if (failure instanceof ConflictingChange conflict) {
       return ApiError.response(409, conflict.getMessage());
+    }
+    if (failure instanceof SignatureRefused refused && refused.isLocked()) {
+      return ApiError.response(ApiError.LOCKED, refused.getMessage());
     }
     if (failure instanceof RuleViolation rule) {
       return ApiError.response(ApiError.UNPROCESSABLE_CONTENT, rule.getMessage());

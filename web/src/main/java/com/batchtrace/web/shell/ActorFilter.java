@@ -1,5 +1,7 @@
 package com.batchtrace.web.shell;
 
+import com.batchtrace.compliance.security.boundary.SecurityLog;
+import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.identity.boundary.CurrentActor;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -8,6 +10,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -17,13 +20,31 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*")
 public class ActorFilter extends HttpFilter {
 
+  private static final String SIGN_IN_RECORDED = ActorFilter.class.getName() + ".signInRecorded";
+
   @Inject CurrentActor currentActor;
+
+  @Inject SecurityLog securityLog;
+
+  /** A page session's first authenticated request is its sign-in (API calls have no session). */
+  private void recordSignInOnce(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SIGN_IN_RECORDED) == null) {
+      session.setAttribute(SIGN_IN_RECORDED, Boolean.TRUE);
+      securityLog.record(SecurityEventKind.SIGN_IN, "Signed in to the application");
+    }
+  }
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    SignedInUser.of(request).ifPresent(currentActor::set);
+    SignedInUser.of(request)
+        .ifPresent(
+            user -> {
+              currentActor.set(user);
+              recordSignInOnce(request);
+            });
     chain.doFilter(request, response);
   }
 }

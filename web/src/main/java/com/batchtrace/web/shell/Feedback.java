@@ -14,11 +14,13 @@ public final class Feedback {
 
   private Feedback() {}
 
-  /** Runs the action; returns whether it succeeded, with a message either way. */
+  /** Runs the action; returns whether it succeeded, with a message (on success if given). */
   public static boolean attempt(Runnable action, String success) {
     try {
       action.run();
-      message(FacesMessage.SEVERITY_INFO, success);
+      if (success != null) {
+        message(FacesMessage.SEVERITY_INFO, success);
+      }
       return true;
     } catch (RuleViolation | AccessRefused refused) {
       message(FacesMessage.SEVERITY_ERROR, refused.getMessage());

@@ -1,5 +1,8 @@
 package com.batchtrace.web.shell;
 
+import com.batchtrace.compliance.security.boundary.SecurityLog;
+import com.batchtrace.compliance.security.entity.SecurityEventKind;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,11 +22,20 @@ import java.util.Optional;
 @WebServlet("/logout")
 public class SignOutServlet extends HttpServlet {
 
+  @Inject SecurityLog securityLog;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     Optional<String> idToken = SignedInUser.idToken(request);
     Optional<String> issuer = SignedInUser.issuer(request);
+    if (request.getUserPrincipal() != null) {
+      securityLog.record(
+          SecurityEventKind.SIGN_OUT,
+          "idle".equals(request.getParameter("reason"))
+              ? "Signed out after the idle timeout"
+              : "Signed out");
+    }
     request.logout();
     HttpSession session = request.getSession(false);
     if (session != null) {

@@ -29,6 +29,10 @@ public class SiteTime {
     return instant == null ? "" : FORMAT.format(instant.atZone(zone));
   }
 
+  public ZoneId zoneId() {
+    return zone;
+  }
+
   public String getZone() {
     return zone.getId();
   }

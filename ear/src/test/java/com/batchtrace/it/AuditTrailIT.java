@@ -1,0 +1,138 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The auditor's audit trail through the API: search, field-level history, checksummed exports. */
+class AuditTrailIT extends DeployedApplication {
+
+  private long id;
+
+  @BeforeEach
+  void aRecordWithTwoRevisions() {
+    RestClient admin = RestClient.as(DemoUser.ADMIN);
+    id = admin.createEnterprise("Audit subject").getJsonNumber("id").longValue();
+    HttpResponse<String> changed =
+        admin.put(
+            "/equipment/" + id,
+            "{\"name\":\"Audit subject renamed\",\"active\":true,\"reason\":\"Typo in the name\"}");
+    assertEquals(200, changed.statusCode(), changed.body());
+  }
+
+  @Test
+  @Tag("URS-018")
+  void searchFindsTheRecordsEntriesNewestFirstWithWhoAndWhy() {
+    JsonObject page =
+        TestStack.jsonObject(
+            RestClient.as(DemoUser.AUDITOR)
+                .get("/audit-trail/entries?recordType=Equipment&user=admin&recordId=" + id));
+
+    assertEquals(2, page.getJsonNumber("total").longValue(), page.toString());
+    JsonArray rows = page.getJsonArray("rows");
+    assertEquals("MODIFIED", rows.getJsonObject(0).getString("action"));
+    assertEquals("Typo in the name", rows.getJsonObject(0).getString("reason"));
+    assertEquals("Adrian Alvarez", rows.getJsonObject(0).getString("userName"));
+    assertEquals("CREATED", rows.getJsonObject(1).getString("action"));
+  }
+
+  @Test
+  @Tag("URS-018")
+  void historyShowsEachChangedFieldWithOldAndNewValue() {
+    JsonArray history =
+        TestStack.json(
+                RestClient.as(DemoUser.AUDITOR).get("/audit-trail/records/Equipment/" + id).body())
+            .asJsonArray();
+
+    assertEquals(2, history.size());
+    JsonArray changes = history.getJsonObject(1).getJsonArray("changes");
+    assertEquals(1, changes.size(), "only the name changed: " + changes);
+    JsonObject name = changes.getJsonObject(0);
+    assertEquals("name", name.getString("field"));
+    assertEquals("Audit subject", name.getString("oldValue"));
+    assertEquals("Audit subject renamed", name.getString("newValue"));
+    assertEquals(
+        "Typo in the name", history.getJsonObject(1).getJsonObject("entry").getString("reason"));
+  }
+
+  @Test
+  @Tag("URS-018")
+  void badSearchCriteriaGetASpecificMessage() {
+    HttpResponse<String> bad =
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?from=yesterday");
+    assertEquals(422, bad.statusCode());
+    assertTrue(bad.body().contains("ISO-8601"), bad.body());
+    HttpResponse<String> type =
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?recordType=Batch");
+    assertEquals(422, type.statusCode());
+    assertTrue(type.body().contains("not an audited record type"), type.body());
+    assertEquals(403, RestClient.as(DemoUser.OPERATOR1).get("/audit-trail/entries").statusCode());
+  }
+
+  @Test
+  @Tag("URS-019")
+  void csvAndJsonExportsCarryTheSameVerifiableChecksumAndAreSecurityEvents() throws SQLException {
+    String filter = "recordType=Equipment&recordId=" + id;
+    long exportsBefore =
+        Signing.count("select count(*) from batchtrace.security_event where kind = 'EXPORT'");
+
+    HttpResponse<String> csv =
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/export?format=csv&" + filter);
+    HttpResponse<String> json =
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/export?format=json&" + filter);
+
+    assertEquals(200, csv.statusCode(), csv.body());
+    List<String> lines = List.of(csv.body().split("\r\n"));
+    String data =
+        lines.stream()
+            .filter(l -> !l.startsWith("#"))
+            .map(l -> l + "\r\n")
+            .collect(Collectors.joining());
+    String declared = valueOf(lines, "# SHA-256: ");
+    assertEquals(sha256(data), declared, "the checksum covers exactly the data lines");
+    assertEquals("2", valueOf(lines, "# Rows: "));
+    assertTrue(valueOf(lines, "# Exported by: ").startsWith("Ava Adams (auditor)"));
+    assertTrue(valueOf(lines, "# Filter: ").contains("record id " + id));
+    assertTrue(data.contains("Typo in the name"), data);
+
+    JsonObject exported = TestStack.jsonObject(json);
+    assertEquals(declared, exported.getString("sha256"), "same rows, same checksum");
+    assertEquals(2, exported.getJsonArray("rows").size());
+    assertTrue(
+        exported.getJsonObject("export").getJsonObject("revisionChainHead").getInt("position") > 0);
+    assertEquals(
+        exportsBefore + 2,
+        Signing.count("select count(*) from batchtrace.security_event where kind = 'EXPORT'"));
+  }
+
+  static String valueOf(List<String> lines, String prefix) {
+    return lines.stream()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + lines));
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The auditor at work in a real browser: searches the audit trail, reads a record's history with
+ * old and new values and reasons, downloads CSV and PDF exports whose checksum matches their
+ * content, verifies integrity and signs an audit trail review.
+ */
+class AuditorBrowserIT extends DeployedApplication {
+
+  @Test
+  @Tag("URS-018")
+  @Tag("URS-019")
+  void theAuditorSearchesReadsAHistoryAndExportsCsvAndPdfWithAMatchingChecksum()
+      throws IOException {
+    RestClient admin = RestClient.as(DemoUser.ADMIN);
+    long id = admin.createEnterprise("Browser audit subject").getJsonNumber("id").longValue();
+    admin.put(
+        "/equipment/" + id,
+        "{\"name\":\"Browser audit subject (renamed)\",\"active\":true,"
+            + "\"reason\":\"Name per site master file\"}");
+
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
+    Browser.visible(By.id("search:user")).sendKeys("admin");
+    Browser.driver().findElement(By.id("search:record-id")).sendKeys(String.valueOf(id));
+    Browser.driver().findElement(By.id("search:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("results:entries"), "Name per site master file"));
+    String table = Browser.driver().findElement(By.id("results:entries")).getText();
+    assertTrue(table.contains("1-2 of 2"), table);
+
+    Browser.driver().findElement(By.id("results:entries:0:history")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("history"), "History of Equipment " + id));
+    String history = Browser.driver().findElement(By.id("history")).getText();
+    assertTrue(
+        history.contains("Browser audit subject → Browser audit subject (renamed)"), history);
+    assertTrue(history.contains("Name per site master file"), history);
+    assertTrue(history.contains("Adrian Alvarez (admin)"), history);
+
+    String csv = new String(download("export-csv"), java.nio.charset.StandardCharsets.UTF_8);
+    List<String> lines = List.of(csv.split("\r\n"));
+    String data =
+        lines.stream()
+            .filter(l -> !l.startsWith("#"))
+            .map(l -> l + "\r\n")
+            .collect(Collectors.joining());
+    String checksum = AuditTrailIT.valueOf(lines, "# SHA-256: ");
+    assertEquals(AuditTrailIT.sha256(data), checksum, "the CSV's checksum matches its rows");
+    assertEquals("2", AuditTrailIT.valueOf(lines, "# Rows: "));
+    assertTrue(data.contains("Name per site master file"), data);
+
+    String pdf;
+    try (PDDocument document = Loader.loadPDF(download("export-pdf"))) {
+      pdf = new PDFTextStripper().getText(document);
+    }
+    assertTrue(pdf.contains("Name per site master file"), pdf);
+    assertTrue(pdf.contains("Rows: 2"), pdf);
+    assertTrue(pdf.contains("SHA-256: " + checksum), "the PDF carries the same checksum: " + pdf);
+    assertTrue(pdf.contains("Page 1 of 1"), pdf);
+  }
+
+  @Test
+  @Tag("URS-014")
+  @Tag("URS-016")
+  void theAuditorVerifiesIntegrityAndSignsAReviewShownWithItsManifestation() {
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/integrity.xhtml");
+    Browser.visible(By.id("integrity:verify")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "INTACT"));
+
+    Browser.driver().findElement(By.id("review:conclusion")).sendKeys("Browser review: in order");
+    Browser.driver().findElement(By.id("review:sign-review")).click();
+    Browser.visible(By.id("review:sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("review:sign:confirm")).click();
+
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("reviews"), "Browser review: in order"));
+    String manifestation =
+        Browser.driver().findElement(By.cssSelector("#reviews .bt-signature")).getText();
+    assertTrue(manifestation.contains("Reviewed by"), manifestation);
+    assertTrue(manifestation.contains("Ava Adams"), manifestation);
+    assertTrue(
+        manifestation.matches(
+            "(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}.*"),
+        "date and time with the zone offset: " + manifestation);
+  }
+
+  /** Downloads a link of the page with the browser's own session, as a click would. */
+  private static byte[] download(String linkId) {
+    String href = Browser.driver().findElement(By.id(linkId)).getAttribute("href");
+    HttpResponse<byte[]> response =
+        TestStack.sendForBytes(
+            HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + Browser.sessionCookie().getValue()));
+    assertEquals(200, response.statusCode(), href);
+    return response.body();
+  }
+}

@@ -1,0 +1,56 @@
+package com.batchtrace.compliance.audit.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One entry of the audit trail: one record changed by one revision.
+ *
+ * @param revision the revision number
+ * @param time when (UTC)
+ * @param userId who
+ * @param userName who (printed name)
+ * @param clientAddress from where
+ * @param recordType what kind of record
+ * @param recordId which record
+ * @param action CREATED, MODIFIED or DELETED
+ * @param reason why
+ */
+public record AuditEntry(
+    long revision,
+    Instant time,
+    String userId,
+    String userName,
+    String clientAddress,
+    String recordType,
+    long recordId,
+    String action,
+    String reason) {
+
+  /** Column names of exports, in the order of {@link #values()}. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "revision",
+          "time_utc",
+          "user_id",
+          "user_name",
+          "client",
+          "record_type",
+          "record_id",
+          "action",
+          "reason");
+
+  /** The entry's values as exported, in the order of {@link #COLUMNS}. */
+  public List<String> values() {
+    return List.of(
+        String.valueOf(revision),
+        time.toString(),
+        userId,
+        userName,
+        clientAddress == null ? "" : clientAddress,
+        recordType,
+        String.valueOf(recordId),
+        action,
+        reason);
+  }
+}

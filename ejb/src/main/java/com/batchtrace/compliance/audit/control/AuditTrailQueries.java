@@ -1,0 +1,224 @@
+package com.batchtrace.compliance.audit.control;
+
+import com.batchtrace.compliance.audit.boundary.AuditEntry;
+import com.batchtrace.compliance.audit.boundary.AuditQuery;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Every SQL statement that reads the audit trail across record types. Native SQL, in one place,
+ * because the search spans all Envers tables (the audit_trail_entry view) and the export streams
+ * millions of rows through a server-side cursor, which neither JPQL nor Envers' query API can do.
+ * The caller provides the transaction (a cursor lives only inside one).
+ */
+@ApplicationScoped
+public class AuditTrailQueries {
+
+  private static final String SELECT =
+      "select r.id, r.revision_time, r.user_id, r.user_name, r.client_address, e.record_type,"
+          + " e.record_id, e.revtype, r.reason"
+          + " from batchtrace.audit_trail_entry e join batchtrace.audit_revision r on r.id = e.rev";
+
+  /** Rows fetched per round trip while streaming: memory stays flat whatever the result size. */
+  private static final int FETCH_SIZE = 2000;
+
+  /** The export's statement for all entries: the benchmark COPYs exactly these rows. */
+  public static final String ALL_ENTRIES_OLDEST_FIRST =
+      SELECT + " order by r.id, e.record_type, e.record_id";
+
+  @Resource(lookup = "java:jboss/datasources/BatchtraceDS")
+  DataSource dataSource;
+
+  /** For CDI. */
+  public AuditTrailQueries() {}
+
+  /** For tools outside the server, such as the export benchmark (bench/). */
+  public AuditTrailQueries(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** One page of entries, newest first. */
+  public List<AuditEntry> page(AuditQuery query, int offset, int limit) {
+    List<AuditEntry> rows = new ArrayList<>();
+    Where where = where(query);
+    String sql =
+        SELECT + where.sql + " order by r.id desc, e.record_type, e.record_id limit ? offset ?";
+    run(
+        sql,
+        where,
+        statement -> {
+          int next = where.params.size() + 1;
+          statement.setInt(next, limit);
+          statement.setInt(next + 1, offset);
+        },
+        rows::add);
+    return rows;
+  }
+
+  public long count(AuditQuery query) {
+    Where where = where(query);
+    String sql =
+        "select count(*) from batchtrace.audit_trail_entry e"
+            + " join batchtrace.audit_revision r on r.id = e.rev"
+            + where.sql;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      where.bind(s);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting audit trail entries failed", e);
+    }
+  }
+
+  /** Every entry, oldest first, handed to {@code sink} one by one through a cursor. */
+  public void stream(AuditQuery query, Consumer<AuditEntry> sink) {
+    Where where = where(query);
+    run(
+        SELECT + where.sql + " order by r.id, e.record_type, e.record_id",
+        where,
+        s -> s.setFetchSize(FETCH_SIZE),
+        sink);
+  }
+
+  /**
+   * Every revision of one record, oldest first, with the record's state after it as JSON (the
+   * Envers row without its bookkeeping columns).
+   */
+  public List<Object[]> statesOf(AuditedRecordType type, long recordId) {
+    String sql =
+        "select r.id, r.revision_time, r.user_id, r.user_name, r.client_address, a.revtype,"
+            + " r.reason, (to_jsonb(a) - 'rev' - 'revtype' - 'revend')::text"
+            + " from batchtrace."
+            + type.auditTable()
+            + " a join batchtrace.audit_revision r on r.id = a.rev where a.id = ? order by a.rev";
+    List<Object[]> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, recordId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new Object[] {
+                new AuditEntry(
+                    rs.getLong(1),
+                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    type.recordType(),
+                    recordId,
+                    action(rs.getInt(6)),
+                    rs.getString(7)),
+                rs.getString(8)
+              });
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the history of a record failed", e);
+    }
+    return rows;
+  }
+
+  private void run(String sql, Where where, StatementSetup setup, Consumer<AuditEntry> sink) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      where.bind(s);
+      setup.apply(s);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(
+              new AuditEntry(
+                  rs.getLong(1),
+                  rs.getObject(2, OffsetDateTime.class).toInstant(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getLong(7),
+                  action(rs.getInt(8)),
+                  rs.getString(9)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the audit trail failed", e);
+    }
+  }
+
+  static String action(int revtype) {
+    return switch (revtype) {
+      case 0 -> "CREATED";
+      case 1 -> "MODIFIED";
+      case 2 -> "DELETED";
+      default -> "UNKNOWN(" + revtype + ")";
+    };
+  }
+
+  private static int revtype(String action) {
+    return switch (action) {
+      case "CREATED" -> 0;
+      case "MODIFIED" -> 1;
+      case "DELETED" -> 2;
+      default ->
+          throw new RuleViolation(
+              "Action '" + action + "' is not known; use CREATED, MODIFIED or DELETED.");
+    };
+  }
+
+  /** Only the criteria that are set become SQL, so PostgreSQL plans each search for its filters. */
+  private static Where where(AuditQuery q) {
+    Where w = new Where();
+    if (q.from() != null) {
+      w.add("r.revision_time >= ?", q.from().atOffset(ZoneOffset.UTC));
+    }
+    if (q.to() != null) {
+      w.add("r.revision_time < ?", q.to().atOffset(ZoneOffset.UTC));
+    }
+    if (q.userId() != null) {
+      w.add("r.user_id = ?", q.userId());
+    }
+    if (q.recordType() != null) {
+      w.add("e.record_type = ?", AuditedRecordType.of(q.recordType()).recordType());
+    }
+    if (q.recordId() != null) {
+      w.add("e.record_id = ?", q.recordId());
+    }
+    if (q.action() != null) {
+      w.add("e.revtype = ?", revtype(q.action()));
+    }
+    return w;
+  }
+
+  private interface StatementSetup {
+    void apply(PreparedStatement s) throws SQLException;
+  }
+
+  private static final class Where {
+    private String sql = "";
+    private final List<Object> params = new ArrayList<>();
+
+    void add(String condition, Object param) {
+      sql += (sql.isEmpty() ? " where " : " and ") + condition;
+      params.add(param);
+    }
+
+    void bind(PreparedStatement s) throws SQLException {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package com.batchtrace.compliance.audit.control;
+
+import com.batchtrace.compliance.audit.boundary.AuditEntry;
+import com.batchtrace.compliance.audit.boundary.ExportHeader;
+import com.batchtrace.compliance.audit.boundary.ExportResult;
+import java.io.IOException;
+
+/** Writes one export format as the rows stream by; never holds more than a few rows. */
+public interface ExportWriter {
+
+  void begin(ExportHeader header) throws IOException;
+
+  /**
+   * @param entry the entry
+   * @param csvLine the same entry as the checksummed CSV line (without line end)
+   */
+  void row(AuditEntry entry, String csvLine) throws IOException;
+
+  void end(ExportResult result) throws IOException;
+}

@@ -1,0 +1,54 @@
+package com.batchtrace.compliance.integrity.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of one integrity check.
+ *
+ * @param checkedAt when (UTC)
+ * @param heads each chain's head at the time of the check
+ * @param problems every broken link found, earliest first within each chain
+ */
+public record IntegrityReport(Instant checkedAt, List<ChainHead> heads, List<BrokenLink> problems) {
+
+  public IntegrityReport {
+    heads = List.copyOf(heads);
+    problems = List.copyOf(problems);
+  }
+
+  public boolean intact() {
+    return problems.isEmpty();
+  }
+
+  /** The first broken link of the given chain, if it is broken. */
+  public Optional<BrokenLink> firstBroken(String chain) {
+    return problems.stream().filter(p -> p.chain().equals(chain)).findFirst();
+  }
+
+  public ChainHead head(String chain) {
+    return heads.stream()
+        .filter(h -> h.chain().equals(chain))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no chain " + chain));
+  }
+
+  /** One line for people and the security event log. */
+  public String summary() {
+    if (intact()) {
+      return "All chains intact: "
+          + String.join(
+              ", ", heads.stream().map(h -> h.chain() + " " + h.position() + " links").toList());
+    }
+    return problems.size()
+        + " problem(s); first: "
+        + String.join(
+            "; ",
+            heads.stream()
+                .map(h -> firstBroken(h.chain()))
+                .flatMap(Optional::stream)
+                .map(BrokenLink::describe)
+                .toList());
+  }
+}

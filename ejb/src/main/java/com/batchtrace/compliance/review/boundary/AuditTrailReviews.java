@@ -1,0 +1,113 @@
+package com.batchtrace.compliance.review.boundary;
+
+import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.compliance.integrity.boundary.ChainHead;
+import com.batchtrace.compliance.integrity.boundary.IntegrityCheck;
+import com.batchtrace.compliance.integrity.boundary.IntegrityReport;
+import com.batchtrace.compliance.review.entity.AuditTrailReview;
+import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.boundary.SignatureService;
+import com.batchtrace.identity.boundary.AccessRefused;
+import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Signs and reads audit trail reviews. */
+@ApplicationScoped
+public class AuditTrailReviews {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CurrentActor currentActor;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject IntegrityCheck integrityCheck;
+
+  @Inject SignatureService signatures;
+
+  @Inject Clock clock;
+
+  /**
+   * Checks the chains, counts the period's revisions and writes the review with the reviewer's
+   * signature ("reviewed") in one transaction: a refused signature leaves no review.
+   */
+  @Transactional
+  public AuditTrailReviewView review(NewAuditTrailReview request, SignatureRequest signature) {
+    if (request == null || signature == null) {
+      throw new RuleViolation("A review needs its period, its conclusion and your signature.");
+    }
+    String role = reviewerRole(currentActor.get());
+    IntegrityReport integrity = integrityCheck.verify();
+    ChainHead head = integrity.head("revision");
+    AuditTrailReview review =
+        new AuditTrailReview(
+            request.periodFrom(),
+            request.periodTo(),
+            revisionsIn(request.periodFrom(), request.periodTo()),
+            head.position(),
+            head.sha256(),
+            integrity.intact(),
+            request.conclusion(),
+            currentActor.get().userId(),
+            clock.instant());
+    auditTrail.creating(null, "Audit trail review signed");
+    em.persist(review);
+    return AuditTrailReviewView.of(review, List.of(signatures.sign(signature, review, role)));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<AuditTrailReviewView> find(long id) {
+    return Optional.ofNullable(em.find(AuditTrailReview.class, id))
+        .map(r -> AuditTrailReviewView.of(r, signatures.signaturesOf(r)));
+  }
+
+  /** The latest reviews, newest first, with their checked signatures. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<AuditTrailReviewView> latest(int limit) {
+    return em
+        .createQuery(
+            "select r from AuditTrailReview r order by r.reviewedAt desc, r.id desc",
+            AuditTrailReview.class)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(r -> AuditTrailReviewView.of(r, signatures.signaturesOf(r)))
+        .toList();
+  }
+
+  private long revisionsIn(Instant from, Instant to) {
+    if (from == null || to == null) {
+      return 0;
+    }
+    return em.createQuery(
+            "select count(r) from AuditRevision r where r.revisionTime >= :f and r.revisionTime < :t",
+            Long.class)
+        .setParameter("f", from)
+        .setParameter("t", to)
+        .getSingleResult();
+  }
+
+  private static String reviewerRole(Actor actor) {
+    if (actor.holds(Roles.AUDITOR)) {
+      return Roles.AUDITOR;
+    }
+    if (actor.holds(Roles.QA_REVIEWER)) {
+      return Roles.QA_REVIEWER;
+    }
+    throw new AccessRefused(
+        "Reviewing the audit trail needs the role auditor or qa-reviewer, which "
+            + actor.displayName()
+            + " lacks.");
+  }
+}

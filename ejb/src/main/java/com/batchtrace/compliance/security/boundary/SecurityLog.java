@@ -1,0 +1,102 @@
+package com.batchtrace.compliance.security.boundary;
+
+import com.batchtrace.compliance.security.entity.SecurityEvent;
+import com.batchtrace.compliance.security.entity.SecurityEventKind;
+import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.platform.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Records security events and reads them back. */
+@ApplicationScoped
+public class SecurityLog {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CurrentActor currentActor;
+
+  @Inject Clock clock;
+
+  /**
+   * Records an event of the current actor in its own transaction: it stays recorded even when the
+   * action it belongs to is refused and rolled back.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(SecurityEventKind kind, String detail) {
+    record(kind, currentActor.get(), detail);
+  }
+
+  /** As {@link #record(SecurityEventKind, String)}, for an event about another person. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(SecurityEventKind kind, Actor about, String detail) {
+    em.persist(
+        new SecurityEvent(
+            clock.instant(),
+            kind,
+            about.userId(),
+            about.displayName(),
+            currentActor.get().clientAddress(),
+            detail));
+  }
+
+  /** Events of one user and kind since {@code since}, newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SecurityEventView> since(String userId, SecurityEventKind kind, Instant since) {
+    return em
+        .createQuery(
+            "select e from SecurityEvent e where e.userId = :u and e.kind = :k"
+                + " and e.occurredAt > :since order by e.occurredAt desc",
+            SecurityEvent.class)
+        .setParameter("u", userId)
+        .setParameter("k", kind)
+        .setParameter("since", since)
+        .getResultList()
+        .stream()
+        .map(SecurityEventView::of)
+        .toList();
+  }
+
+  /** The latest event of one user and kind, if any. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<SecurityEventView> latest(String userId, SecurityEventKind kind) {
+    return since(userId, kind, Instant.EPOCH).stream().findFirst();
+  }
+
+  /** One page of the log, newest first, optionally for one user and one kind. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<SecurityEventView> page(
+      String userId, SecurityEventKind kind, int offset, int limit) {
+    String where = " where (:u is null or e.userId = :u) and (:k is null or e.kind = :k)";
+    long total =
+        em.createQuery("select count(e) from SecurityEvent e" + where, Long.class)
+            .setParameter("u", blankToNull(userId))
+            .setParameter("k", kind)
+            .getSingleResult();
+    List<SecurityEventView> rows =
+        em
+            .createQuery(
+                "select e from SecurityEvent e" + where + " order by e.occurredAt desc, e.id desc",
+                SecurityEvent.class)
+            .setParameter("u", blankToNull(userId))
+            .setParameter("k", kind)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(SecurityEventView::of)
+            .toList();
+    return new Page<>(rows, total);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,23 @@
+package com.batchtrace.compliance.security.entity;
+
+/** What happened. The database refuses any other value (V2 migration). */
+public enum SecurityEventKind {
+  SIGN_IN("Signed in"),
+  SIGN_OUT("Signed out"),
+  SIGN_IN_FAILED("Sign-in failed"),
+  SIGNATURE_FAILED("Signature refused: wrong password"),
+  SIGNING_LOCKED("Signing locked"),
+  EXPORT("Audit trail exported"),
+  INTEGRITY_VERIFIED("Integrity verified: intact"),
+  INTEGRITY_BROKEN("Integrity verified: BROKEN");
+
+  private final String label;
+
+  SecurityEventKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,261 @@
+package com.batchtrace.compliance.signature.boundary;
+
+import com.batchtrace.compliance.security.boundary.SecurityLog;
+import com.batchtrace.compliance.security.entity.SecurityEventKind;
+import com.batchtrace.compliance.signature.control.ContentHash;
+import com.batchtrace.compliance.signature.control.PasswordCheck;
+import com.batchtrace.compliance.signature.control.SignerIdentity;
+import com.batchtrace.compliance.signature.control.SigningPolicy;
+import com.batchtrace.compliance.signature.control.SigningRules;
+import com.batchtrace.compliance.signature.entity.ElectronicSignature;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.platform.Page;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The one signature service: every signing action in Batchtrace goes through here. */
+@ApplicationScoped
+public class SignatureService {
+
+  private static final int MAX_REASON = 2000;
+  private static final DateTimeFormatter UTC_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CurrentActor currentActor;
+
+  @Inject PasswordCheck passwordCheck;
+
+  @Inject SigningPolicy policy;
+
+  @Inject SecurityLog securityLog;
+
+  @Inject Clock clock;
+
+  /**
+   * The signed-in user signs {@code record} in the caller's transaction: the signature is written
+   * with the action, or neither is.
+   *
+   * @param requiredRole the role the signer must hold for this meaning on this record
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public SignatureView sign(SignatureRequest request, SignedRecord record, String requiredRole) {
+    return signAs(request, record, requiredRole, Set.of());
+  }
+
+  /**
+   * A second person verifies {@code record} at the same terminal with their own credentials
+   * (meaning VERIFIED); they must hold {@code requiredRole} and not be one of {@code performers}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public SignatureView verify(
+      SignatureRequest request, SignedRecord record, String requiredRole, Set<String> performers) {
+    if (request.meaning() != SignatureMeaning.VERIFIED) {
+      throw new IllegalArgumentException("a verification has the meaning VERIFIED");
+    }
+    return signAs(request, record, requiredRole, performers);
+  }
+
+  /** The signatures on a record, oldest first, each checked against the record's content now. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SignatureView> signaturesOf(SignedRecord record) {
+    String current = ContentHash.sha256(record.canonicalContent());
+    return em
+        .createQuery(
+            "select s from ElectronicSignature s where s.recordType = :t and s.recordId = :i"
+                + " order by s.signedAt, s.id",
+            ElectronicSignature.class)
+        .setParameter("t", record.recordType())
+        .setParameter("i", record.recordId())
+        .getResultList()
+        .stream()
+        .map(s -> SignatureView.of(s, s.getContentSha256().equals(current)))
+        .toList();
+  }
+
+  /**
+   * The signature register: one page of all signatures, newest first. Validity is not computed here
+   * (it needs each record); {@code valid} is true in these rows and the record's own page shows the
+   * checked manifestation.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<SignatureView> register(String signerId, int offset, int limit) {
+    String where = " where (:u is null or s.signerId = :u)";
+    String signer = signerId == null || signerId.isBlank() ? null : signerId.strip();
+    long total =
+        em.createQuery("select count(s) from ElectronicSignature s" + where, Long.class)
+            .setParameter("u", signer)
+            .getSingleResult();
+    List<SignatureView> rows =
+        em
+            .createQuery(
+                "select s from ElectronicSignature s"
+                    + where
+                    + " order by s.signedAt desc, s.id desc",
+                ElectronicSignature.class)
+            .setParameter("u", signer)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(s -> SignatureView.of(s, true))
+            .toList();
+    return new Page<>(rows, total);
+  }
+
+  private SignatureView signAs(
+      SignatureRequest request, SignedRecord record, String requiredRole, Set<String> performers) {
+    String username = required(request.username(), "your user id").toLowerCase(Locale.ROOT);
+    String password = request.password();
+    if (password == null || password.isEmpty()) {
+      throw new RuleViolation("Enter your password to sign. Nothing was signed.");
+    }
+    if (request.meaning() == null) {
+      throw new RuleViolation("A signature needs its meaning. Nothing was signed.");
+    }
+    String reason = reason(request.reason());
+    requireNotLocked(username);
+    SignerIdentity signer;
+    try {
+      signer = passwordCheck.check(username, password).orElse(null);
+    } catch (PasswordCheck.IdentityProviderUnavailable e) {
+      throw new RuleViolation(
+          "The password cannot be checked because the identity provider is not reachable ("
+              + e.getMessage()
+              + "). Nothing was signed; try again in a moment.");
+    }
+    if (signer == null) {
+      refuseWrongPassword(username);
+    }
+    SigningRules.requireEligible(
+        currentActor.get(), signer, request.meaning(), requiredRole, performers);
+    ElectronicSignature signature =
+        new ElectronicSignature(
+            clock.instant(),
+            signer.userId(),
+            signer.displayName(),
+            request.meaning(),
+            reason,
+            record.recordType(),
+            record.recordId(),
+            ContentHash.sha256(record.canonicalContent()),
+            currentActor.get().clientAddress());
+    em.persist(signature);
+    return SignatureView.of(signature, true);
+  }
+
+  private void requireNotLocked(String username) {
+    securityLog
+        .latest(username, SecurityEventKind.SIGNING_LOCKED)
+        .map(lock -> lock.occurredAt().plus(policy.lockDuration()))
+        .filter(until -> until.isAfter(clock.instant()))
+        .ifPresent(
+            until -> {
+              throw new SignatureRefused(
+                  "Signing is locked for "
+                      + username
+                      + " until "
+                      + UTC_TIME.format(until)
+                      + " after "
+                      + policy.maxFailures()
+                      + " wrong passwords in a row. Nothing was signed; ask your supervisor if"
+                      + " this was not you.",
+                  true);
+            });
+  }
+
+  /** Records the failure; the N-th failure in a row since the last signature or lock locks. */
+  private void refuseWrongPassword(String username) {
+    Actor attempted = new Actor(username, username, null, Set.of());
+    securityLog.record(
+        SecurityEventKind.SIGNATURE_FAILED, attempted, "Wrong password at signing for " + username);
+    Instant since = latestOf(lastSignatureOf(username), lastLockOf(username));
+    int failures = securityLog.since(username, SecurityEventKind.SIGNATURE_FAILED, since).size();
+    if (failures >= policy.maxFailures()) {
+      securityLog.record(
+          SecurityEventKind.SIGNING_LOCKED,
+          attempted,
+          "Signing locked for "
+              + policy.lockDuration().toMinutes()
+              + " minutes after "
+              + failures
+              + " wrong passwords in a row");
+      throw new SignatureRefused(
+          "Wrong password. Signing is now locked for "
+              + username
+              + " for "
+              + policy.lockDuration().toMinutes()
+              + " minutes after "
+              + failures
+              + " wrong passwords in a row. Nothing was signed.",
+          true);
+    }
+    int left = policy.maxFailures() - failures;
+    throw new SignatureRefused(
+        "Wrong password for "
+            + username
+            + ": nothing was signed. "
+            + left
+            + (left == 1 ? " attempt is" : " attempts are")
+            + " left before signing is locked.",
+        false);
+  }
+
+  private Instant lastSignatureOf(String username) {
+    Instant last =
+        em.createQuery(
+                "select max(s.signedAt) from ElectronicSignature s where s.signerId = :u",
+                Instant.class)
+            .setParameter("u", username)
+            .getSingleResult();
+    return last == null ? Instant.EPOCH : last;
+  }
+
+  private Instant lastLockOf(String username) {
+    return securityLog
+        .latest(username, SecurityEventKind.SIGNING_LOCKED)
+        .map(e -> e.occurredAt())
+        .orElse(Instant.EPOCH);
+  }
+
+  private static Instant latestOf(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static String required(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new RuleViolation("Enter " + what + " to sign. Nothing was signed.");
+    }
+    return value.strip();
+  }
+
+  private static String reason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return null;
+    }
+    String trimmed = reason.strip();
+    if (trimmed.length() > MAX_REASON) {
+      throw new RuleViolation(
+          "The signature comment is too long ("
+              + trimmed.length()
+              + " characters, at most "
+              + MAX_REASON
+              + "). Nothing was signed.");
+    }
+    return trimmed;
+  }
+}
