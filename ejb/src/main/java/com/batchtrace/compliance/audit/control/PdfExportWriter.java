@@ -117,7 +117,7 @@ public final class PdfExportWriter implements ExportWriter {
       float x = doc.right() - 60;
       float y = doc.bottom() - 18;
       ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(label, small), x, y, 0);
-      canvas.addTemplate(total, x + ColumnText.getWidth(new Phrase(label, small)), y);
+      canvas.addTemplate(total, x + ColumnText.getWidth(new Phrase(label, small)) + 2, y);
     }
 
     @Override
