@@ -56,7 +56,7 @@ public class AuditExport {
             .findFirst()
             .orElseThrow();
     RowChecksum checksum = new RowChecksum();
-    String headerLine = checksum.headerLine();
+    byte[] headerLine = checksum.headerLine();
     ExportWriter writer =
         switch (format) {
           case CSV -> new CsvExportWriter(out, headerLine);

@@ -3,11 +3,9 @@ package com.batchtrace.compliance.audit.control;
 import com.batchtrace.compliance.audit.boundary.AuditEntry;
 import com.batchtrace.compliance.audit.boundary.ExportHeader;
 import com.batchtrace.compliance.audit.boundary.ExportResult;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,11 +14,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class CsvExportWriter implements ExportWriter {
 
-  private final Writer out;
-  private final String headerLine;
+  private final OutputStream out;
+  private final byte[] headerLine;
 
-  public CsvExportWriter(OutputStream out, String headerLine) {
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  /**
+   * @param headerLine the checksummed column header line (UTF-8, with its CRLF)
+   */
+  public CsvExportWriter(OutputStream out, byte[] headerLine) {
+    this.out = new BufferedOutputStream(out, 1 << 16);
     this.headerLine = headerLine;
   }
 
@@ -36,12 +37,12 @@ public final class CsvExportWriter implements ExportWriter {
             + ", SHA-256 "
             + h.chainHead().sha256());
     comment("Checksum at the end: " + ExportHeader.CHECKSUM_RULE + ", i.e. the lines without '#'");
-    line(headerLine);
+    out.write(headerLine);
   }
 
   @Override
-  public void row(AuditEntry entry, String csvLine) throws IOException {
-    line(csvLine);
+  public void row(AuditEntry entry, byte[] csvLine) throws IOException {
+    out.write(csvLine);
   }
 
   @Override
@@ -52,11 +53,7 @@ public final class CsvExportWriter implements ExportWriter {
   }
 
   private void comment(String text) throws IOException {
-    line("# " + text.replace('\r', ' ').replace('\n', ' '));
-  }
-
-  private void line(String text) throws IOException {
-    out.write(text);
-    out.write("\r\n");
+    String line = "# " + text.replace('\r', ' ').replace('\n', ' ') + "\r\n";
+    out.write(line.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -12,9 +12,9 @@ public interface ExportWriter {
 
   /**
    * @param entry the entry
-   * @param csvLine the same entry as the checksummed CSV line (without line end)
+   * @param csvLine the same entry as the checksummed CSV line: UTF-8, ending in CRLF
    */
-  void row(AuditEntry entry, String csvLine) throws IOException;
+  void row(AuditEntry entry, byte[] csvLine) throws IOException;
 
   void end(ExportResult result) throws IOException;
 }

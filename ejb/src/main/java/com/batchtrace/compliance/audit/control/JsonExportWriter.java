@@ -36,7 +36,7 @@ public final class JsonExportWriter implements ExportWriter {
   }
 
   @Override
-  public void row(AuditEntry entry, String csvLine) {
+  public void row(AuditEntry entry, byte[] csvLine) {
     json.writeStartObject();
     List<String> values = entry.values();
     for (int i = 0; i < values.size(); i++) {

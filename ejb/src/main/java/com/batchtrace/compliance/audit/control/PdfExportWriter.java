@@ -68,7 +68,7 @@ public final class PdfExportWriter implements ExportWriter {
   }
 
   @Override
-  public void row(AuditEntry entry, String csvLine) {
+  public void row(AuditEntry entry, byte[] csvLine) {
     for (String value : entry.values()) {
       table.addCell(new Phrase(value, small));
     }
