@@ -44,11 +44,13 @@ INSERT INTO audit_chain_head (chain, position, sha256)
 SELECT c, 0, sha256(convert_to('batchtrace:' || c, 'UTF8'))
 FROM unnest(ARRAY['revision', 'signature', 'security_event']) AS c;
 
--- The canonical content of a row: its JSON form without revend. Times render in UTC and
--- floats in shortest exact form, whatever the session settings (see the SET clauses below).
+-- The canonical content of a row: its JSON form without revend and without null fields, so a
+-- later migration that adds a nullable column leaves the hashes of existing rows valid. Times
+-- render in UTC and floats in shortest exact form, whatever the session settings (see the SET
+-- clauses below).
 CREATE FUNCTION audit_chain_content(row_json jsonb) RETURNS bytea
     LANGUAGE sql IMMUTABLE
-    AS $$ SELECT sha256(convert_to((row_json - 'revend')::text, 'UTF8')) $$;
+    AS $$ SELECT sha256(convert_to(jsonb_strip_nulls(row_json - 'revend')::text, 'UTF8')) $$;
 
 CREATE FUNCTION audit_chain_key(row_json jsonb, key_columns text[]) RETURNS text
     LANGUAGE sql IMMUTABLE

@@ -11,6 +11,7 @@ import com.batchtrace.compliance.signature.entity.ElectronicSignature;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.control.IdentityProvider;
 import com.batchtrace.platform.Page;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,7 +133,7 @@ public class SignatureService {
     SignerIdentity signer;
     try {
       signer = passwordCheck.check(username, password).orElse(null);
-    } catch (PasswordCheck.IdentityProviderUnavailable e) {
+    } catch (IdentityProvider.Unavailable e) {
       throw new RuleViolation(
           "The password cannot be checked because the identity provider is not reachable ("
               + e.getMessage()
