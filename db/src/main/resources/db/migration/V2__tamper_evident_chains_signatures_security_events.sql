@@ -211,6 +211,7 @@ CREATE FUNCTION audit_chain_verify()
 #variable_conflict use_column
 DECLARE
     m audit_chain_member;
+    key_expression text;
 BEGIN
     RETURN QUERY
     WITH walked AS (
@@ -246,24 +247,23 @@ BEGIN
     WHERE coalesce(last.position, 0) <> h.position
        OR (last.position IS NOT NULL AND last.sha256 <> h.sha256);
 
+    -- One full join per table finds changed, deleted and unlinked rows in a single pass. The
+    -- key expression is built from the member's key columns (concat_ws renders them exactly as
+    -- the trigger's audit_chain_key does), so the join runs on plain columns.
     FOR m IN SELECT * FROM audit_chain_member ORDER BY audit_chain_member.table_name LOOP
+        SELECT string_agg(format('t.%I', k), ', ' ORDER BY ord) INTO key_expression
+        FROM unnest(m.key_columns) WITH ORDINALITY AS u(k, ord);
         RETURN QUERY EXECUTE format(
-            'SELECT c.chain, c.position, c.table_name, c.row_key,
-                    CASE WHEN r.j IS NULL THEN ''row was deleted''
+            'SELECT $1::varchar, c.position, $2::varchar, coalesce(c.row_key, r.k)::varchar,
+                    CASE WHEN r.k IS NULL THEN ''row was deleted''
+                         WHEN c.row_key IS NULL THEN ''row is not in the chain''
                          ELSE ''row content was changed after it was recorded'' END
-             FROM audit_chain c
-             LEFT JOIN (SELECT to_jsonb(t) AS j FROM %I t) r
-                    ON audit_chain_key(r.j, $1) = c.row_key
-             WHERE c.table_name = $2
-               AND (r.j IS NULL OR audit_chain_content(r.j) <> c.content_sha256)',
-            m.table_name) USING m.key_columns, m.table_name;
-        RETURN QUERY EXECUTE format(
-            'SELECT $2::varchar, NULL::bigint, $3::varchar, audit_chain_key(r.j, $1)::varchar,
-                    ''row is not in the chain''::text
-             FROM (SELECT to_jsonb(t) AS j FROM %I t) r
-             WHERE NOT EXISTS (SELECT 1 FROM audit_chain c
-                               WHERE c.table_name = $3 AND c.row_key = audit_chain_key(r.j, $1))',
-            m.table_name) USING m.key_columns, m.chain, m.table_name;
+             FROM (SELECT position, row_key, content_sha256 FROM audit_chain
+                   WHERE table_name = $2) c
+             FULL JOIN (SELECT concat_ws(''/'', %s) AS k, audit_chain_content(to_jsonb(t)) AS h
+                        FROM %I t) r ON r.k = c.row_key
+             WHERE r.k IS NULL OR c.row_key IS NULL OR r.h <> c.content_sha256',
+            key_expression, m.table_name) USING m.chain, m.table_name;
     END LOOP;
 END $$;
 

@@ -40,7 +40,10 @@ public class AuditTrailPage implements Serializable {
 
   private AuditQuery query = AuditQuery.ALL;
   private final PagedModel<AuditEntry> entries =
-      new PagedModel<>((offset, limit) -> currentSearch().search(query, offset, limit));
+      new PagedModel<>(
+          () -> Math.min(countMatching(), AuditSearch.COUNT_CAP),
+          (offset, limit) -> currentSearch().rows(query, offset, limit));
+  private long lastCount;
 
   private String historyOf;
   private List<RecordChange> history = List.of();
@@ -88,6 +91,20 @@ public class AuditTrailPage implements Serializable {
             .filter(e -> e.getValue() != null)
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
+  }
+
+  private long countMatching() {
+    lastCount = currentSearch().count(query);
+    return lastCount;
+  }
+
+  /** True when more entries match than the table pages through (the count stops at the cap). */
+  public boolean isMoreThanShown() {
+    return lastCount > AuditSearch.COUNT_CAP;
+  }
+
+  public int getCountCap() {
+    return AuditSearch.COUNT_CAP;
   }
 
   private AuditSearch currentSearch() {

@@ -24,11 +24,12 @@ public class SecurityEventsPage implements Serializable {
 
   private final PagedModel<SecurityEventView> events =
       new PagedModel<>(
-          (offset, limit) ->
-              CDI.current()
-                  .select(SecurityLog.class)
-                  .get()
-                  .page(appliedUser, appliedKind, offset, limit));
+          () -> log().count(appliedUser, appliedKind),
+          (offset, limit) -> log().rows(appliedUser, appliedKind, offset, limit));
+
+  private static SecurityLog log() {
+    return CDI.current().select(SecurityLog.class).get();
+  }
 
   public void apply() {
     appliedUser = user;

@@ -20,11 +20,12 @@ public class SignatureRegisterPage implements Serializable {
 
   private final PagedModel<SignatureView> signatures =
       new PagedModel<>(
-          (offset, limit) ->
-              CDI.current()
-                  .select(SignatureService.class)
-                  .get()
-                  .register(appliedSigner, offset, limit));
+          () -> service().registerCount(appliedSigner),
+          (offset, limit) -> service().registerRows(appliedSigner, offset, limit));
+
+  private static SignatureService service() {
+    return CDI.current().select(SignatureService.class).get();
+  }
 
   public void apply() {
     appliedSigner = signer;

@@ -1,6 +1,6 @@
 package com.batchtrace.web.shell;
 
-import com.batchtrace.platform.Page;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -8,40 +8,50 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * A lazily paged table model: each page is one service call, so a table over millions of rows loads
- * only the rows it shows.
+ * A lazily paged table model: the count and each page are one service call each, so a table over
+ * millions of rows loads only the rows it shows.
  */
 public class PagedModel<T> extends LazyDataModel<T> {
 
   private static final long serialVersionUID = 1L;
 
-  /** Loads one page; serializable because view-scoped beans hold the model. */
+  /** Counts the rows; serializable because view-scoped beans hold the model. */
   @FunctionalInterface
-  public interface Loader<T> extends java.io.Serializable {
-    Page<T> load(int offset, int limit);
+  public interface Counter extends Serializable {
+    long count();
   }
 
-  private final Loader<T> loader;
-
-  public PagedModel(Loader<T> loader) {
-    this.loader = loader;
+  /** Loads one page of rows. */
+  @FunctionalInterface
+  public interface Rows<T> extends Serializable {
+    List<T> load(int offset, int limit);
   }
 
-  /** Asked before each load; always fresh, because the criteria may have changed since. */
+  private final Counter counter;
+  private final Rows<T> rows;
+
+  public PagedModel(Counter counter, Rows<T> rows) {
+    this.counter = counter;
+    this.rows = rows;
+  }
+
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return rowCount(loader.load(0, 1));
+    return currentCount();
   }
 
+  /**
+   * Counts again with every page: PrimeFaces may have asked {@link #count} before the action that
+   * changed the criteria ran, and the paginator must describe the rows it shows.
+   */
   @Override
   public List<T> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    Page<T> page = loader.load(first, pageSize);
-    setRowCount(rowCount(page));
-    return page.rows();
+    setRowCount(currentCount());
+    return rows.load(first, pageSize);
   }
 
-  private static int rowCount(Page<?> page) {
-    return (int) Math.min(Integer.MAX_VALUE, page.total());
+  private int currentCount() {
+    return (int) Math.min(Integer.MAX_VALUE, counter.count());
   }
 }

@@ -66,15 +66,18 @@ public class AuditTrailQueries {
     return rows;
   }
 
-  public long count(AuditQuery query) {
+  /** How many entries match, counting no further than {@code limit}. */
+  public long count(AuditQuery query, int limit) {
     Where where = where(query);
     String sql =
-        "select count(*) from batchtrace.audit_trail_entry e"
+        "select count(*) from (select 1 from batchtrace.audit_trail_entry e"
             + " join batchtrace.audit_revision r on r.id = e.rev"
-            + where.sql;
+            + where.sql
+            + " limit ?) matching";
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       where.bind(s);
+      s.setInt(where.params.size() + 1, limit);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getLong(1);

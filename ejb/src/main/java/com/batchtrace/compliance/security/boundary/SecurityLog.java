@@ -19,6 +19,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class SecurityLog {
 
+  private static final String WHERE =
+      " where (:u is null or e.userId = :u) and (:k is null or e.kind = :k)";
+
   @PersistenceContext EntityManager em;
 
   @Inject CurrentActor currentActor;
@@ -74,26 +77,32 @@ public class SecurityLog {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<SecurityEventView> page(
       String userId, SecurityEventKind kind, int offset, int limit) {
-    String where = " where (:u is null or e.userId = :u) and (:k is null or e.kind = :k)";
-    long total =
-        em.createQuery("select count(e) from SecurityEvent e" + where, Long.class)
-            .setParameter("u", blankToNull(userId))
-            .setParameter("k", kind)
-            .getSingleResult();
-    List<SecurityEventView> rows =
-        em
-            .createQuery(
-                "select e from SecurityEvent e" + where + " order by e.occurredAt desc, e.id desc",
-                SecurityEvent.class)
-            .setParameter("u", blankToNull(userId))
-            .setParameter("k", kind)
-            .setFirstResult(offset)
-            .setMaxResults(limit)
-            .getResultList()
-            .stream()
-            .map(SecurityEventView::of)
-            .toList();
-    return new Page<>(rows, total);
+    return new Page<>(rows(userId, kind, offset, limit), count(userId, kind));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long count(String userId, SecurityEventKind kind) {
+    return em.createQuery("select count(e) from SecurityEvent e" + WHERE, Long.class)
+        .setParameter("u", blankToNull(userId))
+        .setParameter("k", kind)
+        .getSingleResult();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SecurityEventView> rows(
+      String userId, SecurityEventKind kind, int offset, int limit) {
+    return em
+        .createQuery(
+            "select e from SecurityEvent e" + WHERE + " order by e.occurredAt desc, e.id desc",
+            SecurityEvent.class)
+        .setParameter("u", blankToNull(userId))
+        .setParameter("k", kind)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(SecurityEventView::of)
+        .toList();
   }
 
   private static String blankToNull(String s) {

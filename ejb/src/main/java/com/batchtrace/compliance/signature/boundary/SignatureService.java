@@ -35,6 +35,8 @@ public class SignatureService {
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final String BY_SIGNER = " where (:u is null or s.signerId = :u)";
+
   @PersistenceContext EntityManager em;
 
   @Inject CurrentActor currentActor;
@@ -95,27 +97,35 @@ public class SignatureService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<SignatureView> register(String signerId, int offset, int limit) {
-    String where = " where (:u is null or s.signerId = :u)";
-    String signer = signerId == null || signerId.isBlank() ? null : signerId.strip();
-    long total =
-        em.createQuery("select count(s) from ElectronicSignature s" + where, Long.class)
-            .setParameter("u", signer)
-            .getSingleResult();
-    List<SignatureView> rows =
-        em
-            .createQuery(
-                "select s from ElectronicSignature s"
-                    + where
-                    + " order by s.signedAt desc, s.id desc",
-                ElectronicSignature.class)
-            .setParameter("u", signer)
-            .setFirstResult(offset)
-            .setMaxResults(limit)
-            .getResultList()
-            .stream()
-            .map(s -> SignatureView.of(s, true))
-            .toList();
-    return new Page<>(rows, total);
+    return new Page<>(registerRows(signerId, offset, limit), registerCount(signerId));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long registerCount(String signerId) {
+    return em.createQuery("select count(s) from ElectronicSignature s" + BY_SIGNER, Long.class)
+        .setParameter("u", blankToNull(signerId))
+        .getSingleResult();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SignatureView> registerRows(String signerId, int offset, int limit) {
+    return em
+        .createQuery(
+            "select s from ElectronicSignature s"
+                + BY_SIGNER
+                + " order by s.signedAt desc, s.id desc",
+            ElectronicSignature.class)
+        .setParameter("u", blankToNull(signerId))
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(s -> SignatureView.of(s, true))
+        .toList();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private SignatureView signAs(
