@@ -19,6 +19,11 @@ public final class RestClient {
     return new RestClient(TestStack.accessToken(user));
   }
 
+  /** As any user of the realm with the demo password (users a test created itself). */
+  public static RestClient as(String username) {
+    return new RestClient(TestStack.accessToken(username));
+  }
+
   public HttpResponse<String> get(String path) {
     return TestStack.send(request(path).GET());
   }

@@ -12,21 +12,24 @@ final class Signing {
 
   /** A review of the last day, signed by {@code user} with {@code password}. */
   static HttpResponse<String> review(DemoUser user, String password, String conclusion) {
+    return review(RestClient.as(user), password, conclusion);
+  }
+
+  static HttpResponse<String> review(RestClient client, String password, String conclusion) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    return RestClient.as(user)
-        .post(
-            "/audit-trail-reviews",
-            Json.createObjectBuilder()
-                .add("periodFrom", now.minus(1, ChronoUnit.DAYS).toString())
-                .add("periodTo", now.toString())
-                .add("conclusion", conclusion)
-                .add(
-                    "signature",
-                    Json.createObjectBuilder()
-                        .add("password", password)
-                        .add("reason", "Weekly audit trail review"))
-                .build()
-                .toString());
+    return client.post(
+        "/audit-trail-reviews",
+        Json.createObjectBuilder()
+            .add("periodFrom", now.minus(1, ChronoUnit.DAYS).toString())
+            .add("periodTo", now.toString())
+            .add("conclusion", conclusion)
+            .add(
+                "signature",
+                Json.createObjectBuilder()
+                    .add("password", password)
+                    .add("reason", "Weekly audit trail review"))
+            .build()
+            .toString());
   }
 
   static long count(String sql, Object... params) throws java.sql.SQLException {

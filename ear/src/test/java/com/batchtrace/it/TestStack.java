@@ -54,23 +54,7 @@ public final class TestStack {
 
   /** An access token of the plant realm for a demo user (resource owner password grant). */
   public static String accessToken(DemoUser user) {
-    String form =
-        "grant_type=password&client_id=batchtrace&client_secret=batchtrace-demo-secret&scope=openid"
-            + "&username="
-            + URLEncoder.encode(user.username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloak() + "/realms/plant/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "Keycloak refused a token for " + user.username + ": " + response.body());
-    }
-    return json(response.body()).asJsonObject().getString("access_token");
+    return accessToken(user.username);
   }
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -124,6 +108,98 @@ public final class TestStack {
    * purpose leaves the user able to sign in for the tests after it.
    */
   public static void clearIdentityProviderLock(DemoUser user) {
+    String admin = keycloakAdminToken();
+    HttpResponse<String> cleared =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/attack-detection/brute-force/users/"
+                            + keycloakUserId(admin, user.username)))
+                .header("Authorization", admin)
+                .DELETE());
+    if (cleared.statusCode() != 204) {
+      throw new IllegalStateException("Keycloak did not clear the lock: " + cleared.body());
+    }
+  }
+
+  /**
+   * A new Keycloak user of the test realm holding {@code role}, with the demo password: for tests
+   * that lock a user out on purpose, so no demo user stays locked for the tests after them.
+   */
+  public static String newKeycloakUser(String role, String firstName) {
+    String admin = keycloakAdminToken();
+    String username = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String user =
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("enabled", true)
+            .add("emailVerified", true)
+            .add("firstName", firstName)
+            .add("lastName", "Tester")
+            .add("email", username + "@plant.example")
+            .add(
+                "credentials",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", DemoUser.PASSWORD)
+                            .add("temporary", false)))
+            .build()
+            .toString();
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/plant/users"))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Keycloak did not create a user: " + created.body());
+    }
+    String roleJson =
+        send(HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/plant/roles/" + role))
+                .header("Authorization", admin))
+            .body();
+    HttpResponse<String> mapped =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/users/"
+                            + keycloakUserId(admin, username)
+                            + "/role-mappings/realm"))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + roleJson + "]")));
+    if (mapped.statusCode() != 204) {
+      throw new IllegalStateException("Keycloak did not grant the role: " + mapped.body());
+    }
+    return username;
+  }
+
+  /** An access token of the realm for any user with the demo password. */
+  public static String accessToken(String username) {
+    String form =
+        "grant_type=password&client_id=batchtrace&client_secret=batchtrace-demo-secret&scope=openid"
+            + "&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak() + "/realms/plant/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak refused a token for " + username + ": " + response.body());
+    }
+    return json(response.body()).asJsonObject().getString("access_token");
+  }
+
+  private static String keycloakAdminToken() {
     String form =
         "grant_type=password&client_id=admin-cli&username=admin&password="
             + URLEncoder.encode(property("test.keycloak.admin.password"), StandardCharsets.UTF_8);
@@ -133,28 +209,17 @@ public final class TestStack {
                     URI.create(keycloak() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-    String admin = "Bearer " + json(token.body()).asJsonObject().getString("access_token");
+    return "Bearer " + json(token.body()).asJsonObject().getString("access_token");
+  }
+
+  private static String keycloakUserId(String admin, String username) {
     HttpResponse<String> users =
         send(
             HttpRequest.newBuilder(
                     URI.create(
-                        keycloak()
-                            + "/admin/realms/plant/users?exact=true&username="
-                            + user.username))
+                        keycloak() + "/admin/realms/plant/users?exact=true&username=" + username))
                 .header("Authorization", admin));
-    String id = json(users.body()).asJsonArray().getJsonObject(0).getString("id");
-    HttpResponse<String> cleared =
-        send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        keycloak()
-                            + "/admin/realms/plant/attack-detection/brute-force/users/"
-                            + id))
-                .header("Authorization", admin)
-                .DELETE());
-    if (cleared.statusCode() != 204) {
-      throw new IllegalStateException("Keycloak did not clear the lock: " + cleared.body());
-    }
+    return json(users.body()).asJsonArray().getJsonObject(0).getString("id");
   }
 
   /** A connection as the application's runtime role, exactly as WildFly connects. */

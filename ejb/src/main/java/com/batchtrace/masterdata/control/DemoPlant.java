@@ -2,7 +2,9 @@ package com.batchtrace.masterdata.control;
 
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
+import com.batchtrace.masterdata.boundary.MaterialService;
 import com.batchtrace.masterdata.boundary.NewEquipment;
+import com.batchtrace.masterdata.boundary.NewMaterial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +13,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Loads a small demo plant when BATCHTRACE_DEMO_DATA=true and no equipment exists yet. It goes
- * through the same audited service as an admin would, as the named system principal, so the demo
- * data has revisions with the reason "Demo data" like any other record.
+ * Loads a small demo plant (equipment, materials) when BATCHTRACE_DEMO_DATA=true, each part only
+ * where none exists yet. It goes through the same audited service as an admin would, as the named
+ * system principal, so the demo data has revisions with the reason "Demo data" like any other
+ * record.
  */
 @ApplicationScoped
 public class DemoPlant {
@@ -23,15 +26,24 @@ public class DemoPlant {
 
   @Inject EquipmentService equipment;
 
+  @Inject MaterialService materials;
+
   @ActivateRequestContext
   void load(@Observes Startup startup) {
     if (!Boolean.parseBoolean(System.getenv("BATCHTRACE_DEMO_DATA"))) {
       return;
     }
-    if (!equipment.hierarchy().isEmpty()) {
-      LOG.info("Demo data: equipment exists, nothing loaded.");
-      return;
+    if (equipment.hierarchy().isEmpty()) {
+      loadEquipment();
+      LOG.info("Demo data: equipment hierarchy of ACME Pharma, Basel site loaded.");
     }
+    if (materials.all().isEmpty()) {
+      loadMaterials();
+      LOG.info("Demo data: materials loaded.");
+    }
+  }
+
+  private void loadEquipment() {
     EquipmentView acme = add(null, "acme", "ACME Pharma", "Demo enterprise");
     EquipmentView basel = add(acme, "basel", "Basel site", "Solid dose plant");
     EquipmentView granulation = add(basel, "granulation", "Granulation", null);
@@ -44,7 +56,19 @@ public class DemoPlant {
     EquipmentView packaging = add(basel, "packaging", "Packaging", null);
     EquipmentView line3 = add(packaging, "line-3", "Blister line 3", null);
     add(line3, "blister-1", "Blister machine 1", null);
-    LOG.info("Demo data: equipment hierarchy of ACME Pharma, Basel site loaded.");
+  }
+
+  private void loadMaterials() {
+    material("API-0001", "Paracetamol (active ingredient)", "RAW", "kg", 730);
+    material("EXC-0101", "Microcrystalline cellulose", "RAW", "kg", 1095);
+    material("EXC-0102", "Povidone K30", "RAW", "kg", 1095);
+    material("GRN-0500", "Paracetamol granulate", "INTERMEDIATE", "kg", 90);
+    material("TAB-0500", "Paracetamol 500 mg tablets", "FINISHED", "pcs", 1095);
+    material("PKG-0201", "Blister foil", "PACKAGING", "m", 1825);
+  }
+
+  private void material(String code, String name, String kind, String unit, int shelfLifeDays) {
+    materials.create(new NewMaterial(code, name, kind, unit, shelfLifeDays, REASON));
   }
 
   private EquipmentView add(EquipmentView parent, String code, String name, String description) {

@@ -10,7 +10,9 @@ import java.util.List;
  */
 public enum AuditedRecordType {
   EQUIPMENT("Equipment", "equipment_aud"),
-  AUDIT_TRAIL_REVIEW("AuditTrailReview", "audit_trail_review_aud");
+  AUDIT_TRAIL_REVIEW("AuditTrailReview", "audit_trail_review_aud"),
+  MATERIAL("Material", "material_aud"),
+  MATERIAL_LOT("MaterialLot", "material_lot_aud");
 
   private final String recordType;
   private final String auditTable;

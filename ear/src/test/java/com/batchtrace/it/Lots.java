@@ -1,0 +1,70 @@
+package com.batchtrace.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Materials and lots through the API, with unique codes so tests never share data. */
+final class Lots {
+
+  private Lots() {}
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  }
+
+  /** A new raw material; returns its code. */
+  static String material() {
+    String code = unique("RAW");
+    HttpResponse<String> created =
+        RestClient.as(DemoUser.ADMIN)
+            .post(
+                "/materials",
+                Json.createObjectBuilder()
+                    .add("code", code)
+                    .add("name", "Test material " + code)
+                    .add("kind", "RAW")
+                    .add("unit", "kg")
+                    .add("shelfLifeDays", 365)
+                    .build()
+                    .toString());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Could not create a material: " + created.body());
+    }
+    return code;
+  }
+
+  static HttpResponse<String> receive(String lotNumber, String material, LocalDate expiry) {
+    return RestClient.as(DemoUser.ADMIN)
+        .post(
+            "/lots",
+            Json.createObjectBuilder()
+                .add("lotNumber", lotNumber)
+                .add("materialCode", material)
+                .add("quantity", 25.5)
+                .add("expiry", expiry.toString())
+                .add("supplierLot", "SUP-1")
+                .build()
+                .toString());
+  }
+
+  /** A new lot in quarantine; returns it. */
+  static JsonObject inQuarantine() {
+    HttpResponse<String> received = receive(unique("L"), material(), LocalDate.now().plusYears(1));
+    if (received.statusCode() != 201) {
+      throw new IllegalStateException("Could not receive a lot: " + received.body());
+    }
+    return TestStack.jsonObject(received);
+  }
+
+  static HttpResponse<String> decide(
+      DemoUser user, long lot, String decision, String password, String reason) {
+    var body = Json.createObjectBuilder().add("password", password);
+    if (reason != null) {
+      body.add("reason", reason);
+    }
+    return RestClient.as(user).post("/lots/" + lot + "/" + decision, body.build().toString());
+  }
+}

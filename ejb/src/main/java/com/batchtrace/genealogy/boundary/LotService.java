@@ -1,0 +1,163 @@
+package com.batchtrace.genealogy.boundary;
+
+import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.boundary.SignatureService;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.genealogy.entity.LotDisposition;
+import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.masterdata.boundary.MaterialService;
+import com.batchtrace.masterdata.entity.Material;
+import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.SiteZone;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Receives lots into quarantine; QA releases or rejects them with a signature. */
+@ApplicationScoped
+public class LotService {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject SignatureService signatures;
+
+  @Inject MaterialService materials;
+
+  @Inject CurrentActor actor;
+
+  @Inject Clock clock;
+
+  /** A lot arrives: it is in quarantine until QA decides. */
+  @Transactional
+  public LotView receive(LotReceipt receipt) {
+    if (receipt == null) {
+      throw new RuleViolation("The request has no lot.");
+    }
+    actor.require(Roles.ADMIN);
+    Material material =
+        materials
+            .find(receipt.materialCode())
+            .orElseThrow(
+                () ->
+                    new RuleViolation(
+                        "There is no material with code '"
+                            + receipt.materialCode()
+                            + "'. Nothing was received."));
+    if (receipt.lotNumber() != null && byNumber(receipt.lotNumber().strip()).isPresent()) {
+      throw new RuleViolation(
+          "Lot number "
+              + receipt.lotNumber().strip()
+              + " exists already; lot numbers are unique. Nothing was received.");
+    }
+    MaterialLot lot =
+        new MaterialLot(
+            receipt.lotNumber(),
+            material,
+            receipt.quantity(),
+            receipt.expiry(),
+            receipt.supplierLot(),
+            clock.instant(),
+            SiteZone.today(clock));
+    auditTrail.creating(receipt.reason(), "Lot received into quarantine");
+    em.persist(lot);
+    em.flush();
+    return view(lot);
+  }
+
+  /** QA releases a lot in quarantine, signing "released". */
+  @Transactional
+  public LotView release(long id, SignatureRequest signature) {
+    actor.require(Roles.QA_REVIEWER);
+    MaterialLot lot = locked(id);
+    lot.release(SiteZone.today(clock));
+    return decide(lot, signature, SignatureMeaning.RELEASED, "Lot released by QA");
+  }
+
+  /** QA rejects a lot in quarantine, signing "rejected"; the reason is required. */
+  @Transactional
+  public LotView reject(long id, SignatureRequest signature) {
+    actor.require(Roles.QA_REVIEWER);
+    if (signature == null || signature.reason() == null || signature.reason().isBlank()) {
+      throw new RuleViolation("Say why the lot is rejected. Nothing was changed.");
+    }
+    MaterialLot lot = locked(id);
+    lot.reject();
+    return decide(lot, signature, SignatureMeaning.REJECTED, "Lot rejected by QA");
+  }
+
+  private LotView decide(
+      MaterialLot lot, SignatureRequest signature, SignatureMeaning meaning, String what) {
+    if (signature == null) {
+      throw new RuleViolation("QA's decision on a lot needs your signature. Nothing was changed.");
+    }
+    auditTrail.modifying(
+        signature.reason() == null || signature.reason().isBlank()
+            ? what
+            : what + ": " + signature.reason().strip(),
+        "lot " + lot.getLotNumber());
+    signatures.sign(
+        new SignatureRequest(
+            signature.username(), signature.password(), meaning, signature.reason()),
+        lot,
+        Roles.QA_REVIEWER);
+    em.flush();
+    return view(lot);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<LotView> find(long id) {
+    return em.createQuery(
+            "select l from MaterialLot l join fetch l.material where l.id = :id", MaterialLot.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(this::view);
+  }
+
+  /** Lots with the given disposition (all when null), newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<LotView> list(LotDisposition disposition, int limit) {
+    return em
+        .createQuery(
+            "select l from MaterialLot l join fetch l.material"
+                + " where (:d is null or l.disposition = :d) order by l.receivedAt desc, l.id desc",
+            MaterialLot.class)
+        .setParameter("d", disposition)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
+  private Optional<MaterialLot> byNumber(String lotNumber) {
+    return em.createQuery("select l from MaterialLot l where l.lotNumber = :n", MaterialLot.class)
+        .setParameter("n", lotNumber)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The lot, locked: two QA decisions on one lot at once cannot both win. */
+  private MaterialLot locked(long id) {
+    MaterialLot lot = em.find(MaterialLot.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (lot == null) {
+      throw new RuleViolation("There is no lot with id " + id + ".");
+    }
+    return lot;
+  }
+
+  private LotView view(MaterialLot lot) {
+    return LotView.of(lot, SiteZone.today(clock), signatures.signaturesOf(lot));
+  }
+}

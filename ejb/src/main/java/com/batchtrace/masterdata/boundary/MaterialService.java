@@ -1,0 +1,96 @@
+package com.batchtrace.masterdata.boundary;
+
+import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.masterdata.entity.Material;
+import com.batchtrace.masterdata.entity.MaterialKind;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads and maintains materials; every write is audited with its reason. */
+@ApplicationScoped
+public class MaterialService {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject CurrentActor actor;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<MaterialView> all() {
+    return em
+        .createQuery("select m from Material m order by m.code", Material.class)
+        .getResultList()
+        .stream()
+        .map(MaterialView::of)
+        .toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<MaterialView> byCode(String code) {
+    return find(code).map(MaterialView::of);
+  }
+
+  /** The material with this code, for other contexts that refer to materials by code. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Material> find(String code) {
+    if (code == null || code.isBlank()) {
+      return Optional.empty();
+    }
+    return em.createQuery("select m from Material m where m.code = :c", Material.class)
+        .setParameter("c", code.strip())
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional
+  public MaterialView create(NewMaterial request) {
+    if (request == null) {
+      throw new RuleViolation("The request has no material.");
+    }
+    actor.require(Roles.ADMIN);
+    if (find(request.code()).isPresent()) {
+      throw new RuleViolation(
+          "A material with code '"
+              + request.code().strip()
+              + "' exists already. Nothing was added.");
+    }
+    if (request.shelfLifeDays() == null) {
+      throw new RuleViolation("A material needs its shelf life in days.");
+    }
+    Material material =
+        new Material(
+            request.code(),
+            request.name(),
+            kind(request.kind()),
+            request.unit(),
+            request.shelfLifeDays());
+    auditTrail.creating(request.reason(), "Material created");
+    em.persist(material);
+    em.flush();
+    return MaterialView.of(material);
+  }
+
+  private static MaterialKind kind(String kind) {
+    try {
+      return kind == null ? null : MaterialKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RuleViolation(
+          "Material kind '"
+              + kind
+              + "' is not known; use one of "
+              + Arrays.toString(MaterialKind.values())
+              + ".");
+    }
+  }
+}

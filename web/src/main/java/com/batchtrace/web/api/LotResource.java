@@ -1,0 +1,105 @@
+package com.batchtrace.web.api;
+
+import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.genealogy.boundary.LotReceipt;
+import com.batchtrace.genealogy.boundary.LotService;
+import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.genealogy.entity.LotDisposition;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Material lots for ERP/LIMS and the pages: receive (admin), list and read (every plant role), and
+ * QA's release or rejection with an electronic signature.
+ */
+@Path("lots")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.QA_REVIEWER, Roles.AUDITOR, Roles.ADMIN})
+public class LotResource {
+
+  private static final int LIST_LIMIT = 200;
+
+  @Inject LotService lots;
+
+  @Inject CurrentActor currentActor;
+
+  /** The newest lots, optionally only those with one disposition (QUARANTINE, ...). */
+  @GET
+  public List<LotView> list(@QueryParam("disposition") String disposition) {
+    return lots.list(disposition(disposition), LIST_LIMIT);
+  }
+
+  @GET
+  @Path("{id}")
+  public LotView one(@PathParam("id") long id) {
+    return lots.find(id).orElseThrow(() -> new NotFoundException("There is no lot " + id + "."));
+  }
+
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  public Response receive(LotReceipt receipt, @Context UriInfo uri) {
+    LotView lot = lots.receive(receipt);
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(lot.id())).build())
+        .entity(lot)
+        .build();
+  }
+
+  /** Body: {@code {"password": "...", "reason": "optional"}}. */
+  @POST
+  @Path("{id}/release")
+  @RolesAllowed(Roles.QA_REVIEWER)
+  public LotView release(@PathParam("id") long id, ComplianceResource.SignatureBody signature) {
+    return lots.release(id, request(signature));
+  }
+
+  /** Body: {@code {"password": "...", "reason": "required: why"}}. */
+  @POST
+  @Path("{id}/reject")
+  @RolesAllowed(Roles.QA_REVIEWER)
+  public LotView reject(@PathParam("id") long id, ComplianceResource.SignatureBody signature) {
+    return lots.reject(id, request(signature));
+  }
+
+  private SignatureRequest request(ComplianceResource.SignatureBody body) {
+    if (body == null) {
+      throw new RuleViolation("Send your signature: {\"password\": \"...\", \"reason\": \"...\"}.");
+    }
+    return new SignatureRequest(
+        body.username() == null ? currentActor.get().userId() : body.username(),
+        body.password(),
+        null,
+        body.reason());
+  }
+
+  private static LotDisposition disposition(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LotDisposition.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RuleViolation(
+          "Disposition '" + value + "' is not known; use QUARANTINE, RELEASED or REJECTED.");
+    }
+  }
+}
