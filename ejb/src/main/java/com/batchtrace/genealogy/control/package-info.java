@@ -1,2 +1,5 @@
-/** Internal work of the genealogy context: the demo lots. */
+/**
+ * Internal work of the genealogy context: the recursive trace queries (the one place for them) and
+ * the demo lots.
+ */
 package com.batchtrace.genealogy.control;

@@ -1,9 +1,11 @@
 package com.batchtrace.web.api;
 
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.genealogy.boundary.GenealogyService;
 import com.batchtrace.genealogy.boundary.LotReceipt;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.genealogy.boundary.Trace;
 import com.batchtrace.genealogy.entity.LotDisposition;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
@@ -12,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -41,6 +44,8 @@ public class LotResource {
 
   @Inject LotService lots;
 
+  @Inject GenealogyService genealogy;
+
   @Inject CurrentActor currentActor;
 
   /** The newest lots, optionally only those with one disposition (QUARANTINE, ...). */
@@ -53,6 +58,18 @@ public class LotResource {
   @Path("{id}")
   public LotView one(@PathParam("id") long id) {
     return lots.find(id).orElseThrow(() -> new NotFoundException("There is no lot " + id + "."));
+  }
+
+  /**
+   * Every lot downstream ({@code direction=forward}, a recall) or upstream ({@code backward}) of
+   * this lot, however deep, each lot once.
+   */
+  @GET
+  @Path("{id}/trace")
+  public Trace trace(
+      @PathParam("id") long id,
+      @QueryParam("direction") @DefaultValue("forward") String direction) {
+    return genealogy.trace(id, direction);
   }
 
   @POST
