@@ -54,6 +54,7 @@ public final class GenealogyBenchmark {
   private static final int BATCHES = GRANULATIONS + COMPRESSIONS + PACKAGINGS;
   private static final int STARTS = 100;
   private static final int NAIVE_STARTS = 20;
+  private static final java.time.LocalDate TODAY = java.time.LocalDate.now();
 
   public static void main(String[] args) throws Exception {
     String url = env("BATCHTRACE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/batchtrace_bench");
@@ -89,8 +90,8 @@ public final class GenealogyBenchmark {
     GenealogyQueries sql = new GenealogyQueries(PooledConnection.of(app));
     // Warm-up: caches and plans, as a running server has them.
     for (int i = 0; i < 10; i++) {
-      sql.forward(raw[i]);
-      sql.backward(finished[i]);
+      sql.forward(raw[i], TODAY);
+      sql.backward(finished[i], TODAY);
     }
 
     System.out.printf(
@@ -100,13 +101,13 @@ public final class GenealogyBenchmark {
       report(
           "forward (recall) from raw lots",
           raw,
-          id -> sql.forward(id).size(),
+          id -> sql.forward(id, TODAY).size(),
           graph::forward,
           id -> Naive.forward(naive, id));
       report(
           "backward from finished lots",
           finished,
-          id -> sql.backward(id).size(),
+          id -> sql.backward(id, TODAY).size(),
           graph::backward,
           id -> Naive.backward(naive, id));
     }

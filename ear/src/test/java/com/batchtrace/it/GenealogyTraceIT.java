@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @Tag("URS-023")
 class GenealogyTraceIT extends DeployedApplication {
 
+  private SmallPlant plant;
   private JsonObject r1;
   private JsonObject r2;
   private JsonObject i1;
@@ -38,27 +36,13 @@ class GenealogyTraceIT extends DeployedApplication {
 
   @BeforeEach
   void aSmallPlantGenealogy() throws SQLException {
-    r1 = Lots.inQuarantine();
-    r2 = Lots.inQuarantine();
-    i1 = Lots.inQuarantine();
-    f1 = Lots.inQuarantine();
-    f2 = Lots.inQuarantine();
-    f3 = Lots.inQuarantine();
-    try (Connection db = TestStack.databaseAsSuperuser()) {
-      long b1 = batch(db, "granulation");
-      long b2 = batch(db, "packaging split");
-      long b3 = batch(db, "merge");
-      consume(db, b1, r1);
-      consume(db, b1, r2);
-      produce(db, b1, i1);
-      consume(db, b2, i1);
-      produce(db, b2, f1);
-      produce(db, b2, f2);
-      consume(db, b3, f2);
-      consume(db, b3, r2);
-      produce(db, b3, f3);
-      consume(db, b1, f3); // bad data: a cycle
-    }
+    plant = SmallPlant.create();
+    r1 = plant.r1;
+    r2 = plant.r2;
+    i1 = plant.i1;
+    f1 = plant.f1;
+    f2 = plant.f2;
+    f3 = plant.f3;
   }
 
   @Test
@@ -101,40 +85,5 @@ class GenealogyTraceIT extends DeployedApplication {
     return java.util.Arrays.stream(lots)
         .map(l -> l.getString("lotNumber"))
         .collect(Collectors.toSet());
-  }
-
-  private static long batch(Connection db, String what) throws SQLException {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "insert into batchtrace.batch (id, batch_number, product_id, status, planned_quantity,"
-                + " created_at, version) select nextval('batchtrace.batch_seq'), ?, min(id),"
-                + " 'COMPLETED', 100, now(), 0 from batchtrace.material returning id")) {
-      s.setString(1, Lots.unique("B") + " " + what);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private static void consume(Connection db, long batch, JsonObject lot) throws SQLException {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "insert into batchtrace.lot_consumption (id, batch_id, lot_id, quantity, consumed_at,"
-                + " version) values (nextval('batchtrace.lot_consumption_seq'), ?, ?, 1, now(), 0)")) {
-      s.setLong(1, batch);
-      s.setLong(2, lot.getJsonNumber("id").longValue());
-      s.executeUpdate();
-    }
-  }
-
-  private static void produce(Connection db, long batch, JsonObject lot) throws SQLException {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "update batchtrace.material_lot set produced_by_batch_id = ? where id = ?")) {
-      s.setLong(1, batch);
-      s.setLong(2, lot.getJsonNumber("id").longValue());
-      s.executeUpdate();
-    }
   }
 }

@@ -17,7 +17,12 @@ final class Lots {
 
   /** A new raw material; returns its code. */
   static String material() {
-    String code = unique("RAW");
+    return material("RAW");
+  }
+
+  /** A new material of the given kind; returns its code. */
+  static String material(String kind) {
+    String code = unique(kind.substring(0, 3));
     HttpResponse<String> created =
         RestClient.as(DemoUser.ADMIN)
             .post(
@@ -25,7 +30,7 @@ final class Lots {
                 Json.createObjectBuilder()
                     .add("code", code)
                     .add("name", "Test material " + code)
-                    .add("kind", "RAW")
+                    .add("kind", kind)
                     .add("unit", "kg")
                     .add("shelfLifeDays", 365)
                     .build()
@@ -50,9 +55,14 @@ final class Lots {
                 .toString());
   }
 
-  /** A new lot in quarantine; returns it. */
+  /** A new lot of a new raw material, in quarantine; returns it. */
   static JsonObject inQuarantine() {
-    HttpResponse<String> received = receive(unique("L"), material(), LocalDate.now().plusYears(1));
+    return inQuarantine(material());
+  }
+
+  /** A new lot of the material, in quarantine; returns it. */
+  static JsonObject inQuarantine(String material) {
+    HttpResponse<String> received = receive(unique("L"), material, LocalDate.now().plusYears(1));
     if (received.statusCode() != 201) {
       throw new IllegalStateException("Could not receive a lot: " + received.body());
     }

@@ -125,6 +125,17 @@ public class LotService {
         .map(this::view);
   }
 
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<LotView> findByNumber(String lotNumber) {
+    return em.createQuery(
+            "select l from MaterialLot l join fetch l.material where l.lotNumber = :n",
+            MaterialLot.class)
+        .setParameter("n", lotNumber)
+        .getResultStream()
+        .findFirst()
+        .map(this::view);
+  }
+
   /** Lots with the given disposition (all when null), newest first. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<LotView> list(LotDisposition disposition, int limit) {

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * A lot reached by a trace.
  *
  * @param producedByBatch the batch number that produced the lot, null for a received lot
- * @param disposition QA's decision; with expiry and what is left it gives the status
+ * @param disposition QA's decision
+ * @param status today's status (QUARANTINE, RELEASED, REJECTED, EXPIRED, CONSUMED)
  */
 public record TracedLot(
     long id,
@@ -15,6 +16,13 @@ public record TracedLot(
     String materialCode,
     String materialKind,
     String disposition,
+    String status,
     LocalDate expiry,
     BigDecimal remainingQuantity,
-    String producedByBatch) {}
+    String producedByBatch) {
+
+  /** A finished lot: what a recall takes back from the market. */
+  public boolean finished() {
+    return "FINISHED".equals(materialKind);
+  }
+}

@@ -1,12 +1,16 @@
 package com.batchtrace.genealogy.control;
 
 import com.batchtrace.genealogy.boundary.TracedLot;
+import com.batchtrace.genealogy.entity.LotDisposition;
+import com.batchtrace.genealogy.entity.MaterialLot;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -69,15 +73,17 @@ public class GenealogyQueries {
     this.dataSource = dataSource;
   }
 
-  public List<TracedLot> forward(long lotId) {
-    return trace(FORWARD, lotId);
+  /** Every lot downstream, with each lot's status on {@code today} (the site's date). */
+  public List<TracedLot> forward(long lotId, LocalDate today) {
+    return trace(FORWARD, lotId, today);
   }
 
-  public List<TracedLot> backward(long lotId) {
-    return trace(BACKWARD, lotId);
+  /** Every lot upstream, with each lot's status on {@code today} (the site's date). */
+  public List<TracedLot> backward(long lotId, LocalDate today) {
+    return trace(BACKWARD, lotId, today);
   }
 
-  private List<TracedLot> trace(String reached, long lotId) {
+  private List<TracedLot> trace(String reached, long lotId, LocalDate today) {
     List<TracedLot> lots = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(String.format(DETAILS, reached))) {
@@ -85,15 +91,19 @@ public class GenealogyQueries {
       s.setLong(2, lotId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
+          LotDisposition disposition = LotDisposition.valueOf(rs.getString(5));
+          LocalDate expiry = rs.getObject(6, LocalDate.class);
+          BigDecimal remaining = rs.getBigDecimal(7).stripTrailingZeros();
           lots.add(
               new TracedLot(
                   rs.getLong(1),
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getString(5),
-                  rs.getObject(6, java.time.LocalDate.class),
-                  rs.getBigDecimal(7).stripTrailingZeros(),
+                  disposition.name(),
+                  MaterialLot.status(disposition, expiry, remaining, today),
+                  expiry,
+                  remaining,
                   rs.getString(8)));
         }
       }

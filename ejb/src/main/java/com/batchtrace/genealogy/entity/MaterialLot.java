@@ -164,13 +164,19 @@ public class MaterialLot implements SignedRecord {
    * disposition, because neither may be used whatever QA decided.
    */
   public String statusOn(LocalDate today) {
+    return status(disposition, expiry, remainingQuantity, today);
+  }
+
+  /** The status rule, for lots read without their entity (genealogy traces). */
+  public static String status(
+      LotDisposition disposition, LocalDate expiry, BigDecimal remaining, LocalDate today) {
     if (disposition == LotDisposition.REJECTED) {
       return "REJECTED";
     }
-    if (isExpiredOn(today)) {
+    if (today.isAfter(expiry)) {
       return "EXPIRED";
     }
-    if (remainingQuantity.signum() == 0) {
+    if (remaining.signum() == 0) {
       return "CONSUMED";
     }
     return disposition.name();
