@@ -68,7 +68,7 @@ class ElectronicSignatureIT extends DeployedApplication {
   @Tag("URS-015")
   void threeWrongPasswordsInARowLockSigningEvenWithTheRightPassword() throws SQLException {
     // A reviewer of its own: the lock lasts 15 minutes and must not stop the tests after this.
-    String quinn = TestStack.newKeycloakUser("qa-reviewer", "Quinn");
+    String quinn = TestStack.newKeycloakUser("Quinn", "qa-reviewer");
     RestClient asQuinn = RestClient.as(quinn);
 
     assertEquals(422, Signing.review(asQuinn, "Wrong-Pass-001", "x").statusCode());

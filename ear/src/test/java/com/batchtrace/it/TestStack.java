@@ -124,10 +124,11 @@ public final class TestStack {
   }
 
   /**
-   * A new Keycloak user of the test realm holding {@code role}, with the demo password: for tests
-   * that lock a user out on purpose, so no demo user stays locked for the tests after them.
+   * A new Keycloak user of the test realm holding {@code roles}, with the demo password: for tests
+   * that lock a user out on purpose (no demo user stays locked for the tests after them) or need a
+   * combination of roles no demo user has.
    */
-  public static String newKeycloakUser(String role, String firstName) {
+  public static String newKeycloakUser(String firstName, String... roles) {
     String admin = keycloakAdminToken();
     String username = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     String user =
@@ -158,9 +159,14 @@ public final class TestStack {
       throw new IllegalStateException("Keycloak did not create a user: " + created.body());
     }
     String roleJson =
-        send(HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/plant/roles/" + role))
-                .header("Authorization", admin))
-            .body();
+        java.util.Arrays.stream(roles)
+            .map(
+                role ->
+                    send(HttpRequest.newBuilder(
+                                URI.create(keycloak() + "/admin/realms/plant/roles/" + role))
+                            .header("Authorization", admin))
+                        .body())
+            .collect(java.util.stream.Collectors.joining(","));
     HttpResponse<String> mapped =
         send(
             HttpRequest.newBuilder(

@@ -12,7 +12,8 @@ public enum AuditedRecordType {
   EQUIPMENT("Equipment", "equipment_aud"),
   AUDIT_TRAIL_REVIEW("AuditTrailReview", "audit_trail_review_aud"),
   MATERIAL("Material", "material_aud"),
-  MATERIAL_LOT("MaterialLot", "material_lot_aud");
+  MATERIAL_LOT("MaterialLot", "material_lot_aud"),
+  MASTER_BATCH_RECORD("MasterBatchRecord", "master_batch_record_aud");
 
   private final String recordType;
   private final String auditTable;
