@@ -163,7 +163,7 @@ class MasterBatchRecordIT extends DeployedApplication {
             "{\"password\":\"" + DemoUser.PASSWORD + "\",\"reason\":\"Reviewed\"}");
   }
 
-  private static String body(String productCode, String material) {
+  static String body(String productCode, String material) {
     return Json.createObjectBuilder()
         .add("product", productCode)
         .add(

@@ -1,0 +1,78 @@
+package com.batchtrace.web.review;
+
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
+import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
+import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.SignatureForm;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Backing bean of review/recipes.xhtml: master batch records waiting for QA, the selected one in
+ * full, and QA's approval (signature dialog) or return to draft.
+ */
+@Named
+@ViewScoped
+public class RecordApprovalPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient MasterBatchRecordService records;
+
+  @Inject SignatureForm signatureForm;
+
+  private List<MasterBatchRecordView> all;
+  private MasterBatchRecordView selected;
+  private String returnReason;
+
+  public void select(MasterBatchRecordView record) {
+    selected = record;
+  }
+
+  public void approve() {
+    long id = selected.id();
+    String what = selected.product() + " version " + selected.recordVersion();
+    if (Feedback.attempt(
+        () -> records.approve(id, signatureForm.take(SignatureMeaning.APPROVED)),
+        "Master batch record " + what + " approved.")) {
+      refresh(id);
+    }
+  }
+
+  public void sendBack() {
+    long id = selected.id();
+    if (Feedback.attempt(
+        () -> records.returnToDraft(id, returnReason), "Sent back to its author as a draft.")) {
+      returnReason = null;
+      refresh(id);
+    }
+  }
+
+  private void refresh(long id) {
+    all = null;
+    selected = records.read(id).orElse(null);
+  }
+
+  public List<MasterBatchRecordView> getAll() {
+    if (all == null) {
+      all = records.all();
+    }
+    return all;
+  }
+
+  public MasterBatchRecordView getSelected() {
+    return selected;
+  }
+
+  public String getReturnReason() {
+    return returnReason;
+  }
+
+  public void setReturnReason(String returnReason) {
+    this.returnReason = returnReason;
+  }
+}
