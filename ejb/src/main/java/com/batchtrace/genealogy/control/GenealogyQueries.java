@@ -62,6 +62,19 @@ public class GenealogyQueries {
           + " where l.id = any(array(%s)) and l.id <> ?"
           + " order by m.kind, l.lot_number";
 
+  /**
+   * Whether the lot was made by the batch or from anything the batch made: consuming it in that
+   * batch would close a cycle in the genealogy.
+   */
+  private static final String DOWNSTREAM_OF_BATCH =
+      "with recursive reached(lot_id) as ("
+          + " select id from batchtrace.material_lot where produced_by_batch_id = ?"
+          + " union"
+          + " select made.id from reached r"
+          + " join batchtrace.lot_consumption c on c.lot_id = r.lot_id"
+          + " join batchtrace.material_lot made on made.produced_by_batch_id = c.batch_id)"
+          + " select exists (select 1 from reached where lot_id = ?)";
+
   @Resource(lookup = "java:jboss/datasources/BatchtraceDS")
   DataSource dataSource;
 
@@ -81,6 +94,21 @@ public class GenealogyQueries {
   /** Every lot upstream, with each lot's status on {@code today} (the site's date). */
   public List<TracedLot> backward(long lotId, LocalDate today) {
     return trace(BACKWARD, lotId, today);
+  }
+
+  /** True when consuming the lot in the batch would make the genealogy a cycle. */
+  public boolean wouldCycle(long batchId, long lotId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(DOWNSTREAM_OF_BATCH)) {
+      s.setLong(1, batchId);
+      s.setLong(2, lotId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Checking the genealogy for a cycle failed", e);
+    }
   }
 
   private List<TracedLot> trace(String reached, long lotId, LocalDate today) {

@@ -74,11 +74,67 @@ public class MaterialLot implements SignedRecord {
   @Column(name = "received_at", nullable = false)
   private Instant receivedAt;
 
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "produced_by_batch_id")
+  @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+  private Batch producedBy;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
 
   protected MaterialLot() {}
+
+  /** A lot a batch produced: in quarantine, expiring after the product's shelf life. */
+  public static MaterialLot producedBy(
+      Batch batch, String lotNumber, BigDecimal quantity, Instant at, LocalDate today) {
+    MaterialLot lot =
+        new MaterialLot(
+            lotNumber,
+            batch.getProduct(),
+            quantity,
+            today.plusDays(batch.getProduct().getShelfLifeDays()),
+            null,
+            at,
+            today);
+    lot.producedBy = batch;
+    return lot;
+  }
+
+  /**
+   * Takes {@code quantity} out of the lot for a batch: only a released lot that has not expired,
+   * and never more than is left.
+   */
+  public void consume(BigDecimal quantity, LocalDate today) {
+    if (disposition != LotDisposition.RELEASED) {
+      throw new RuleViolation(
+          "Lot "
+              + lotNumber
+              + " is "
+              + disposition.name().toLowerCase()
+              + ", not released: it cannot be used.");
+    }
+    if (isExpiredOn(today)) {
+      throw new RuleViolation(
+          "Lot " + lotNumber + " expired on " + expiry + ": it cannot be used.");
+    }
+    if (quantity == null || quantity.signum() <= 0) {
+      throw new RuleViolation("The quantity to charge must be more than zero.");
+    }
+    if (quantity.compareTo(remainingQuantity) > 0) {
+      throw new RuleViolation(
+          "Only "
+              + remainingQuantity.stripTrailingZeros().toPlainString()
+              + " "
+              + material.getUnit()
+              + " of lot "
+              + lotNumber
+              + " are left; "
+              + quantity.stripTrailingZeros().toPlainString()
+              + " cannot be charged.");
+    }
+    remainingQuantity = remainingQuantity.subtract(quantity).setScale(SCALE);
+  }
 
   /** A lot received into quarantine. */
   public MaterialLot(

@@ -29,6 +29,20 @@ public class CurrentActor {
     }
   }
 
+  /** Refuses the request unless the actor holds one of the roles. */
+  public void require(String role, String orRole) {
+    if (!actor.holds(role) && !actor.holds(orRole)) {
+      throw new AccessRefused(
+          "This action needs the role '"
+              + role
+              + "' or '"
+              + orRole
+              + "', which "
+              + actor.displayName()
+              + " lacks.");
+    }
+  }
+
   /** The actor for code that may run outside a request, such as the Envers revision listener. */
   public static Actor resolve() {
     try {

@@ -1,0 +1,233 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Batches from approved records, lot charges with every refusal rule, completion and trace. */
+@Tag("URS-025")
+class BatchIT extends DeployedApplication {
+
+  private final RestClient admin = RestClient.as(DemoUser.ADMIN);
+  private String product;
+  private String api;
+  private long approvedRecord;
+  private long line;
+
+  @BeforeEach
+  void anApprovedRecordAndALine() {
+    product = Lots.material("FINISHED");
+    api = Lots.material("RAW");
+    approvedRecord = record(true);
+    long enterprise = admin.createEnterprise("Batch plant").getJsonNumber("id").longValue();
+    long site = child(enterprise, "site");
+    long area = child(site, "area");
+    line = child(area, "line");
+  }
+
+  @Test
+  void aBatchIsMadeOnlyFromAnApprovedVersion() {
+    HttpResponse<String> fromDraft = create(Lots.unique("B"), record(false));
+    assertEquals(422, fromDraft.statusCode());
+    assertTrue(fromDraft.body().contains("only an approved version can be used"), fromDraft.body());
+
+    HttpResponse<String> planned = create(Lots.unique("B"), approvedRecord);
+    assertEquals(201, planned.statusCode(), planned.body());
+    JsonObject batch = TestStack.jsonObject(planned);
+    assertEquals("PLANNED", batch.getString("status"));
+    assertEquals(1, batch.getInt("recordVersion"));
+    assertEquals(product, batch.getString("product"));
+  }
+
+  @Test
+  void chargingRefusesTheWrongLotsAndChangesNothing() throws SQLException {
+    long batch = batch();
+    JsonObject quarantined = Lots.inQuarantine(api);
+    assertRefused(batch, quarantined, "10", "not released");
+
+    JsonObject otherMaterial = released(Lots.inQuarantine());
+    assertRefused(batch, otherMaterial, "10", "does not use");
+
+    JsonObject lot = released(Lots.inQuarantine(api));
+    assertRefused(batch, lot, "30", "Only 25.5 kg of lot");
+    assertEquals("25.5", remaining(lot));
+
+    JsonObject expired = released(Lots.inQuarantine(api));
+    try (Connection rogue = TestStack.databaseAsSuperuser();
+        Statement s = rogue.createStatement()) {
+      s.executeUpdate(
+          "update batchtrace.material_lot set expiry = current_date - 1 where id = "
+              + expired.getInt("id"));
+    }
+    assertRefused(batch, expired, "1", "expired on");
+
+    HttpResponse<String> charged = charge(batch, lot, "10");
+    assertEquals(200, charged.statusCode(), charged.body());
+    assertEquals("IN_PROGRESS", TestStack.jsonObject(charged).getString("status"));
+    assertEquals("15.5", remaining(lot));
+    assertEquals(
+        1,
+        Signing.count(
+            "select count(*) from batchtrace.lot_consumption where batch_id = ? and lot_id = ?",
+            batch,
+            lot.getJsonNumber("id").longValue()));
+  }
+
+  @Test
+  void completingRecordsOutputLotsInQuarantineAndTheTraceFollowsThem() {
+    long batch = batch();
+    JsonObject raw = released(Lots.inQuarantine(api));
+    assertEquals(200, charge(batch, raw, "20").statusCode());
+    String output = Lots.unique("FG");
+
+    HttpResponse<String> completed = complete(batch, output);
+    assertEquals(200, completed.statusCode(), completed.body());
+    JsonObject made = TestStack.json(completed.body()).asJsonArray().getJsonObject(0);
+    assertEquals("QUARANTINE", made.getString("status"));
+    assertEquals(product, made.getString("materialCode"));
+    assertEquals(
+        "IN_REVIEW", TestStack.jsonObject(admin.get("/batches/" + batch)).getString("status"));
+
+    JsonObject forward =
+        TestStack.jsonObject(admin.get("/lots/" + raw.getInt("id") + "/trace?direction=forward"));
+    assertEquals(
+        List.of(output),
+        forward.getJsonArray("lots").getValuesAs(JsonObject.class).stream()
+            .map(l -> l.getString("lotNumber"))
+            .toList());
+    assertEquals(422, charge(batch, raw, "1").statusCode(), "a completed batch takes no more");
+  }
+
+  @Test
+  void aChargeThatWouldCloseACycleIsRefused() throws SQLException {
+    long batch = batch();
+    assertEquals(200, charge(batch, released(Lots.inQuarantine(api)), "5").statusCode());
+    String output = Lots.unique("FG");
+    assertEquals(200, complete(batch, output).statusCode());
+    // As a batch that reports partial output while it still runs would be.
+    try (Connection rogue = TestStack.databaseAsSuperuser();
+        Statement s = rogue.createStatement()) {
+      s.executeUpdate("update batchtrace.batch set status = 'IN_PROGRESS' where id = " + batch);
+    }
+    HttpResponse<String> cycle =
+        admin.post(
+            "/batches/" + batch + "/charges",
+            Json.createObjectBuilder()
+                .add("lotNumber", output)
+                .add("quantity", 1)
+                .build()
+                .toString());
+    assertEquals(422, cycle.statusCode());
+    assertTrue(cycle.body().contains("would make the genealogy a cycle"), cycle.body());
+  }
+
+  private void assertRefused(long batch, JsonObject lot, String quantity, String message) {
+    HttpResponse<String> refused = charge(batch, lot, quantity);
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains(message), refused.body());
+  }
+
+  private long batch() {
+    HttpResponse<String> created = create(Lots.unique("B"), approvedRecord);
+    assertEquals(201, created.statusCode(), created.body());
+    return TestStack.jsonObject(created).getJsonNumber("id").longValue();
+  }
+
+  private HttpResponse<String> create(String number, long record) {
+    return admin.post(
+        "/batches",
+        Json.createObjectBuilder()
+            .add("batchNumber", number)
+            .add("masterBatchRecordId", record)
+            .add("lineId", line)
+            .add("plannedQuantity", 100)
+            .build()
+            .toString());
+  }
+
+  private HttpResponse<String> charge(long batch, JsonObject lot, String quantity) {
+    return RestClient.as(DemoUser.OPERATOR1)
+        .post(
+            "/batches/" + batch + "/charges",
+            Json.createObjectBuilder()
+                .add("lotNumber", lot.getString("lotNumber"))
+                .add("quantity", new java.math.BigDecimal(quantity))
+                .build()
+                .toString());
+  }
+
+  private HttpResponse<String> complete(long batch, String outputLot) {
+    return RestClient.as(DemoUser.OPERATOR1)
+        .post(
+            "/batches/" + batch + "/complete",
+            Json.createObjectBuilder()
+                .add(
+                    "outputs",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("lotNumber", outputLot)
+                                .add("quantity", 1000)))
+                .build()
+                .toString());
+  }
+
+  private String remaining(JsonObject lot) {
+    return TestStack.jsonObject(admin.get("/lots/" + lot.getInt("id")))
+        .getJsonNumber("remainingQuantity")
+        .toString();
+  }
+
+  private static JsonObject released(JsonObject lot) {
+    HttpResponse<String> released =
+        Lots.decide(
+            DemoUser.REVIEWER,
+            lot.getJsonNumber("id").longValue(),
+            "release",
+            DemoUser.PASSWORD,
+            null);
+    assertEquals(200, released.statusCode(), released.body());
+    return TestStack.jsonObject(released);
+  }
+
+  private long record(boolean approve) {
+    HttpResponse<String> created =
+        admin.post("/master-batch-records", MasterBatchRecordIT.body(product, api));
+    assertEquals(201, created.statusCode(), created.body());
+    long id = TestStack.jsonObject(created).getJsonNumber("id").longValue();
+    if (approve) {
+      admin.post("/master-batch-records/" + id + "/submit", "{}");
+      HttpResponse<String> approved =
+          RestClient.as(DemoUser.REVIEWER)
+              .post(
+                  "/master-batch-records/" + id + "/approve",
+                  "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
+      assertEquals(200, approved.statusCode(), approved.body());
+    }
+    return id;
+  }
+
+  private long child(long parent, String code) {
+    HttpResponse<String> created =
+        admin.post(
+            "/equipment",
+            Json.createObjectBuilder()
+                .add("parentId", parent)
+                .add("code", code)
+                .add("name", "Test " + code)
+                .build()
+                .toString());
+    assertEquals(201, created.statusCode(), created.body());
+    return TestStack.jsonObject(created).getJsonNumber("id").longValue();
+  }
+}

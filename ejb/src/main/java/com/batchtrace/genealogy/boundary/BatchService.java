@@ -1,0 +1,194 @@
+package com.batchtrace.genealogy.boundary;
+
+import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.genealogy.control.GenealogyQueries;
+import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.genealogy.entity.LotConsumption;
+import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.masterdata.entity.Equipment;
+import com.batchtrace.masterdata.entity.MasterBatchRecord;
+import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.SiteZone;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Batches and the genealogy they write: created from an approved master batch record version,
+ * charged with released lots (each charge an input edge), completed into output lots (the output
+ * edges). Every refusal says which rule and changes nothing.
+ */
+@ApplicationScoped
+public class BatchService {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject GenealogyQueries genealogy;
+
+  @Inject LotService lots;
+
+  @Inject CurrentActor actor;
+
+  @Inject Clock clock;
+
+  /** A planned batch of an approved master batch record version, on a line. */
+  @Transactional
+  public BatchView create(
+      String batchNumber, long masterBatchRecordId, long lineId, BigDecimal plannedQuantity) {
+    actor.require(Roles.ADMIN);
+    MasterBatchRecord record = em.find(MasterBatchRecord.class, masterBatchRecordId);
+    if (record == null) {
+      throw new RuleViolation(
+          "There is no master batch record with id " + masterBatchRecordId + ".");
+    }
+    if (batchNumber != null && byNumber(batchNumber.strip()).isPresent()) {
+      throw new RuleViolation(
+          "Batch number " + batchNumber.strip() + " exists already. Nothing was created.");
+    }
+    Batch batch =
+        new Batch(
+            batchNumber,
+            record,
+            em.find(Equipment.class, lineId),
+            plannedQuantity,
+            clock.instant());
+    auditTrail.creating(null, "Batch created from " + record.describe());
+    em.persist(batch);
+    em.flush();
+    return BatchView.of(batch);
+  }
+
+  /**
+   * Charges a quantity of a lot into the batch: the lot must be one of the record's materials,
+   * released, not expired, with enough left, and must not come from this batch itself.
+   */
+  @Transactional
+  public BatchView charge(long batchId, String lotNumber, BigDecimal quantity) {
+    actor.require(Roles.OPERATOR, Roles.ADMIN);
+    Batch batch = lockedBatch(batchId);
+    MaterialLot lot = lockedLot(lotNumber);
+    if (genealogy.wouldCycle(batch.getId(), lot.getId())) {
+      throw new RuleViolation(
+          "Lot "
+              + lot.getLotNumber()
+              + " was made from batch "
+              + batch.getBatchNumber()
+              + " itself: charging it would make the genealogy a cycle. Nothing was charged.");
+    }
+    boolean required =
+        batch.getMasterBatchRecord().getSteps().stream()
+            .flatMap(step -> step.getMaterials().stream())
+            .anyMatch(m -> m.getMaterial().getId().equals(lot.getMaterial().getId()));
+    if (!required) {
+      throw new RuleViolation(
+          "Lot "
+              + lot.getLotNumber()
+              + " is "
+              + lot.getMaterial().getCode()
+              + ", which "
+              + batch.getMasterBatchRecord().describe()
+              + " does not use. Nothing was charged.");
+    }
+    LocalDate today = SiteZone.today(clock);
+    batch.charge();
+    lot.consume(quantity, today);
+    auditTrail.modifying(
+        "Charged "
+            + quantity.stripTrailingZeros().toPlainString()
+            + " into batch "
+            + batch.getBatchNumber(),
+        "lot " + lot.getLotNumber());
+    em.persist(new LotConsumption(batch, lot, quantity, clock.instant()));
+    em.flush();
+    return BatchView.of(batch);
+  }
+
+  /** Completes the batch: its output lots are received into quarantine; the batch awaits review. */
+  @Transactional
+  public List<LotView> complete(long batchId, List<Output> outputs) {
+    actor.require(Roles.OPERATOR, Roles.ADMIN);
+    if (outputs == null || outputs.isEmpty()) {
+      throw new RuleViolation("A completed batch produces at least one lot.");
+    }
+    Batch batch = lockedBatch(batchId);
+    batch.complete();
+    auditTrail.modifying(
+        "Batch " + batch.getBatchNumber() + " completed", "batch " + batch.getBatchNumber());
+    LocalDate today = SiteZone.today(clock);
+    List<MaterialLot> made =
+        outputs.stream()
+            .map(
+                o -> {
+                  if (o.lotNumber() != null
+                      && lots.findByNumber(o.lotNumber().strip()).isPresent()) {
+                    throw new RuleViolation(
+                        "Lot number "
+                            + o.lotNumber().strip()
+                            + " exists already. Nothing was completed.");
+                  }
+                  MaterialLot lot =
+                      MaterialLot.producedBy(
+                          batch, o.lotNumber(), o.quantity(), clock.instant(), today);
+                  em.persist(lot);
+                  return lot;
+                })
+            .toList();
+    em.flush();
+    return made.stream().map(l -> lots.find(l.getId()).orElseThrow()).toList();
+  }
+
+  @Transactional
+  public Optional<BatchView> find(long id) {
+    return Optional.ofNullable(em.find(Batch.class, id)).map(BatchView::of);
+  }
+
+  private Optional<Batch> byNumber(String number) {
+    return em.createQuery("select b from Batch b where b.batchNumber = :n", Batch.class)
+        .setParameter("n", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Batch lockedBatch(long id) {
+    Batch batch = em.find(Batch.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (batch == null) {
+      throw new RuleViolation("There is no batch with id " + id + ".");
+    }
+    return batch;
+  }
+
+  private MaterialLot lockedLot(String lotNumber) {
+    if (lotNumber == null || lotNumber.isBlank()) {
+      throw new RuleViolation("Enter or scan the lot number to charge.");
+    }
+    return em.createQuery("select l from MaterialLot l where l.lotNumber = :n", MaterialLot.class)
+        .setParameter("n", lotNumber.strip())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new RuleViolation(
+                    "There is no lot with number " + lotNumber.strip() + ". Nothing was charged."));
+  }
+
+  /**
+   * A lot a completed batch produced.
+   *
+   * @param lotNumber its number (unique)
+   * @param quantity how much
+   */
+  public record Output(String lotNumber, BigDecimal quantity) {}
+}

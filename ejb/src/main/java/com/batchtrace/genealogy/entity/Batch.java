@@ -1,0 +1,166 @@
+package com.batchtrace.genealogy.entity;
+
+import com.batchtrace.masterdata.entity.Equipment;
+import com.batchtrace.masterdata.entity.EquipmentLevel;
+import com.batchtrace.masterdata.entity.MasterBatchRecord;
+import com.batchtrace.masterdata.entity.Material;
+import com.batchtrace.masterdata.entity.RecordStatus;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
+
+/**
+ * A batch: made on a line by one approved master batch record version, frozen into it. It consumes
+ * lots while it runs and produces lots when it completes (the genealogy edges).
+ */
+@Entity
+@Audited
+@Table(name = "batch")
+public class Batch {
+
+  private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "batch_seq")
+  @SequenceGenerator(name = "batch_seq", sequenceName = "batch_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "batch_number", nullable = false, length = 64)
+  private String batchNumber;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "product_id", nullable = false)
+  @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+  private Material product;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "master_batch_record_id")
+  @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+  private MasterBatchRecord masterBatchRecord;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "line_id")
+  @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+  private Equipment line;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 16)
+  private BatchStatus status;
+
+  @Column(name = "planned_quantity", nullable = false, precision = 18, scale = 6)
+  private BigDecimal plannedQuantity;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected Batch() {}
+
+  public Batch(
+      String batchNumber,
+      MasterBatchRecord record,
+      Equipment line,
+      BigDecimal plannedQuantity,
+      Instant createdAt) {
+    if (batchNumber == null || !NUMBER.matcher(batchNumber.strip()).matches()) {
+      throw new RuleViolation(
+          "Batch number '"
+              + (batchNumber == null ? "" : batchNumber)
+              + "' is not valid: 1 to 64 letters, digits, '.', '_', '/' or '-'.");
+    }
+    if (record.getStatus() != RecordStatus.APPROVED) {
+      throw new RuleViolation(
+          record.describe()
+              + " is "
+              + record.getStatus().name().toLowerCase().replace('_', ' ')
+              + ": only an approved version can be used for a batch.");
+    }
+    if (line == null || line.getLevel() != EquipmentLevel.LINE || !line.isActive()) {
+      throw new RuleViolation("A batch runs on an active production line; choose one.");
+    }
+    if (plannedQuantity == null || plannedQuantity.signum() <= 0) {
+      throw new RuleViolation("The planned quantity must be more than zero.");
+    }
+    this.batchNumber = batchNumber.strip();
+    this.masterBatchRecord = record;
+    this.product = record.getProduct();
+    this.line = line;
+    this.plannedQuantity = plannedQuantity.setScale(6);
+    this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    this.status = BatchStatus.PLANNED;
+  }
+
+  /** Material may be charged while the batch is planned or running; the first charge starts it. */
+  public void charge() {
+    if (status != BatchStatus.PLANNED && status != BatchStatus.IN_PROGRESS) {
+      throw new RuleViolation(
+          "Batch "
+              + batchNumber
+              + " is "
+              + status.name().toLowerCase().replace('_', ' ')
+              + ": no more material can be charged.");
+    }
+    status = BatchStatus.IN_PROGRESS;
+  }
+
+  /** The batch is done: its output lots exist and it waits for QA's review. */
+  public void complete() {
+    if (status != BatchStatus.IN_PROGRESS) {
+      throw new RuleViolation(
+          "Batch "
+              + batchNumber
+              + " is "
+              + status.name().toLowerCase().replace('_', ' ')
+              + ": only a running batch can be completed.");
+    }
+    status = BatchStatus.IN_REVIEW;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getBatchNumber() {
+    return batchNumber;
+  }
+
+  public Material getProduct() {
+    return product;
+  }
+
+  public MasterBatchRecord getMasterBatchRecord() {
+    return masterBatchRecord;
+  }
+
+  public Equipment getLine() {
+    return line;
+  }
+
+  public BatchStatus getStatus() {
+    return status;
+  }
+
+  public BigDecimal getPlannedQuantity() {
+    return plannedQuantity;
+  }
+}

@@ -1,0 +1,91 @@
+package com.batchtrace.web.api;
+
+import com.batchtrace.genealogy.boundary.BatchService;
+import com.batchtrace.genealogy.boundary.BatchView;
+import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Batches for ERP and gateways: create from an approved master batch record version (admin), charge
+ * lots and complete into output lots (operator or admin).
+ */
+@Path("batches")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.QA_REVIEWER, Roles.AUDITOR, Roles.ADMIN})
+public class BatchResource {
+
+  @Inject BatchService batches;
+
+  @GET
+  @Path("{id}")
+  public BatchView one(@PathParam("id") long id) {
+    return batches
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("There is no batch " + id + "."));
+  }
+
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  public Response create(NewBatch request, @Context UriInfo uri) {
+    if (request == null || request.masterBatchRecordId() == null || request.lineId() == null) {
+      throw new RuleViolation("Send batchNumber, masterBatchRecordId, lineId and plannedQuantity.");
+    }
+    BatchView batch =
+        batches.create(
+            request.batchNumber(),
+            request.masterBatchRecordId(),
+            request.lineId(),
+            request.plannedQuantity());
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(batch.id())).build())
+        .entity(batch)
+        .build();
+  }
+
+  /** Body: {@code {"lotNumber": "...", "quantity": 12.5}}. */
+  @POST
+  @Path("{id}/charges")
+  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  public BatchView charge(@PathParam("id") long id, Charge charge) {
+    if (charge == null) {
+      throw new RuleViolation("Send lotNumber and quantity.");
+    }
+    return batches.charge(id, charge.lotNumber(), charge.quantity());
+  }
+
+  /** Body: {@code {"outputs": [{"lotNumber": "...", "quantity": 100}]}}. */
+  @POST
+  @Path("{id}/complete")
+  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  public List<LotView> complete(@PathParam("id") long id, Completion completion) {
+    return batches.complete(id, completion == null ? null : completion.outputs());
+  }
+
+  /** A batch to plan. */
+  public record NewBatch(
+      String batchNumber, Long masterBatchRecordId, Long lineId, BigDecimal plannedQuantity) {}
+
+  /** A lot charged into a batch. */
+  public record Charge(String lotNumber, BigDecimal quantity) {}
+
+  /** The lots a completed batch produced. */
+  public record Completion(List<BatchService.Output> outputs) {}
+}
