@@ -10,6 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,12 +32,13 @@ class UnavailableIdentityProviderIT extends DeployedApplication {
     long pid =
         Long.parseLong(Files.readString(Path.of(TestStack.property("keycloak.pid.file"))).strip());
     ProcessHandle keycloak = ProcessHandle.of(pid).orElseThrow();
-    keycloak.descendants().forEach(ProcessHandle::destroy);
-    keycloak.destroy();
+    List<ProcessHandle> tree = Stream.concat(keycloak.descendants(), Stream.of(keycloak)).toList();
+    tree.forEach(ProcessHandle::destroy);
+    // Wait for every process of the tree to end, at most 30 s.
+    CompletableFuture.allOf(
+            tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+        .get(30, TimeUnit.SECONDS);
     URI url = URI.create(TestStack.keycloak());
-    for (int i = 0; i < 60 && listening(url); i++) {
-      Thread.sleep(500);
-    }
     assertTrue(!listening(url), "Keycloak is still listening at " + url);
   }
 

@@ -79,11 +79,7 @@ public class ComplianceResource {
     AuditTrailReviewView review =
         reviews.review(
             new NewAuditTrailReview(request.periodFrom(), request.periodTo(), request.conclusion()),
-            new SignatureRequest(
-                s.username() == null ? currentActor.get().userId() : s.username(),
-                s.password(),
-                SignatureMeaning.REVIEWED,
-                s.reason()));
+            s.request(currentActor, SignatureMeaning.REVIEWED));
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(review.id())).build())
         .entity(review)
         .build();
@@ -139,5 +135,12 @@ public class ComplianceResource {
       Instant periodFrom, Instant periodTo, String conclusion, SignatureBody signature) {}
 
   /** The signature part of a request; the password is checked and never stored. */
-  public record SignatureBody(String username, String password, String reason) {}
+  public record SignatureBody(String username, String password, String reason) {
+
+    /** The request to sign; the user id defaults to the caller's (a verifier names theirs). */
+    SignatureRequest request(CurrentActor caller, SignatureMeaning meaning) {
+      return new SignatureRequest(
+          username == null ? caller.get().userId() : username, password, meaning, reason);
+    }
+  }
 }

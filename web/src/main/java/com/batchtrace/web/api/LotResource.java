@@ -1,6 +1,7 @@
 package com.batchtrace.web.api;
 
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.genealogy.boundary.GenealogyService;
 import com.batchtrace.genealogy.boundary.LotReceipt;
 import com.batchtrace.genealogy.boundary.LotService;
@@ -86,7 +87,7 @@ public class LotResource {
   @Path("{id}/release")
   @RolesAllowed(Roles.QA_REVIEWER)
   public LotView release(@PathParam("id") long id, ComplianceResource.SignatureBody signature) {
-    return lots.release(id, request(signature));
+    return lots.release(id, request(signature, SignatureMeaning.RELEASED));
   }
 
   /** Body: {@code {"password": "...", "reason": "required: why"}}. */
@@ -94,18 +95,15 @@ public class LotResource {
   @Path("{id}/reject")
   @RolesAllowed(Roles.QA_REVIEWER)
   public LotView reject(@PathParam("id") long id, ComplianceResource.SignatureBody signature) {
-    return lots.reject(id, request(signature));
+    return lots.reject(id, request(signature, SignatureMeaning.REJECTED));
   }
 
-  private SignatureRequest request(ComplianceResource.SignatureBody body) {
+  private SignatureRequest request(
+      ComplianceResource.SignatureBody body, SignatureMeaning meaning) {
     if (body == null) {
       throw new RuleViolation("Send your signature: {\"password\": \"...\", \"reason\": \"...\"}.");
     }
-    return new SignatureRequest(
-        body.username() == null ? currentActor.get().userId() : body.username(),
-        body.password(),
-        null,
-        body.reason());
+    return body.request(currentActor, meaning);
   }
 
   private static LotDisposition disposition(String value) {

@@ -1,6 +1,6 @@
 package com.batchtrace.web.api;
 
-import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
@@ -99,13 +99,7 @@ public class MasterBatchRecordResource {
     if (body == null) {
       throw new RuleViolation("Send your signature: {\"password\": \"...\"}.");
     }
-    return records.approve(
-        id,
-        new SignatureRequest(
-            body.username() == null ? currentActor.get().userId() : body.username(),
-            body.password(),
-            null,
-            body.reason()));
+    return records.approve(id, body.request(currentActor, SignatureMeaning.APPROVED));
   }
 
   @POST

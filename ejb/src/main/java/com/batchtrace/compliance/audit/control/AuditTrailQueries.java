@@ -103,31 +103,19 @@ public class AuditTrailQueries {
    */
   public List<Object[]> statesOf(AuditedRecordType type, long recordId) {
     String sql =
-        "select r.id, r.revision_time, r.user_id, r.user_name, r.client_address, a.revtype,"
-            + " r.reason, (to_jsonb(a) - 'rev' - 'revtype' - 'revend')::text"
+        "select r.id, r.revision_time, r.user_id, r.user_name, r.client_address, ?, a.id,"
+            + " a.revtype, r.reason, (to_jsonb(a) - 'rev' - 'revtype' - 'revend')::text"
             + " from batchtrace."
             + type.auditTable()
             + " a join batchtrace.audit_revision r on r.id = a.rev where a.id = ? order by a.rev";
     List<Object[]> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, recordId);
+      s.setString(1, type.recordType());
+      s.setLong(2, recordId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          rows.add(
-              new Object[] {
-                new AuditEntry(
-                    rs.getLong(1),
-                    rs.getObject(2, OffsetDateTime.class).toInstant(),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    type.recordType(),
-                    recordId,
-                    action(rs.getInt(6)),
-                    rs.getString(7)),
-                rs.getString(8)
-              });
+          rows.add(new Object[] {entry(rs), rs.getString(10)});
         }
       }
     } catch (SQLException e) {
@@ -143,22 +131,26 @@ public class AuditTrailQueries {
       setup.apply(s);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          sink.accept(
-              new AuditEntry(
-                  rs.getLong(1),
-                  rs.getObject(2, OffsetDateTime.class).toInstant(),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getLong(7),
-                  action(rs.getInt(8)),
-                  rs.getString(9)));
+          sink.accept(entry(rs));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Reading the audit trail failed", e);
     }
+  }
+
+  /** An entry from the first nine columns, in the order every query here selects them. */
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(
+        rs.getLong(1),
+        rs.getObject(2, OffsetDateTime.class).toInstant(),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7),
+        action(rs.getInt(8)),
+        rs.getString(9));
   }
 
   static String action(int revtype) {
