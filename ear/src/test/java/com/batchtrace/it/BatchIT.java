@@ -29,10 +29,7 @@ class BatchIT extends DeployedApplication {
     product = Lots.material("FINISHED");
     api = Lots.material("RAW");
     approvedRecord = record(true);
-    long enterprise = admin.createEnterprise("Batch plant").getJsonNumber("id").longValue();
-    long site = child(enterprise, "site");
-    long area = child(site, "area");
-    line = child(area, "line");
+    line = admin.createLine("Batch plant").getJsonNumber("id").longValue();
   }
 
   @Test
@@ -215,19 +212,5 @@ class BatchIT extends DeployedApplication {
       assertEquals(200, approved.statusCode(), approved.body());
     }
     return id;
-  }
-
-  private long child(long parent, String code) {
-    HttpResponse<String> created =
-        admin.post(
-            "/equipment",
-            Json.createObjectBuilder()
-                .add("parentId", parent)
-                .add("code", code)
-                .add("name", "Test " + code)
-                .build()
-                .toString());
-    assertEquals(201, created.statusCode(), created.body());
-    return TestStack.jsonObject(created).getJsonNumber("id").longValue();
   }
 }

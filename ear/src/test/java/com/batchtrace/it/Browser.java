@@ -88,8 +88,13 @@ public final class Browser {
 
   /** Signs in through the Keycloak page and lands on {@code path} of the application. */
   public static void signInAs(DemoUser user, String path) {
+    signInAs(user.username, path);
+  }
+
+  /** Signs in a user with the demo password (e.g. one of {@link TestStack#newKeycloakUser}). */
+  public static void signInAs(String username, String path) {
     openSignInPage(path);
-    driver().findElement(By.id("username")).sendKeys(user.username);
+    driver().findElement(By.id("username")).sendKeys(username);
     driver().findElement(By.id("password")).sendKeys(DemoUser.PASSWORD);
     driver().findElement(By.id("kc-login")).click();
     waiting().until(ExpectedConditions.urlContains(TestStack.server() + "/batchtrace"));

@@ -65,4 +65,27 @@ public final class RestClient {
     }
     return TestStack.jsonObject(created);
   }
+
+  /** A new enterprise with a site, an area and a line below it; returns the line. */
+  public JsonObject createLine(String plantName) {
+    long parent = createEnterprise(plantName).getJsonNumber("id").longValue();
+    JsonObject node = null;
+    for (String code : java.util.List.of("site", "area", "line")) {
+      HttpResponse<String> created =
+          post(
+              "/equipment",
+              Json.createObjectBuilder()
+                  .add("parentId", parent)
+                  .add("code", code)
+                  .add("name", plantName + " " + code)
+                  .build()
+                  .toString());
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("Could not create test equipment: " + created.body());
+      }
+      node = TestStack.jsonObject(created);
+      parent = node.getJsonNumber("id").longValue();
+    }
+    return node;
+  }
 }

@@ -9,6 +9,7 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.entity.Equipment;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.SiteZone;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +156,57 @@ public class BatchService {
     return Optional.ofNullable(em.find(Batch.class, id)).map(BatchView::of);
   }
 
+  /** How many batches there are, for paging. */
+  @Transactional
+  public long count() {
+    return em.createQuery("select count(b) from Batch b", Long.class).getSingleResult();
+  }
+
+  /** One page of batches, newest first. */
+  @Transactional
+  public List<BatchView> list(int offset, int limit) {
+    return em.createQuery(
+            "select b from Batch b join fetch b.product join fetch b.masterBatchRecord"
+                + " join fetch b.line order by b.createdAt desc, b.id desc",
+            Batch.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(BatchView::of)
+        .toList();
+  }
+
+  /** The lots charged into a batch, in the order they were charged. */
+  @Transactional
+  public List<Charge> charges(long batchId) {
+    return em.createQuery(
+            "select c from LotConsumption c join fetch c.lot l join fetch l.material"
+                + " where c.batch.id = :b order by c.consumedAt, c.id",
+            LotConsumption.class)
+        .setParameter("b", batchId)
+        .getResultStream()
+        .map(
+            c ->
+                new Charge(
+                    c.getLot().getLotNumber(),
+                    c.getLot().getMaterial().getCode(),
+                    Quantities.plain(c.getQuantity()),
+                    c.getLot().getMaterial().getUnit(),
+                    c.getConsumedAt()))
+        .toList();
+  }
+
+  /** The lots a batch produced. */
+  @Transactional
+  public List<LotView> outputs(long batchId) {
+    return em.createQuery(
+            "select l.id from MaterialLot l where l.producedBy.id = :b order by l.id", Long.class)
+        .setParameter("b", batchId)
+        .getResultStream()
+        .map(id -> lots.find(id).orElseThrow())
+        .toList();
+  }
+
   private Optional<Batch> byNumber(String number) {
     return em.createQuery("select b from Batch b where b.batchNumber = :n", Batch.class)
         .setParameter("n", number)
@@ -183,6 +236,18 @@ public class BatchService {
                 new RuleViolation(
                     "There is no lot with number " + lotNumber.strip() + ". Nothing was charged."));
   }
+
+  /**
+   * A lot charged into a batch.
+   *
+   * @param lotNumber the lot
+   * @param materialCode its material
+   * @param quantity how much was charged
+   * @param unit the material's unit
+   * @param chargedAt when
+   */
+  public record Charge(
+      String lotNumber, String materialCode, BigDecimal quantity, String unit, Instant chargedAt) {}
 
   /**
    * A lot a completed batch produced.

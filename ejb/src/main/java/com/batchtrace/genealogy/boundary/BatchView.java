@@ -1,6 +1,7 @@
 package com.batchtrace.genealogy.boundary;
 
 import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.platform.Quantities;
 import java.math.BigDecimal;
 
 /** A batch as pages and JSON show it. */
@@ -23,6 +24,6 @@ public record BatchView(
         b.getMasterBatchRecord().getRecordVersion(),
         b.getLine().getUnsPath(),
         b.getStatus().name(),
-        b.getPlannedQuantity().stripTrailingZeros());
+        Quantities.plain(b.getPlannedQuantity()));
   }
 }

@@ -2,6 +2,7 @@ package com.batchtrace.genealogy.boundary;
 
 import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.platform.Quantities;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +37,8 @@ public record LotView(
         lot.getMaterial().getCode(),
         lot.getMaterial().getName(),
         lot.getMaterial().getUnit(),
-        lot.getReceivedQuantity().stripTrailingZeros(),
-        lot.getRemainingQuantity().stripTrailingZeros(),
+        Quantities.plain(lot.getReceivedQuantity()),
+        Quantities.plain(lot.getRemainingQuantity()),
         lot.getDisposition().name(),
         lot.statusOn(today),
         lot.getExpiry(),

@@ -3,6 +3,7 @@ package com.batchtrace.genealogy.control;
 import com.batchtrace.genealogy.boundary.TracedLot;
 import com.batchtrace.genealogy.entity.LotDisposition;
 import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.platform.Quantities;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -121,7 +122,7 @@ public class GenealogyQueries {
         while (rs.next()) {
           LotDisposition disposition = LotDisposition.valueOf(rs.getString(5));
           LocalDate expiry = rs.getObject(6, LocalDate.class);
-          BigDecimal remaining = rs.getBigDecimal(7).stripTrailingZeros();
+          BigDecimal remaining = Quantities.plain(rs.getBigDecimal(7));
           lots.add(
               new TracedLot(
                   rs.getLong(1),

@@ -160,6 +160,10 @@ public class Batch {
     return status;
   }
 
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public BigDecimal getPlannedQuantity() {
     return plannedQuantity;
   }

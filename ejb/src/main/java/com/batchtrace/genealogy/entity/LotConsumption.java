@@ -63,4 +63,16 @@ public class LotConsumption {
   public BigDecimal getQuantity() {
     return quantity;
   }
+
+  public MaterialLot getLot() {
+    return lot;
+  }
+
+  public Batch getBatch() {
+    return batch;
+  }
+
+  public Instant getConsumedAt() {
+    return consumedAt;
+  }
 }

@@ -3,6 +3,7 @@ package com.batchtrace.masterdata.boundary;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
 import com.batchtrace.masterdata.entity.MbrStep;
+import com.batchtrace.platform.Quantities;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,8 +43,8 @@ public record MasterBatchRecordView(
                 m ->
                     new RecordSpec.StepMaterial(
                         m.getMaterial().getCode(),
-                        m.getQuantity().stripTrailingZeros(),
-                        m.getTolerancePercent().stripTrailingZeros()))
+                        Quantities.plain(m.getQuantity()),
+                        Quantities.plain(m.getTolerancePercent())))
             .toList(),
         s.getParameters().stream()
             .map(
@@ -52,8 +53,8 @@ public record MasterBatchRecordView(
                         p.getName(),
                         p.getTag(),
                         p.getUnit(),
-                        p.getLowLimit() == null ? null : p.getLowLimit().stripTrailingZeros(),
-                        p.getHighLimit() == null ? null : p.getHighLimit().stripTrailingZeros(),
+                        Quantities.plain(p.getLowLimit()),
+                        Quantities.plain(p.getHighLimit()),
                         p.isCritical()))
             .toList());
   }

@@ -4,6 +4,10 @@ import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one place a page turns a service's answer into a message: a refused rule or role becomes the
@@ -23,10 +27,28 @@ public final class Feedback {
       }
       return true;
     } catch (RuleViolation | AccessRefused refused) {
-      message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
-      FacesContext.getCurrentInstance().validationFailed();
+      refuse(refused.getMessage());
       return false;
     }
+  }
+
+  /** Runs the action and returns its answer, or empty when it was refused (with its message). */
+  public static <T> Optional<T> obtain(Supplier<T> action, String success) {
+    List<T> answer = new ArrayList<>(1);
+    return attempt(() -> answer.add(action.get()), success)
+        ? Optional.ofNullable(answer.get(0))
+        : Optional.empty();
+  }
+
+  /** A confirmation the page composes after the action. */
+  public static void info(String text) {
+    message(FacesMessage.SEVERITY_INFO, text);
+  }
+
+  /** A refusal the page itself gives: its message, and the request counts as failed. */
+  public static void refuse(String text) {
+    message(FacesMessage.SEVERITY_ERROR, text);
+    FacesContext.getCurrentInstance().validationFailed();
   }
 
   private static void message(FacesMessage.Severity severity, String text) {

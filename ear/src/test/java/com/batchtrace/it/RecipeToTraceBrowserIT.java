@@ -1,0 +1,196 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The whole of issue 4 in the browser: an author writes a recipe and submits it; being QA too does
+ * not let them approve their own record; another reviewer approves it with a signature; a lot is
+ * received and released; a batch is planned from the approved version, the lots are charged and the
+ * batch completed; the trace shows the finished lot forward from the raw lot and the raw lots
+ * backward from the finished lot.
+ */
+@Tag("URS-023")
+@Tag("URS-024")
+@Tag("URS-025")
+@Tag("URS-026")
+class RecipeToTraceBrowserIT extends DeployedApplication {
+
+  @Test
+  void authorApproveReceiveReleasePlanChargeCompleteAndTrace() {
+    String product = Lots.material("FINISHED");
+    String raw = Lots.material("RAW");
+    String line = RestClient.as(DemoUser.ADMIN).createLine("End-to-end plant").getString("unsPath");
+    String author = TestStack.newKeycloakUser("Alex", "admin", "qa-reviewer");
+
+    // The author writes the recipe in the browser and submits it.
+    Browser.signInAs(author, "/admin/recipes.xhtml");
+    new Select(Browser.visible(By.id("recipes:product"))).selectByValue(product);
+    Browser.driver().findElement(By.id("recipes:create")).click();
+    Browser.visible(By.id("recipes:no-steps"));
+    Browser.driver().findElement(By.id("recipes:add-step")).click();
+    waitForText("recipes:messages", "The step needs its operation");
+
+    type("recipes:operation", "Blending");
+    type("recipes:step-name", "Charge and blend");
+    type("recipes:instructions", "Charge the raw material and blend for 10 minutes.");
+    Browser.driver().findElement(By.id("recipes:verification")).click();
+    Browser.driver().findElement(By.id("recipes:add-step")).click();
+    waitForText("steps", "Blending: Charge and blend (second-person verification)");
+
+    new Select(Browser.visible(By.id("recipes:material"))).selectByValue(raw);
+    type("recipes:material-quantity", "10");
+    type("recipes:material-tolerance", "2");
+    Browser.driver().findElement(By.id("recipes:add-material")).click();
+    waitForText("steps", "Material " + raw + ": 10 ± 2 %");
+
+    type("recipes:parameter-name", "Blend time");
+    type("recipes:parameter-unit", "min");
+    type("recipes:parameter-low", "9");
+    type("recipes:parameter-high", "11");
+    Browser.driver().findElement(By.id("recipes:parameter-critical")).click();
+    Browser.driver().findElement(By.id("recipes:add-parameter")).click();
+    waitForText("steps", "CPP Blend time [min] manual entry, limits 9 to 11");
+    assertTrue(Browser.visible(By.id("recipes:unsaved")).isDisplayed());
+
+    Browser.driver().findElement(By.id("recipes:submit")).click();
+    waitForText("recipes:messages", "Save the draft first");
+    type("recipes:reason", "New product introduction");
+    Browser.driver().findElement(By.id("recipes:save")).click();
+    waitForText("recipes:messages", "Draft saved.");
+    assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
+    Browser.driver().findElement(By.id("recipes:submit")).click();
+    waitForText("editor-title", "IN_REVIEW");
+
+    // The author receives the raw lot in the browser.
+    String firstLot = Lots.unique("L");
+    Browser.driver().get(TestStack.app("/admin/lots.xhtml").toString());
+    type("receive:lot-number", firstLot);
+    new Select(Browser.visible(By.id("receive:material"))).selectByValue(raw);
+    type("receive:quantity", "25");
+    type("receive:supplier-lot", "SUP-778");
+    type("receive:expiry_input", LocalDate.now().plusYears(1).toString());
+    Browser.driver().findElement(By.id("receive:save")).click();
+    waitForText("lots", firstLot);
+
+    // Being QA as well does not let the author approve their own record.
+    Browser.driver().get(TestStack.app("/review/recipes.xhtml").toString());
+    String recordRow = "//tr[.//code[text()='" + product + "']]";
+    Browser.visible(By.xpath(recordRow + "//button[contains(@id, ':open')]")).click();
+    Browser.visible(By.id("records:approve")).click();
+    Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
+    waitForText("records:messages", "someone else must approve it");
+    assertTrue(
+        Browser.driver().findElement(By.xpath(recordRow)).getText().contains("IN_REVIEW"),
+        "still in review after the author's attempt");
+
+    // Another reviewer approves the record and releases the lot, each with a signature.
+    Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
+    Browser.visible(By.xpath(recordRow + "//button[contains(@id, ':open')]")).click();
+    Browser.visible(By.id("records:approve")).click();
+    Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(recordRow), "APPROVED"));
+
+    Browser.driver().get(TestStack.app("/review/lots.xhtml").toString());
+    String lotRow = "//tr[.//code[text()='" + firstLot + "']]";
+    Browser.visible(By.xpath(lotRow + "//button[contains(@id, ':release')]")).click();
+    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
+    waitForText("decided", firstLot);
+
+    // A second lot of the same material arrives and is released over the API.
+    JsonObject second = Lots.inQuarantine(raw);
+    String secondLot = second.getString("lotNumber");
+    HttpResponse<String> released =
+        Lots.decide(
+            DemoUser.REVIEWER,
+            second.getJsonNumber("id").longValue(),
+            "release",
+            DemoUser.PASSWORD,
+            null);
+    assertEquals(200, released.statusCode(), released.body());
+
+    // The author plans the batch, charges both lots (one refused first) and completes it.
+    String batch = Lots.unique("B");
+    String finished = Lots.unique("F");
+    Browser.signInAs(author, "/admin/batches.xhtml");
+    type("plan:batch-number", batch);
+    new Select(Browser.visible(By.id("plan:record"))).selectByVisibleText(product + " version 1");
+    new Select(Browser.driver().findElement(By.id("plan:line"))).selectByVisibleText(line);
+    type("plan:planned", "100");
+    Browser.driver().findElement(By.id("plan:create")).click();
+    waitForText("detail-title", "PLANNED");
+
+    type("batches:charge-lot", firstLot);
+    type("batches:charge-quantity", "30");
+    Browser.driver().findElement(By.id("batches:charge")).click();
+    waitForText("batches:messages", "Only 25 kg of lot " + firstLot + " are left");
+    assertTrue(
+        Browser.driver().findElement(By.id("batches:charges")).getText().contains("No lot"),
+        "a refused charge changes nothing");
+
+    type("batches:charge-quantity", "6");
+    Browser.driver().findElement(By.id("batches:charge")).click();
+    waitForText("batches:charges", firstLot);
+    type("batches:charge-lot", secondLot);
+    type("batches:charge-quantity", "4");
+    Browser.driver().findElement(By.id("batches:charge")).click();
+    waitForText("batches:charges", secondLot);
+    waitForText("detail-title", "IN_PROGRESS");
+
+    type("batches:output-lot", finished);
+    Browser.driver().findElement(By.id("batches:complete")).click();
+    waitForText("batches:outputs", finished);
+    assertTrue(
+        Browser.driver().findElement(By.id("batches:outputs")).getText().contains("QUARANTINE"));
+    waitForText("detail-title", "IN_REVIEW");
+
+    // QA traces forward from the raw lot to the finished lot, and backward again.
+    Browser.signInAs(DemoUser.REVIEWER, "/review/trace.xhtml");
+    type("trace:lot", firstLot);
+    Browser.driver().findElement(By.id("trace:go")).click();
+    waitForText("trace:lots", finished);
+    assertEquals(List.of(finished), tracedLots());
+
+    type("trace:lot", finished);
+    Browser.driver().findElement(By.xpath("//label[contains(., 'Backward')]")).click();
+    Browser.driver().findElement(By.id("trace:go")).click();
+    waitForText("trace:lots", secondLot);
+    List<String> inputs = tracedLots();
+    assertEquals(2, inputs.size(), inputs.toString());
+    assertEquals(Set.of(firstLot, secondLot), Set.copyOf(inputs));
+  }
+
+  private static void type(String id, String text) {
+    WebElement field = Browser.visible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private static void waitForText(String id, String text) {
+    Browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+  }
+
+  private static List<String> tracedLots() {
+    return Browser.driver()
+        .findElements(By.cssSelector("[id='trace:lots'] tbody tr td:first-child code"))
+        .stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+}

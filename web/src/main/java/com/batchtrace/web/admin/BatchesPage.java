@@ -1,0 +1,202 @@
+package com.batchtrace.web.admin;
+
+import com.batchtrace.genealogy.boundary.BatchService;
+import com.batchtrace.genealogy.boundary.BatchView;
+import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.masterdata.boundary.EquipmentService;
+import com.batchtrace.masterdata.boundary.EquipmentView;
+import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
+import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
+import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.PagedModel;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Backing bean of admin/batches.xhtml: planning a batch from an approved master batch record
+ * version on a line, and for the selected batch the lots charged into it, charging a lot (typed or
+ * scanned) and completing it into its output lot. The operator terminal does the same step by step.
+ */
+@Named
+@ViewScoped
+public class BatchesPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient MasterBatchRecordService records;
+
+  @Inject transient EquipmentService equipment;
+
+  private final PagedModel<BatchView> batches =
+      new PagedModel<>(() -> service().count(), (offset, limit) -> service().list(offset, limit));
+
+  private String batchNumber;
+  private Long recordId;
+  private Long lineId;
+  private BigDecimal plannedQuantity;
+
+  private BatchView selected;
+  private List<BatchService.Charge> charges;
+  private List<LotView> outputs;
+  private String chargeLot;
+  private BigDecimal chargeQuantity;
+  private String outputLot;
+  private BigDecimal outputQuantity;
+
+  private static BatchService service() {
+    return CDI.current().select(BatchService.class).get();
+  }
+
+  public void create() {
+    Feedback.obtain(
+            () -> service().create(batchNumber, recordId, lineId, plannedQuantity),
+            "Batch " + batchNumber + " planned.")
+        .ifPresent(
+            batch -> {
+              batchNumber = null;
+              plannedQuantity = null;
+              open(batch);
+            });
+  }
+
+  public void open(BatchView batch) {
+    selected = batch;
+    charges = service().charges(batch.id());
+    outputs = service().outputs(batch.id());
+    outputQuantity = outputQuantity == null ? batch.plannedQuantity() : outputQuantity;
+  }
+
+  public void charge() {
+    long id = selected.id();
+    String lot = chargeLot == null ? null : chargeLot.strip();
+    Feedback.obtain(
+            () -> service().charge(id, lot, chargeQuantity),
+            "Lot " + lot + " charged into batch " + selected.batchNumber() + ".")
+        .ifPresent(
+            batch -> {
+              chargeLot = null;
+              chargeQuantity = null;
+              open(batch);
+            });
+  }
+
+  public void complete() {
+    long id = selected.id();
+    List<BatchService.Output> made = List.of(new BatchService.Output(outputLot, outputQuantity));
+    if (Feedback.attempt(
+        () -> service().complete(id, made),
+        "Batch "
+            + selected.batchNumber()
+            + " completed: lot "
+            + outputLot
+            + " is in quarantine until QA releases it.")) {
+      outputLot = null;
+      open(service().find(id).orElseThrow());
+    }
+  }
+
+  /** Approved versions: the only ones a batch can be made from. */
+  public List<MasterBatchRecordView> getApprovedRecords() {
+    return records.all().stream().filter(r -> r.status().equals("APPROVED")).toList();
+  }
+
+  public List<EquipmentView> getLines() {
+    return equipment.hierarchy().stream()
+        .filter(e -> e.level().equals("LINE") && e.active())
+        .toList();
+  }
+
+  public boolean isChargeable() {
+    return selected != null
+        && (selected.status().equals("PLANNED") || selected.status().equals("IN_PROGRESS"));
+  }
+
+  public boolean isCompletable() {
+    return selected != null && selected.status().equals("IN_PROGRESS");
+  }
+
+  public PagedModel<BatchView> getBatches() {
+    return batches;
+  }
+
+  public BatchView getSelected() {
+    return selected;
+  }
+
+  public List<BatchService.Charge> getCharges() {
+    return charges;
+  }
+
+  public List<LotView> getOutputs() {
+    return outputs;
+  }
+
+  public String getBatchNumber() {
+    return batchNumber;
+  }
+
+  public void setBatchNumber(String batchNumber) {
+    this.batchNumber = batchNumber;
+  }
+
+  public Long getRecordId() {
+    return recordId;
+  }
+
+  public void setRecordId(Long recordId) {
+    this.recordId = recordId;
+  }
+
+  public Long getLineId() {
+    return lineId;
+  }
+
+  public void setLineId(Long lineId) {
+    this.lineId = lineId;
+  }
+
+  public BigDecimal getPlannedQuantity() {
+    return plannedQuantity;
+  }
+
+  public void setPlannedQuantity(BigDecimal plannedQuantity) {
+    this.plannedQuantity = plannedQuantity;
+  }
+
+  public String getChargeLot() {
+    return chargeLot;
+  }
+
+  public void setChargeLot(String chargeLot) {
+    this.chargeLot = chargeLot;
+  }
+
+  public BigDecimal getChargeQuantity() {
+    return chargeQuantity;
+  }
+
+  public void setChargeQuantity(BigDecimal chargeQuantity) {
+    this.chargeQuantity = chargeQuantity;
+  }
+
+  public String getOutputLot() {
+    return outputLot;
+  }
+
+  public void setOutputLot(String outputLot) {
+    this.outputLot = outputLot;
+  }
+
+  public BigDecimal getOutputQuantity() {
+    return outputQuantity;
+  }
+
+  public void setOutputQuantity(BigDecimal outputQuantity) {
+    this.outputQuantity = outputQuantity;
+  }
+}
