@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Tag;
@@ -102,6 +103,41 @@ class TraceBrowserIT extends DeployedApplication {
   }
 
   @Test
+  @Tag("URS-017")
+  void thePdfOfATraceListsItsLotsWithTheChecksumOfTheCsvAndIsASecurityEvent()
+      throws SQLException, IOException {
+    SmallPlant plant = SmallPlant.create();
+    long exports = exportEvents();
+
+    signInAndScan(plant.r1, "4 lot(s) made from");
+
+    String pdf = AuditorBrowserIT.pdfText(Browser.download(By.id("trace:export-pdf")));
+    assertTrue(pdf.contains("Batchtrace genealogy trace"), pdf);
+    assertTrue(pdf.contains("Start lot: " + SmallPlant.number(plant.r1)), pdf);
+    assertTrue(pdf.contains("Direction: forward"), pdf);
+    assertTrue(pdf.contains("Exported by: Rita Reyes (reviewer)"), pdf);
+    for (var lot : new JsonObject[] {plant.i1, plant.f1, plant.f2, plant.f3}) {
+      assertTrue(pdf.contains(SmallPlant.number(lot)), pdf);
+    }
+    assertTrue(pdf.contains(plant.b2), "made by batch: " + pdf);
+    assertTrue(pdf.contains("Rows: 4"), pdf);
+    assertTrue(pdf.matches("(?s).*Page 1 of ?1\\b.*"), "page x of y: " + pdf);
+
+    CsvExport csv = CsvExport.read(Browser.download(By.id("trace:export-csv")));
+    assertEquals("4", csv.value("# Rows: "));
+    assertTrue(
+        pdf.contains("SHA-256: " + csv.sha256()), "the PDF carries the CSV's checksum: " + pdf);
+
+    assertEquals(exports + 2, exportEvents(), "each download is a security event");
+    assertEquals(
+        1,
+        Signing.count(
+            "select count(*) from batchtrace.security_event where kind = 'EXPORT'"
+                + " and detail like ?",
+            "PDF export of the forward trace from lot " + SmallPlant.number(plant.r1) + ":%"));
+  }
+
+  @Test
   void anUnknownLotNumberGetsAClearMessage() {
     Browser.signInAs(DemoUser.REVIEWER, "/review/trace.xhtml");
     Browser.visible(By.id("trace:lot")).sendKeys("NO-SUCH-LOT" + Keys.ENTER);
@@ -188,5 +224,11 @@ class TraceBrowserIT extends DeployedApplication {
             DemoUser.PASSWORD,
             reason)
         .statusCode();
+  }
+
+  private static long exportEvents() throws SQLException {
+    return Signing.count(
+        "select count(*) from batchtrace.security_event where user_id = ? and kind = 'EXPORT'",
+        DemoUser.REVIEWER.username);
   }
 }

@@ -57,13 +57,24 @@ public class TracePage implements Serializable {
 
   /** The CSV download of this trace. */
   public String getExportLink() {
+    return exportLink("csv");
+  }
+
+  /** The PDF download of this trace. */
+  public String getPdfExportLink() {
+    return exportLink("pdf");
+  }
+
+  private String exportLink(String format) {
     return trace == null
         ? null
         : "trace-export?lot="
             + URLEncoder.encode(trace.start().lotNumber(), StandardCharsets.UTF_8)
             + "&direction="
             + trace.direction()
-            + (finishedOnly ? "&finishedOnly=true" : "");
+            + (finishedOnly && trace.forward() ? "&finishedOnly=true" : "")
+            + "&format="
+            + format;
   }
 
   public GenealogyTree getTree() {
