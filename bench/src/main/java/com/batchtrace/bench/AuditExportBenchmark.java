@@ -1,12 +1,13 @@
 package com.batchtrace.bench;
 
+import com.batchtrace.compliance.audit.boundary.AuditEntry;
 import com.batchtrace.compliance.audit.boundary.AuditQuery;
 import com.batchtrace.compliance.audit.boundary.ExportHeader;
 import com.batchtrace.compliance.audit.boundary.ExportResult;
 import com.batchtrace.compliance.audit.control.AuditTrailQueries;
 import com.batchtrace.compliance.audit.control.CsvExportWriter;
-import com.batchtrace.compliance.audit.control.RowChecksum;
 import com.batchtrace.compliance.integrity.boundary.ChainHead;
+import com.batchtrace.platform.RowChecksum;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -164,7 +165,7 @@ public final class AuditExportBenchmark {
     DataSource inTransaction = new CursorDataSource(dataSource);
     RowChecksum checksum = new RowChecksum();
     CsvExportWriter writer =
-        new CsvExportWriter(OutputStream.nullOutputStream(), checksum.headerLine());
+        new CsvExportWriter(OutputStream.nullOutputStream(), checksum.header(AuditEntry.COLUMNS));
     writer.begin(
         new ExportHeader(
             AuditQuery.ALL.describe(),
@@ -178,7 +179,7 @@ public final class AuditExportBenchmark {
             AuditQuery.ALL,
             entry -> {
               try {
-                writer.row(entry, checksum.line(entry));
+                writer.row(entry, checksum.row(entry.values()));
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

@@ -6,13 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -95,18 +89,12 @@ class AuditTrailIT extends DeployedApplication {
         RestClient.as(DemoUser.AUDITOR).get("/audit-trail/export?format=json&" + filter);
 
     assertEquals(200, csv.statusCode(), csv.body());
-    List<String> lines = List.of(csv.body().split("\r\n"));
-    String data =
-        lines.stream()
-            .filter(l -> !l.startsWith("#"))
-            .map(l -> l + "\r\n")
-            .collect(Collectors.joining());
-    String declared = valueOf(lines, "# SHA-256: ");
-    assertEquals(sha256(data), declared, "the checksum covers exactly the data lines");
-    assertEquals("2", valueOf(lines, "# Rows: "));
-    assertTrue(valueOf(lines, "# Exported by: ").startsWith("Ava Adams (auditor)"));
-    assertTrue(valueOf(lines, "# Filter: ").contains("record id " + id));
-    assertTrue(data.contains("Typo in the name"), data);
+    CsvExport export = CsvExport.read(csv.body());
+    String declared = export.sha256();
+    assertEquals("2", export.value("# Rows: "));
+    assertTrue(export.value("# Exported by: ").startsWith("Ava Adams (auditor)"));
+    assertTrue(export.value("# Filter: ").contains("record id " + id));
+    assertTrue(export.data().contains("Typo in the name"), export.data());
 
     JsonObject exported = TestStack.jsonObject(json);
     assertEquals(declared, exported.getString("sha256"), "same rows, same checksum");
@@ -116,23 +104,5 @@ class AuditTrailIT extends DeployedApplication {
     assertEquals(
         exportsBefore + 2,
         Signing.count("select count(*) from batchtrace.security_event where kind = 'EXPORT'"));
-  }
-
-  static String valueOf(List<String> lines, String prefix) {
-    return lines.stream()
-        .filter(l -> l.startsWith(prefix))
-        .map(l -> l.substring(prefix.length()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + lines));
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

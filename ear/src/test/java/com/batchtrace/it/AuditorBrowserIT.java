@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -59,22 +54,12 @@ class AuditorBrowserIT extends DeployedApplication {
     assertTrue(history.contains("Name per site master file"), history);
     assertTrue(history.contains("Adrian Alvarez (admin)"), history);
 
-    String csv = new String(download("export-csv"), java.nio.charset.StandardCharsets.UTF_8);
-    List<String> lines = List.of(csv.split("\r\n"));
-    String data =
-        lines.stream()
-            .filter(l -> !l.startsWith("#"))
-            .map(l -> l + "\r\n")
-            .collect(Collectors.joining());
-    String checksum = AuditTrailIT.valueOf(lines, "# SHA-256: ");
-    assertEquals(AuditTrailIT.sha256(data), checksum, "the CSV's checksum matches its rows");
-    assertEquals("2", AuditTrailIT.valueOf(lines, "# Rows: "));
-    assertTrue(data.contains("Name per site master file"), data);
+    CsvExport csv = CsvExport.read(Browser.download(By.id("export-csv")));
+    String checksum = csv.sha256();
+    assertEquals("2", csv.value("# Rows: "));
+    assertTrue(csv.data().contains("Name per site master file"), csv.data());
 
-    String pdf;
-    try (PDDocument document = Loader.loadPDF(download("export-pdf"))) {
-      pdf = new PDFTextStripper().getText(document);
-    }
+    String pdf = pdfText(Browser.download(By.id("export-pdf")));
     assertTrue(pdf.contains("Name per site master file"), pdf);
     assertTrue(pdf.contains("Rows: 2"), pdf);
     assertTrue(pdf.contains("SHA-256: " + checksum), "the PDF carries the same checksum: " + pdf);
@@ -109,14 +94,10 @@ class AuditorBrowserIT extends DeployedApplication {
         "date and time with the zone offset: " + manifestation);
   }
 
-  /** Downloads a link of the page with the browser's own session, as a click would. */
-  private static byte[] download(String linkId) {
-    String href = Browser.driver().findElement(By.id(linkId)).getAttribute("href");
-    HttpResponse<byte[]> response =
-        TestStack.sendForBytes(
-            HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + Browser.sessionCookie().getValue()));
-    assertEquals(200, response.statusCode(), href);
-    return response.body();
+  /** The text of a PDF, as PDFBox reads it. */
+  static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
   }
 }

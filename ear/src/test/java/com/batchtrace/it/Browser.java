@@ -1,6 +1,9 @@
 package com.batchtrace.it;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,6 +136,21 @@ public final class Browser {
     return driver().findElements(By.cssSelector(".ui-menubar .ui-menuitem-text")).stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  /**
+   * Downloads what a link of the page points to, with the browser's own session, as a click would.
+   */
+  public static byte[] download(By link) {
+    String href = driver().findElement(link).getAttribute("href");
+    HttpResponse<byte[]> response =
+        TestStack.sendForBytes(
+            HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + sessionCookie().getValue()));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + href + " answered " + response.statusCode());
+    }
+    return response.body();
   }
 
   /** The application's session cookie, as the browser holds it. */

@@ -166,6 +166,11 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("trace:go")).click();
     waitForText("trace:lots", finished);
     assertEquals(List.of(finished), tracedLots());
+    // The tree: the raw lot, the batch that consumed 6 kg of it, the finished lot it made.
+    assertTrue(node("lot-" + firstLot).getText().contains("RELEASED"));
+    assertTrue(node("batch-" + batch).getText().contains("consumed 6 kg"));
+    WebElement made = under("batch-" + batch, "lot-" + finished);
+    assertTrue(made.getText().contains("QUARANTINE"), made.getText());
 
     type("trace:lot", finished);
     Browser.driver().findElement(By.xpath("//label[contains(., 'Backward')]")).click();
@@ -174,6 +179,10 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     List<String> inputs = tracedLots();
     assertEquals(2, inputs.size(), inputs.toString());
     assertEquals(Set.of(firstLot, secondLot), Set.copyOf(inputs));
+    // The tree backward: the finished lot, the batch that made it, the two lots charged into it.
+    Browser.visible(By.cssSelector("[data-node='batch-" + batch + "']"));
+    assertTrue(under("batch-" + batch, "lot-" + firstLot).getText().contains("consumed 6 kg"));
+    assertTrue(under("batch-" + batch, "lot-" + secondLot).getText().contains("consumed 4 kg"));
   }
 
   private static void type(String id, String text) {
@@ -184,6 +193,18 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
 
   private static void waitForText(String id, String text) {
     Browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+  }
+
+  /** A node of the trace tree by its data-node key ("lot-…" or "batch-…"). */
+  private static WebElement node(String key) {
+    return Browser.visible(By.cssSelector("[data-node='" + key + "']"));
+  }
+
+  /** A node shown in the tree below another one. */
+  private static WebElement under(String parentKey, String key) {
+    return node(parentKey)
+        .findElement(By.xpath("./ancestor::li[contains(@class,'ui-treenode')][1]"))
+        .findElement(By.cssSelector(".ui-treenode-children [data-node='" + key + "']"));
   }
 
   private static List<String> tracedLots() {

@@ -1,6 +1,7 @@
 package com.batchtrace.it;
 
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +15,10 @@ import java.sql.SQLException;
  *   R1, R2 --B1--> I1 --B2--> F1, F2      F2, R2 --B3--> F3      F3 --B1 (cycle)
  * </pre>
  *
- * Lots are received through the API; batches and consumptions are written with SQL, because the
+ * Quantities consumed (kg): R1 12.5 and R2 3 + 1.5 (two charges) into B1, I1 10 into B2, F2 2 and
+ * R2 4 into B3, F3 1 into B1.
+ *
+ * <p>Lots are received through the API; batches and consumptions are written with SQL, because the
  * batch execution that records them in the application comes with the master batch records (issue
  * 4, still open).
  */
@@ -26,6 +30,12 @@ final class SmallPlant {
   JsonObject f1;
   JsonObject f2;
   JsonObject f3;
+
+  /** The batch numbers: B1 granulation, B2 packaging split, B3 merge. */
+  String b1;
+
+  String b2;
+  String b3;
 
   private SmallPlant() {}
 
@@ -41,19 +51,23 @@ final class SmallPlant {
     p.f2 = Lots.inQuarantine(finished);
     p.f3 = Lots.inQuarantine(finished);
     try (Connection db = TestStack.databaseAsSuperuser()) {
-      long b1 = batch(db, "granulation");
-      long b2 = batch(db, "packaging split");
-      long b3 = batch(db, "merge");
-      consume(db, b1, p.r1);
-      consume(db, b1, p.r2);
+      p.b1 = Lots.unique("B") + " granulation";
+      p.b2 = Lots.unique("B") + " packaging split";
+      p.b3 = Lots.unique("B") + " merge";
+      long b1 = batch(db, p.b1);
+      long b2 = batch(db, p.b2);
+      long b3 = batch(db, p.b3);
+      consume(db, b1, p.r1, "12.5");
+      consume(db, b1, p.r2, "3");
+      consume(db, b1, p.r2, "1.5"); // a second charge of the same lot
       produce(db, b1, p.i1);
-      consume(db, b2, p.i1);
+      consume(db, b2, p.i1, "10");
       produce(db, b2, p.f1);
       produce(db, b2, p.f2);
-      consume(db, b3, p.f2);
-      consume(db, b3, p.r2);
+      consume(db, b3, p.f2, "2");
+      consume(db, b3, p.r2, "4");
       produce(db, b3, p.f3);
-      consume(db, b1, p.f3); // bad data: a cycle
+      consume(db, b1, p.f3, "1"); // bad data: a cycle
     }
     return p;
   }
@@ -62,13 +76,13 @@ final class SmallPlant {
     return lot.getString("lotNumber");
   }
 
-  private static long batch(Connection db, String what) throws SQLException {
+  private static long batch(Connection db, String number) throws SQLException {
     try (PreparedStatement s =
         db.prepareStatement(
             "insert into batchtrace.batch (id, batch_number, product_id, status, planned_quantity,"
                 + " created_at, version) select nextval('batchtrace.batch_seq'), ?, min(id),"
                 + " 'COMPLETED', 100, now(), 0 from batchtrace.material returning id")) {
-      s.setString(1, Lots.unique("B") + " " + what);
+      s.setString(1, number);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -76,13 +90,15 @@ final class SmallPlant {
     }
   }
 
-  private static void consume(Connection db, long batch, JsonObject lot) throws SQLException {
+  private static void consume(Connection db, long batch, JsonObject lot, String quantity)
+      throws SQLException {
     try (PreparedStatement s =
         db.prepareStatement(
             "insert into batchtrace.lot_consumption (id, batch_id, lot_id, quantity, consumed_at,"
-                + " version) values (nextval('batchtrace.lot_consumption_seq'), ?, ?, 1, now(), 0)")) {
+                + " version) values (nextval('batchtrace.lot_consumption_seq'), ?, ?, ?, now(), 0)")) {
       s.setLong(1, batch);
       s.setLong(2, lot.getJsonNumber("id").longValue());
+      s.setBigDecimal(3, new BigDecimal(quantity));
       s.executeUpdate();
     }
   }

@@ -9,9 +9,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
-/** Traces a lot's genealogy forward (recall) or backward (what went into it). */
+/**
+ * Traces a lot's genealogy forward (recall) or backward (what went into it): the whole trace at
+ * once, or one step at a time for a tree.
+ */
 @ApplicationScoped
 public class GenealogyService {
+
+  /** The most batches, and lots under each batch, one step shows. */
+  public static final int STEP_LIMIT = 200;
 
   @Inject GenealogyQueries queries;
 
@@ -38,15 +44,37 @@ public class GenealogyService {
     return trace(start, direction);
   }
 
+  /**
+   * One step from a lot: forward, the batches that consumed it and the lots they made; backward,
+   * the batch that made it and the lots that went into that batch. At most {@code limit} (1 to
+   * {@value #STEP_LIMIT}) batches, and lots under each.
+   */
+  public TraceStep step(long lotId, String direction, int limit) {
+    boolean forward = "FORWARD".equals(direction(direction));
+    if (limit < 1 || limit > STEP_LIMIT) {
+      throw new RuleViolation("The limit must be 1 to " + STEP_LIMIT + ", not " + limit + ".");
+    }
+    if (lots.find(lotId).isEmpty()) {
+      throw new RuleViolation("There is no lot with id " + lotId + ".");
+    }
+    return queries.step(lotId, forward, limit, SiteZone.today(clock));
+  }
+
   private Trace trace(LotView start, String direction) {
-    String chosen = direction == null ? "FORWARD" : direction.strip().toUpperCase(Locale.ROOT);
+    String chosen = direction(direction);
     LocalDate today = SiteZone.today(clock);
-    return switch (chosen) {
-      case "FORWARD" -> new Trace(start, chosen, queries.forward(start.id(), today));
-      case "BACKWARD" -> new Trace(start, chosen, queries.backward(start.id(), today));
-      default ->
-          throw new RuleViolation(
-              "Direction '" + direction + "' is not known; use forward or backward.");
-    };
+    return "FORWARD".equals(chosen)
+        ? new Trace(start, chosen, queries.forward(start.id(), today))
+        : new Trace(start, chosen, queries.backward(start.id(), today));
+  }
+
+  /** FORWARD or BACKWARD (FORWARD when not given), else the request is refused. */
+  private static String direction(String direction) {
+    String chosen = direction == null ? "FORWARD" : direction.strip().toUpperCase(Locale.ROOT);
+    if (!chosen.equals("FORWARD") && !chosen.equals("BACKWARD")) {
+      throw new RuleViolation(
+          "Direction '" + direction + "' is not known; use forward or backward.");
+    }
+    return chosen;
   }
 }

@@ -14,4 +14,16 @@ public record Trace(LotView start, String direction, List<TracedLot> lots) {
   public Trace {
     lots = List.copyOf(lots);
   }
+
+  public boolean forward() {
+    return "FORWARD".equals(direction);
+  }
+
+  /**
+   * The lots reached; with {@code finishedOnly}, a forward trace keeps only finished lots (the
+   * recall impact), a backward trace keeps all.
+   */
+  public List<TracedLot> lots(boolean finishedOnly) {
+    return finishedOnly && forward() ? lots.stream().filter(TracedLot::finished).toList() : lots;
+  }
 }

@@ -1,5 +1,6 @@
 package com.batchtrace.genealogy.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -19,7 +20,8 @@ public record TracedLot(
     String status,
     LocalDate expiry,
     BigDecimal remainingQuantity,
-    String producedByBatch) {
+    String producedByBatch)
+    implements Serializable {
 
   /** A finished lot: what a recall takes back from the market. */
   public boolean finished() {

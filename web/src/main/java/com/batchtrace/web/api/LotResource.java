@@ -7,6 +7,7 @@ import com.batchtrace.genealogy.boundary.LotReceipt;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.genealogy.boundary.Trace;
+import com.batchtrace.genealogy.boundary.TraceStep;
 import com.batchtrace.genealogy.entity.LotDisposition;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
@@ -71,6 +72,22 @@ public class LotResource {
       @PathParam("id") long id,
       @QueryParam("direction") @DefaultValue("forward") String direction) {
     return genealogy.trace(id, direction);
+  }
+
+  /**
+   * One step of the trace from this lot, for building a tree: {@code direction=forward}, the
+   * batches that consumed it (how much each) and the lots each made; {@code backward}, the batch
+   * that made it and the lots that went into that batch (how much of each). At most {@code limit}
+   * (1 to 200) batches and lots under each; {@code batchCount} and {@code lotCount} say how many
+   * there are in all, and {@code continues} whether the trace goes on from a lot.
+   */
+  @GET
+  @Path("{id}/trace/step")
+  public TraceStep step(
+      @PathParam("id") long id,
+      @QueryParam("direction") @DefaultValue("forward") String direction,
+      @QueryParam("limit") @DefaultValue("200") int limit) {
+    return genealogy.step(id, direction, limit);
   }
 
   @POST

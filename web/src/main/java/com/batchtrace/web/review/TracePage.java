@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Backing bean of review/trace.xhtml: a lot number typed or scanned, the direction, and the lots
- * the trace reached; "recall impact" narrows a forward trace to finished lots.
+ * Backing bean of review/trace.xhtml: a lot number typed or scanned, the direction, the genealogy
+ * tree from the lot, and the lots the trace reached; "recall impact" narrows a forward trace to
+ * finished lots.
  */
 @Named
 @ViewScoped
@@ -28,9 +29,19 @@ public class TracePage implements Serializable {
   private String direction = "FORWARD";
   private boolean finishedOnly;
   private Trace trace;
+  private GenealogyTree tree;
 
   public void trace() {
-    Feedback.attempt(() -> trace = genealogy.traceByNumber(lotNumber, direction), null);
+    Feedback.attempt(
+        () -> {
+          trace = genealogy.traceByNumber(lotNumber, direction);
+          String traced = trace.direction();
+          tree =
+              new GenealogyTree(
+                  trace.start(),
+                  lotId -> genealogy.step(lotId, traced, GenealogyService.STEP_LIMIT));
+        },
+        null);
   }
 
   /** Recall impact: forward to the finished lots, in one click. */
@@ -41,23 +52,33 @@ public class TracePage implements Serializable {
   }
 
   public List<TracedLot> getLots() {
-    if (trace == null) {
-      return List.of();
-    }
-    return finishedOnly && "FORWARD".equals(trace.direction())
-        ? trace.lots().stream().filter(TracedLot::finished).toList()
-        : trace.lots();
+    return trace == null ? List.of() : trace.lots(finishedOnly);
   }
 
   /** The CSV download of this trace. */
   public String getExportLink() {
+    return exportLink("csv");
+  }
+
+  /** The PDF download of this trace. */
+  public String getPdfExportLink() {
+    return exportLink("pdf");
+  }
+
+  private String exportLink(String format) {
     return trace == null
         ? null
         : "trace-export?lot="
             + URLEncoder.encode(trace.start().lotNumber(), StandardCharsets.UTF_8)
             + "&direction="
             + trace.direction()
-            + (finishedOnly ? "&finishedOnly=true" : "");
+            + (finishedOnly && trace.forward() ? "&finishedOnly=true" : "")
+            + "&format="
+            + format;
+  }
+
+  public GenealogyTree getTree() {
+    return tree;
   }
 
   public Trace getTrace() {

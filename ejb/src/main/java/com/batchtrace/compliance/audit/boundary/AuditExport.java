@@ -5,7 +5,6 @@ import com.batchtrace.compliance.audit.control.CsvExportWriter;
 import com.batchtrace.compliance.audit.control.ExportWriter;
 import com.batchtrace.compliance.audit.control.JsonExportWriter;
 import com.batchtrace.compliance.audit.control.PdfExportWriter;
-import com.batchtrace.compliance.audit.control.RowChecksum;
 import com.batchtrace.compliance.integrity.boundary.ChainHead;
 import com.batchtrace.compliance.integrity.boundary.IntegrityCheck;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
@@ -13,6 +12,7 @@ import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.RowChecksum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -56,7 +56,7 @@ public class AuditExport {
             .findFirst()
             .orElseThrow();
     RowChecksum checksum = new RowChecksum();
-    byte[] headerLine = checksum.headerLine();
+    byte[] headerLine = checksum.header(AuditEntry.COLUMNS);
     ExportWriter writer =
         switch (format) {
           case CSV -> new CsvExportWriter(out, headerLine);
@@ -71,7 +71,7 @@ public class AuditExport {
           query,
           entry -> {
             try {
-              writer.row(entry, checksum.line(entry));
+              writer.row(entry, checksum.row(entry.values()));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

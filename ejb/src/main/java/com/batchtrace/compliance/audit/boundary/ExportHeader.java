@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.audit.boundary;
 
 import com.batchtrace.compliance.integrity.boundary.ChainHead;
+import com.batchtrace.platform.RowChecksum;
 import java.time.Instant;
 
 /**
@@ -20,7 +21,5 @@ public record ExportHeader(
     ChainHead chainHead) {
 
   /** How the checksum at the end of every export is computed, stated in the export itself. */
-  public static final String CHECKSUM_RULE =
-      "SHA-256 of the exported rows written as RFC 4180 CSV (UTF-8, CRLF line ends), starting with"
-          + " the column header line";
+  public static final String CHECKSUM_RULE = RowChecksum.RULE;
 }

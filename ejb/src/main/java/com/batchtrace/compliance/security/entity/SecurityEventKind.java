@@ -7,7 +7,7 @@ public enum SecurityEventKind {
   SIGN_IN_FAILED("Sign-in failed"),
   SIGNATURE_FAILED("Signature refused: wrong password"),
   SIGNING_LOCKED("Signing locked"),
-  EXPORT("Audit trail exported"),
+  EXPORT("Exported"),
   INTEGRITY_VERIFIED("Integrity verified: intact"),
   INTEGRITY_BROKEN("Integrity verified: BROKEN");
 
