@@ -198,19 +198,6 @@ class BatchIT extends DeployedApplication {
   }
 
   private long record(boolean approve) {
-    HttpResponse<String> created =
-        admin.post("/master-batch-records", MasterBatchRecordIT.body(product, api));
-    assertEquals(201, created.statusCode(), created.body());
-    long id = TestStack.jsonObject(created).getJsonNumber("id").longValue();
-    if (approve) {
-      admin.post("/master-batch-records/" + id + "/submit", "{}");
-      HttpResponse<String> approved =
-          RestClient.as(DemoUser.REVIEWER)
-              .post(
-                  "/master-batch-records/" + id + "/approve",
-                  "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
-      assertEquals(200, approved.statusCode(), approved.body());
-    }
-    return id;
+    return Recipes.of(product, api, approve);
   }
 }

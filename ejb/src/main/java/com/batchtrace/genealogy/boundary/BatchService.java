@@ -81,6 +81,38 @@ public class BatchService {
     actor.require(Roles.OPERATOR, Roles.ADMIN);
     Batch batch = lockedBatch(batchId);
     MaterialLot lot = lockedLot(lotNumber);
+    LocalDate today = SiteZone.today(clock);
+    requireChargeable(batch, lot, quantity, today);
+    batch.charge();
+    lot.consume(quantity, today);
+    auditTrail.modifying(
+        "Charged "
+            + quantity.stripTrailingZeros().toPlainString()
+            + " into batch "
+            + batch.getBatchNumber(),
+        "lot " + lot.getLotNumber());
+    em.persist(new LotConsumption(batch, lot, quantity, clock.instant()));
+    em.flush();
+    return BatchView.of(batch);
+  }
+
+  /**
+   * Why the charge would be refused, or empty when it would be accepted; changes nothing. For
+   * callers that record a refusal in the same transaction (a scale's or scanner's charge event).
+   */
+  @Transactional
+  public Optional<String> refusalOfCharge(long batchId, String lotNumber, BigDecimal quantity) {
+    try {
+      requireChargeable(
+          lockedBatch(batchId), lockedLot(lotNumber), quantity, SiteZone.today(clock));
+      return Optional.empty();
+    } catch (RuleViolation refused) {
+      return Optional.of(refused.getMessage());
+    }
+  }
+
+  private void requireChargeable(
+      Batch batch, MaterialLot lot, BigDecimal quantity, LocalDate today) {
     if (genealogy.wouldCycle(batch.getId(), lot.getId())) {
       throw new RuleViolation(
           "Lot "
@@ -103,18 +135,8 @@ public class BatchService {
               + batch.getMasterBatchRecord().describe()
               + " does not use. Nothing was charged.");
     }
-    LocalDate today = SiteZone.today(clock);
-    batch.charge();
-    lot.consume(quantity, today);
-    auditTrail.modifying(
-        "Charged "
-            + quantity.stripTrailingZeros().toPlainString()
-            + " into batch "
-            + batch.getBatchNumber(),
-        "lot " + lot.getLotNumber());
-    em.persist(new LotConsumption(batch, lot, quantity, clock.instant()));
-    em.flush();
-    return BatchView.of(batch);
+    batch.requireChargeable();
+    lot.requireConsumable(quantity, today);
   }
 
   /** Completes the batch: its output lots are received into quarantine; the batch awaits review. */

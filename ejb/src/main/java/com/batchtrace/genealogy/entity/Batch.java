@@ -110,8 +110,19 @@ public class Batch {
     this.status = BatchStatus.PLANNED;
   }
 
+  /** A step starts on its equipment: the batch is running from then on. */
+  public void start() {
+    charge();
+  }
+
   /** Material may be charged while the batch is planned or running; the first charge starts it. */
   public void charge() {
+    requireChargeable();
+    status = BatchStatus.IN_PROGRESS;
+  }
+
+  /** Refuses a charge (or a step start) unless the batch is planned or running. */
+  public void requireChargeable() {
     if (status != BatchStatus.PLANNED && status != BatchStatus.IN_PROGRESS) {
       throw new RuleViolation(
           "Batch "
@@ -120,7 +131,6 @@ public class Batch {
               + status.name().toLowerCase().replace('_', ' ')
               + ": no more material can be charged.");
     }
-    status = BatchStatus.IN_PROGRESS;
   }
 
   /** The batch is done: its output lots exist and it waits for QA's review. */

@@ -106,6 +106,12 @@ public class MaterialLot implements SignedRecord {
    * and never more than is left.
    */
   public void consume(BigDecimal quantity, LocalDate today) {
+    requireConsumable(quantity, today);
+    remainingQuantity = remainingQuantity.subtract(quantity).setScale(SCALE);
+  }
+
+  /** Refuses a quantity this lot cannot give today; changes nothing. */
+  public void requireConsumable(BigDecimal quantity, LocalDate today) {
     if (disposition != LotDisposition.RELEASED) {
       throw new RuleViolation(
           "Lot "
@@ -133,7 +139,6 @@ public class MaterialLot implements SignedRecord {
               + quantity.stripTrailingZeros().toPlainString()
               + " cannot be charged.");
     }
-    remainingQuantity = remainingQuantity.subtract(quantity).setScale(SCALE);
   }
 
   /** A lot received into quarantine. */

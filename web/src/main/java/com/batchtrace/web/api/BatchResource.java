@@ -1,5 +1,7 @@
 package com.batchtrace.web.api;
 
+import com.batchtrace.collection.boundary.CollectionMonitor;
+import com.batchtrace.execution.boundary.EquipmentAllocations;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.genealogy.boundary.LotView;
@@ -34,6 +36,10 @@ import java.util.List;
 public class BatchResource {
 
   @Inject BatchService batches;
+
+  @Inject EquipmentAllocations allocations;
+
+  @Inject CollectionMonitor monitor;
 
   @GET
   @Path("{id}")
@@ -78,6 +84,36 @@ public class BatchResource {
   public List<LotView> complete(@PathParam("id") long id, Completion completion) {
     return batches.complete(id, completion == null ? null : completion.outputs());
   }
+
+  /** A step starts on a piece of equipment (a unit, or the line). Body: {@code {"equipmentId"}}. */
+  @POST
+  @Path("{id}/steps/{position}/start")
+  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  public EquipmentAllocations.AllocationView startStep(
+      @PathParam("id") long id, @PathParam("position") int position, StepStart start) {
+    if (start == null || start.equipmentId() == null) {
+      throw new RuleViolation("Send the equipmentId the step runs on.");
+    }
+    return allocations.start(id, position, start.equipmentId());
+  }
+
+  /** The step run ends now. */
+  @POST
+  @Path("step-runs/{runId}/end")
+  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  public EquipmentAllocations.AllocationView endStep(@PathParam("runId") long runId) {
+    return allocations.end(runId);
+  }
+
+  /** The exceptions the machine data raised on the batch, in the order they started. */
+  @GET
+  @Path("{id}/exceptions")
+  public List<CollectionMonitor.ExceptionView> exceptions(@PathParam("id") long id) {
+    return monitor.exceptionsOf(id);
+  }
+
+  /** Where a step runs. */
+  public record StepStart(Long equipmentId) {}
 
   /** A batch to plan. */
   public record NewBatch(

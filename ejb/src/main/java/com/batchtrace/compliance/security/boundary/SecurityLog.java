@@ -24,8 +24,6 @@ public class SecurityLog {
 
   @PersistenceContext EntityManager em;
 
-  @Inject CurrentActor currentActor;
-
   @Inject Clock clock;
 
   /**
@@ -34,7 +32,7 @@ public class SecurityLog {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(SecurityEventKind kind, String detail) {
-    record(kind, currentActor.get(), detail);
+    record(kind, CurrentActor.resolve(), detail);
   }
 
   /** As {@link #record(SecurityEventKind, String)}, for an event about another person. */
@@ -46,7 +44,7 @@ public class SecurityLog {
             kind,
             about.userId(),
             about.displayName(),
-            currentActor.get().clientAddress(),
+            CurrentActor.resolve().clientAddress(),
             detail));
   }
 

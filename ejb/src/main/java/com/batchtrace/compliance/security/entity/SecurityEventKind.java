@@ -9,7 +9,9 @@ public enum SecurityEventKind {
   SIGNING_LOCKED("Signing locked"),
   EXPORT("Exported"),
   INTEGRITY_VERIFIED("Integrity verified: intact"),
-  INTEGRITY_BROKEN("Integrity verified: BROKEN");
+  INTEGRITY_BROKEN("Integrity verified: BROKEN"),
+  BROKER_CONNECTED("Machine data: broker connected"),
+  BROKER_DISCONNECTED("Machine data: broker connection lost");
 
   private final String label;
 

@@ -1,0 +1,152 @@
+package com.batchtrace.collection.control;
+
+import com.batchtrace.collection.entity.BatchException;
+import com.batchtrace.collection.entity.ExceptionKind;
+import com.batchtrace.collection.entity.UnsTag;
+import com.batchtrace.genealogy.entity.Batch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that decides what in the machine data is an exception. A CPP excursion is one
+ * exception from its first to its last out-of-limit sample, not one per sample: a further
+ * out-of-limit sample extends it (also one that arrives late), a sample back within limits ends it.
+ * A data gap opens when a tag stays silent beyond its expected interval during a step and ends with
+ * the tag's next value. Runs in the caller's transaction; the caller declares the reason.
+ */
+@ApplicationScoped
+public class ExceptionDetector {
+
+  @PersistenceContext EntityManager em;
+
+  /** A stored value of a step's critical parameter: opens, extends or ends an excursion. */
+  public boolean observe(
+      long batchId, int step, long tagId, ProcessData.Limits limits, Instant ts, double value) {
+    Optional<BatchException> open = open(batchId, step, tagId, ExceptionKind.CPP_EXCURSION);
+    if (!limits.outside(value)) {
+      if (open.isPresent() && !ts.isBefore(open.get().getStartedAt())) {
+        open.get().end(ts);
+        return true;
+      }
+      return false;
+    }
+    Optional<BatchException> same = open.isPresent() ? open : covering(batchId, step, tagId, ts);
+    if (same.isPresent()) {
+      BatchException excursion = same.get();
+      return excursion.extend(ts, value, worse(limits, value, excursion.getWorstValue()));
+    }
+    em.persist(
+        new BatchException(
+            em.getReference(Batch.class, batchId),
+            step,
+            ExceptionKind.CPP_EXCURSION,
+            em.getReference(UnsTag.class, tagId),
+            limits.name(),
+            ts,
+            value,
+            limits.name()
+                + " "
+                + value
+                + " outside its limits "
+                + (limits.low() == null ? "–" : limits.low().toPlainString())
+                + " to "
+                + (limits.high() == null ? "–" : limits.high().toPlainString())
+                + " (critical process parameter)"));
+    return true;
+  }
+
+  /** The tag published again: a gap it was in ends at this value. */
+  public boolean resumed(long batchId, int step, long tagId, Instant ts) {
+    Optional<BatchException> gap = open(batchId, step, tagId, ExceptionKind.DATA_GAP);
+    gap.ifPresent(g -> g.end(ts));
+    return gap.isPresent();
+  }
+
+  /** A silent tag: opens a gap unless one is open already. */
+  public boolean silent(ProcessData.Silence silence, Instant now) {
+    if (open(silence.batchId(), silence.step(), silence.tagId(), ExceptionKind.DATA_GAP)
+        .isPresent()) {
+      return false;
+    }
+    em.persist(
+        new BatchException(
+            em.getReference(Batch.class, silence.batchId()),
+            silence.step(),
+            ExceptionKind.DATA_GAP,
+            em.getReference(UnsTag.class, silence.tagId()),
+            null,
+            silence.since(),
+            null,
+            "No data from tag "
+                + silence.tag()
+                + " since "
+                + silence.since()
+                + " (noticed at "
+                + now
+                + ")"));
+    return true;
+  }
+
+  /** A scale's or scanner's charge the batch refused. */
+  public void refusedCharge(long batchId, Integer step, Instant ts, String why) {
+    em.persist(
+        new BatchException(
+            em.getReference(Batch.class, batchId),
+            step,
+            ExceptionKind.LOT_REFUSED,
+            null,
+            null,
+            ts,
+            null,
+            why));
+  }
+
+  private Optional<BatchException> open(long batchId, int step, long tagId, ExceptionKind kind) {
+    return first(
+        em.createQuery(
+                "select x from BatchException x where x.batch.id = :b and x.stepPosition = :s"
+                    + " and x.tag.id = :t and x.kind = :k and x.endedAt is null",
+                BatchException.class)
+            .setParameter("b", batchId)
+            .setParameter("s", step)
+            .setParameter("t", tagId)
+            .setParameter("k", kind)
+            .getResultList());
+  }
+
+  private Optional<BatchException> covering(long batchId, int step, long tagId, Instant ts) {
+    return first(
+        em.createQuery(
+                "select x from BatchException x where x.batch.id = :b and x.stepPosition = :s"
+                    + " and x.tag.id = :t and x.kind = :k and x.startedAt <= :ts"
+                    + " and x.endedAt >= :ts",
+                BatchException.class)
+            .setParameter("b", batchId)
+            .setParameter("s", step)
+            .setParameter("t", tagId)
+            .setParameter("k", ExceptionKind.CPP_EXCURSION)
+            .setParameter("ts", ts)
+            .getResultList());
+  }
+
+  private static Optional<BatchException> first(List<BatchException> found) {
+    return found.stream().findFirst();
+  }
+
+  private static boolean worse(ProcessData.Limits limits, double value, Double worst) {
+    if (worst == null) {
+      return true;
+    }
+    return distance(limits, value) > distance(limits, worst);
+  }
+
+  private static double distance(ProcessData.Limits limits, double value) {
+    double below = limits.low() == null ? 0 : limits.low().doubleValue() - value;
+    double above = limits.high() == null ? 0 : value - limits.high().doubleValue();
+    return Math.max(below, above);
+  }
+}

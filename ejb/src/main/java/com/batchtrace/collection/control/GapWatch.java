@@ -1,0 +1,51 @@
+package com.batchtrace.collection.control;
+
+import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Looks for tags that stay silent during a step for longer than their expected interval, every
+ * BATCHTRACE_GAP_CHECK_SECONDS (default 30): each silence is one data-gap exception, ended by the
+ * tag's next value. Safe on several nodes: at most one gap per batch, step and tag is open (the
+ * database enforces it).
+ */
+@Singleton
+@Startup
+public class GapWatch {
+
+  @Resource TimerService timers;
+
+  @Inject ProcessData data;
+
+  @Inject ExceptionDetector exceptions;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject Clock clock;
+
+  @PostConstruct
+  void schedule() {
+    long millis = Settings.positive("BATCHTRACE_GAP_CHECK_SECONDS", 30) * 1000L;
+    timers.createIntervalTimer(millis, millis, new TimerConfig("data-gap-watch", false));
+  }
+
+  /** One look, in one transaction. */
+  @Timeout
+  void look() {
+    Instant now = clock.instant();
+    auditTrail.creating(null, "Data gap detected in machine data");
+    for (ProcessData.Silence silence : data.silences(now)) {
+      exceptions.silent(silence, now);
+    }
+  }
+}

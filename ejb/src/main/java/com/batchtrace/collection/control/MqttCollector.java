@@ -1,0 +1,295 @@
+package com.batchtrace.collection.control;
+
+import com.batchtrace.collection.boundary.CollectionStatus;
+import com.batchtrace.collection.boundary.InboundMessage;
+import com.batchtrace.collection.boundary.Ingestion;
+import com.batchtrace.compliance.security.boundary.SecurityLog;
+import com.batchtrace.compliance.security.entity.SecurityEventKind;
+import com.batchtrace.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The application's MQTT client on the plant's Unified Namespace. QoS 1 with a persistent session
+ * (clean session off, a fixed client id), so the broker keeps what arrives while the server is
+ * down; messages are acknowledged by hand, and only after {@link Ingestion} has committed their
+ * data, so a crash never loses an acknowledged message (a redelivery is stored once). Reconnects
+ * with backoff; each connect and loss is an operations event in the security log.
+ *
+ * <p>Settings: BATCHTRACE_MQTT_URL (default tcp://127.0.0.1:1883), BATCHTRACE_MQTT_CLIENT_ID
+ * (default batchtrace-HOSTNAME), BATCHTRACE_MQTT_TOPICS (topic filters, comma-separated, default
+ * {@code #}), BATCHTRACE_MQTT_ENABLED (default true).
+ */
+@Singleton
+@Startup
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MqttCollector implements MqttCallbackExtended {
+
+  private static final Logger LOG = Logger.getLogger(MqttCollector.class.getName());
+  private static final int BATCH = 500;
+
+  /** A message waiting for its data to be committed before it is acknowledged. */
+  private record Pending(InboundMessage message, int id, int qos) {}
+
+  @Resource ManagedThreadFactory threads;
+
+  @Inject Ingestion ingestion;
+
+  @Inject SecurityLog securityLog;
+
+  @Inject Clock clock;
+
+  private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>(20_000);
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong acknowledged = new AtomicLong();
+
+  private String url;
+  private String clientId;
+  private String[] filters;
+  private MqttClient client;
+  private volatile boolean running;
+  private volatile String state = "DISCONNECTED";
+  private volatile Instant since;
+  private volatile String lastError;
+  private Thread connector;
+  private Thread writer;
+
+  @PostConstruct
+  void start() {
+    url = Settings.text("BATCHTRACE_MQTT_URL", "tcp://127.0.0.1:1883");
+    clientId = Settings.text("BATCHTRACE_MQTT_CLIENT_ID", "batchtrace-" + hostname());
+    filters = Settings.text("BATCHTRACE_MQTT_TOPICS", "#").split("\\s*,\\s*");
+    since = clock.instant();
+    if (!Boolean.parseBoolean(Settings.text("BATCHTRACE_MQTT_ENABLED", "true"))) {
+      state = "DISABLED";
+      return;
+    }
+    running = true;
+    writer = threads.newThread(this::writeLoop);
+    writer.setName("mqtt-collector-writer");
+    writer.start();
+    connector = threads.newThread(this::connectLoop);
+    connector.setName("mqtt-collector-connect");
+    connector.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (connector != null) {
+      connector.interrupt();
+    }
+    if (writer != null) {
+      writer.interrupt();
+    }
+    if (client != null) {
+      try {
+        if (client.isConnected()) {
+          client.disconnect(2000);
+        }
+        client.close(true);
+      } catch (MqttException e) {
+        LOG.log(Level.FINE, "Closing the MQTT client", e);
+      }
+    }
+  }
+
+  public CollectionStatus status() {
+    return new CollectionStatus(
+        url,
+        clientId,
+        String.join(", ", filters),
+        state,
+        since,
+        lastError,
+        received.get(),
+        acknowledged.get());
+  }
+
+  /** The first connection, retried with backoff; later losses are Paho's automatic reconnect. */
+  private void connectLoop() {
+    long backoff = 1000;
+    while (running) {
+      try {
+        state("CONNECTING", null);
+        client = new MqttClient(url, clientId, new MemoryPersistence());
+        client.setCallback(this);
+        client.setManualAcks(true);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(30_000);
+        options.setKeepAliveInterval(20);
+        options.setConnectionTimeout(10);
+        options.setMaxInflight(1000);
+        client.connect(options);
+        return;
+      } catch (MqttException e) {
+        state("DISCONNECTED", describe(e));
+        closeQuietly();
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  }
+
+  @Override
+  public void connectComplete(boolean reconnect, String serverUri) {
+    try {
+      int[] qos = new int[filters.length];
+      java.util.Arrays.fill(qos, 1);
+      client.subscribe(filters, qos);
+      state("CONNECTED", null);
+      operationsEvent(
+          SecurityEventKind.BROKER_CONNECTED,
+          "MQTT collector "
+              + clientId
+              + " connected to "
+              + serverUri
+              + " ("
+              + String.join(", ", filters)
+              + ")");
+    } catch (MqttException e) {
+      state("DISCONNECTED", describe(e));
+      LOG.log(Level.WARNING, "Subscribing to the UNS failed", e);
+    }
+  }
+
+  @Override
+  public void connectionLost(Throwable cause) {
+    state("CONNECTING", "Connection lost: " + cause);
+    operationsEvent(
+        SecurityEventKind.BROKER_DISCONNECTED,
+        "MQTT collector " + clientId + " lost " + url + ": " + cause + "; reconnecting");
+  }
+
+  @Override
+  public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+    received.incrementAndGet();
+    pending.put(
+        new Pending(
+            new InboundMessage("MQTT", topic, message.getPayload()),
+            message.getId(),
+            message.getQos()));
+  }
+
+  @Override
+  public void deliveryComplete(IMqttDeliveryToken token) {
+    // The collector publishes nothing.
+  }
+
+  /** Commits what arrived, in batches, then acknowledges it; on failure retries, never drops. */
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>(BATCH);
+    while (running) {
+      try {
+        Pending first = pending.poll(500, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        pending.drainTo(batch, BATCH - 1);
+        commitThenAcknowledge(batch);
+        batch.clear();
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void commitThenAcknowledge(List<Pending> batch) throws InterruptedException {
+    long backoff = 500;
+    while (running) {
+      try {
+        ingestion.ingest(batch.stream().map(Pending::message).toList());
+        break;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Storing " + batch.size() + " MQTT message(s) failed; retrying", e);
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+    for (Pending p : batch) {
+      try {
+        client.messageArrivedComplete(p.id(), p.qos());
+        acknowledged.incrementAndGet();
+      } catch (MqttException e) {
+        // The broker redelivers it after the reconnect; the redelivery is stored once.
+        LOG.log(Level.FINE, "Acknowledging message " + p.id() + " failed", e);
+      }
+    }
+  }
+
+  /** Recorded from a managed thread: Paho calls back on its own threads. */
+  private void operationsEvent(SecurityEventKind kind, String detail) {
+    threads.newThread(() -> securityLog.record(kind, detail)).start();
+  }
+
+  private void state(String newState, String error) {
+    state = newState;
+    since = clock.instant();
+    if (error != null) {
+      lastError = error;
+      LOG.warning("MQTT collector " + clientId + " at " + url + ": " + error);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      if (client != null) {
+        client.close(true);
+      }
+    } catch (MqttException ignored) {
+      // nothing left to close
+    }
+  }
+
+  private static String describe(MqttException e) {
+    return e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package com.batchtrace.collection.entity;
+
+import com.batchtrace.genealogy.entity.Batch;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
+
+/**
+ * Something in a batch's data that QA must look at before release: a CPP excursion from its first
+ * to its last out-of-limit sample, a gap in a tag's data, a refused lot charge. Raised by the
+ * collector, never by hand; an excursion or gap stays open (no end) until the data is back.
+ */
+@Entity
+@Audited
+@Table(name = "batch_exception")
+public class BatchException {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "batch_exception_seq")
+  @SequenceGenerator(
+      name = "batch_exception_seq",
+      sequenceName = "batch_exception_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "batch_id", nullable = false)
+  @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+  private Batch batch;
+
+  @Column(name = "step_position")
+  private Integer stepPosition;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "kind", nullable = false, length = 24)
+  private ExceptionKind kind;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "tag_id")
+  @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+  private UnsTag tag;
+
+  @Column(name = "parameter", length = 100)
+  private String parameter;
+
+  @Column(name = "started_at", nullable = false)
+  private Instant startedAt;
+
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
+  @Column(name = "worst_value")
+  private Double worstValue;
+
+  @Column(name = "detail", nullable = false, length = 1000)
+  private String detail;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected BatchException() {}
+
+  public BatchException(
+      Batch batch,
+      Integer stepPosition,
+      ExceptionKind kind,
+      UnsTag tag,
+      String parameter,
+      Instant startedAt,
+      Double worstValue,
+      String detail) {
+    this.batch = Objects.requireNonNull(batch, "batch");
+    this.stepPosition = stepPosition;
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.tag = tag;
+    this.parameter = parameter;
+    this.startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
+    this.worstValue = worstValue;
+    this.detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+  }
+
+  /** Another out-of-limit sample of the same excursion: it may start earlier or be worse. */
+  public boolean extend(Instant at, double value, boolean worse) {
+    boolean changed = false;
+    if (at.isBefore(startedAt)) {
+      startedAt = at.truncatedTo(ChronoUnit.MICROS);
+      changed = true;
+    }
+    if (worse) {
+      worstValue = value;
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** The data is back (within limits, or the tag published again). */
+  public void end(Instant at) {
+    endedAt = at.isBefore(startedAt) ? startedAt : at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Batch getBatch() {
+    return batch;
+  }
+
+  public Integer getStepPosition() {
+    return stepPosition;
+  }
+
+  public ExceptionKind getKind() {
+    return kind;
+  }
+
+  public UnsTag getTag() {
+    return tag;
+  }
+
+  public String getParameter() {
+    return parameter;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
+  }
+
+  public Double getWorstValue() {
+    return worstValue;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -1,0 +1,2 @@
+/** What ran where and when: batch steps allocated to equipment over time. */
+package com.batchtrace.execution.entity;
