@@ -1,0 +1,138 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin's machine data page: the broker connection, a topic nobody maps shown with its last
+ * payload and mapped in two clicks (its next value is stored), and an unreadable payload shown as a
+ * dead letter with the reason.
+ */
+@Tag("URS-027")
+@Tag("URS-029")
+class MachineDataAdminBrowserIT extends DeployedApplication {
+
+  @Test
+  void anUnmappedTopicIsMappedFromThePageAndADeadLetterShowsItsReason() throws Exception {
+    RestClient admin = RestClient.as(DemoUser.ADMIN);
+    JsonObject line = admin.createLine("Machine data plant");
+    String topic = line.getString("unsPath") + "/line-speed";
+
+    try (Publisher uns = new Publisher()) {
+      uns.publish(topic, value(118, Instant.now()));
+      uns.publish(topic, "speed=118".getBytes(StandardCharsets.UTF_8));
+      awaitRows("select count(*) from batchtrace.unmapped_topic where topic = ?", topic, 1);
+      awaitRows("select count(*) from batchtrace.dead_letter where topic = ?", topic, 1);
+
+      Browser.signInAs(DemoUser.ADMIN, "/admin/collection.xhtml");
+      Browser.waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("broker-state"), "CONNECTED"));
+      String unmappedRow = "//*[@id='topics:unmapped']//tr[.//code[text()='" + topic + "']]";
+      assertTrue(Browser.visible(By.xpath(unmappedRow)).getText().contains("\"value\":118"));
+      String deadRow = "//*[@id='topics:dead-letters']//tr[.//code[text()='" + topic + "']]";
+      assertTrue(
+          Browser.visible(By.xpath(deadRow)).getText().contains("not a JSON object"),
+          "the reason is shown with the payload");
+
+      Browser.driver().findElement(By.xpath(unmappedRow + "//button")).click();
+      Browser.waiting()
+          .until(ExpectedConditions.attributeToBe(By.id("mapping:source"), "value", topic));
+      assertEquals(
+          "line-speed", Browser.driver().findElement(By.id("mapping:tag")).getAttribute("value"));
+      new Select(Browser.driver().findElement(By.id("mapping:equipment")))
+          .selectByVisibleText(line.getString("unsPath"));
+      Browser.driver().findElement(By.id("mapping:unit")).sendKeys("m/min");
+      Browser.driver().findElement(By.id("mapping:map")).click();
+      Browser.waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("mapping:tags"), "line-speed"));
+
+      uns.publish(topic, value(121.5, Instant.now()));
+      awaitRows(
+          "select count(*) from batchtrace.process_value v"
+              + " join batchtrace.uns_tag t on t.id = v.tag_id where t.topic = ?",
+          topic,
+          1);
+    }
+  }
+
+  private static byte[] value(double value, Instant ts) {
+    return Json.createObjectBuilder()
+        .add("value", value)
+        .add("timestamp", ts.toString())
+        .build()
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Waits up to 15 s until the count for the topic is {@code expected}, and checks it. */
+  private static void awaitRows(String countSql, String topic, long expected)
+      throws SQLException, InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    long rows = count(countSql, topic);
+    while (rows != expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      rows = count(countSql, topic);
+    }
+    assertEquals(expected, rows, countSql);
+  }
+
+  private static long count(String sql, String topic) throws SQLException {
+    try (Connection db = TestStack.databaseAsSuperuser();
+        PreparedStatement s = db.prepareStatement(sql)) {
+      s.setString(1, topic);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** A plant device publishing on the test broker with QoS 1. */
+  private static final class Publisher implements AutoCloseable {
+    private final MqttClient client;
+
+    Publisher() throws MqttException {
+      client =
+          new MqttClient(
+              System.getProperty("test.mqtt.url", "tcp://127.0.0.1:1883"),
+              "it-" + UUID.randomUUID(),
+              new MemoryPersistence());
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setCleanSession(true);
+      client.connect(options);
+    }
+
+    void publish(String topic, byte[] payload) throws MqttException {
+      client.publish(topic, payload, 1, false);
+    }
+
+    @Override
+    public void close() throws MqttException {
+      client.disconnect();
+      client.close();
+    }
+  }
+}

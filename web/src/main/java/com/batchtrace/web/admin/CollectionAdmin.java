@@ -1,0 +1,126 @@
+package com.batchtrace.web.admin;
+
+import com.batchtrace.collection.boundary.CollectionMonitor;
+import com.batchtrace.collection.boundary.CollectionStatus;
+import com.batchtrace.collection.boundary.TagService;
+import com.batchtrace.collection.control.ProcessData;
+import com.batchtrace.masterdata.boundary.EquipmentService;
+import com.batchtrace.masterdata.boundary.EquipmentView;
+import com.batchtrace.web.shell.Feedback;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Backing bean of admin/collection.xhtml: the collector's broker connection (refreshed while the
+ * page is open), the tag mapping and a form to map a tag, the topics seen that no tag maps (one
+ * click fills the form), and the dead letters.
+ */
+@Named
+@ViewScoped
+public class CollectionAdmin implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final int SHOWN = 200;
+
+  @Inject transient CollectionMonitor monitor;
+
+  @Inject transient TagService tags;
+
+  @Inject transient EquipmentService equipment;
+
+  private Long equipmentId;
+  private String tag;
+  private String source;
+  private String unit;
+  private Integer interval;
+  private String reason;
+
+  public void map() {
+    long id = equipmentId;
+    Feedback.obtain(
+            () -> tags.create(id, tag, source, unit, interval, reason), "Tag " + tag + " mapped.")
+        .ifPresent(
+            mapped -> {
+              tag = null;
+              source = null;
+              reason = null;
+            });
+  }
+
+  /** Fills the form from a topic nobody maps yet: its source, and its last level as the tag. */
+  public void mapFrom(ProcessData.UnmappedTopic topic) {
+    source = topic.topic();
+    tag = topic.topic().substring(topic.topic().lastIndexOf('/') + 1).toLowerCase();
+  }
+
+  public CollectionStatus getStatus() {
+    return monitor.status();
+  }
+
+  public List<TagService.TagView> getTags() {
+    return tags.all();
+  }
+
+  public List<ProcessData.UnmappedTopic> getUnmapped() {
+    return monitor.unmappedTopics(SHOWN);
+  }
+
+  public List<ProcessData.DeadLetter> getDeadLetters() {
+    return monitor.deadLetters(SHOWN);
+  }
+
+  public List<EquipmentView> getEquipment() {
+    return equipment.hierarchy().stream().filter(EquipmentView::active).toList();
+  }
+
+  public Long getEquipmentId() {
+    return equipmentId;
+  }
+
+  public void setEquipmentId(Long equipmentId) {
+    this.equipmentId = equipmentId;
+  }
+
+  public String getTag() {
+    return tag;
+  }
+
+  public void setTag(String tag) {
+    this.tag = tag;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
+  }
+
+  public String getUnit() {
+    return unit;
+  }
+
+  public void setUnit(String unit) {
+    this.unit = unit;
+  }
+
+  public Integer getInterval() {
+    return interval;
+  }
+
+  public void setInterval(Integer interval) {
+    this.interval = interval;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}
