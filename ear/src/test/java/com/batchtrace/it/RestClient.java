@@ -24,6 +24,11 @@ public final class RestClient {
     return new RestClient(TestStack.accessToken(username));
   }
 
+  /** As a confidential client of the realm with its own service account (a machine gateway). */
+  public static RestClient asClient(String clientId, String secret) {
+    return new RestClient(TestStack.clientToken(clientId, secret));
+  }
+
   public HttpResponse<String> get(String path) {
     return TestStack.send(request(path).GET());
   }

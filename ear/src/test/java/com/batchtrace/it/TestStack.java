@@ -186,12 +186,26 @@ public final class TestStack {
 
   /** An access token of the realm for any user with the demo password. */
   public static String accessToken(String username) {
-    String form =
+    return token(
         "grant_type=password&client_id=batchtrace&client_secret=batchtrace-demo-secret&scope=openid"
             + "&username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
-            + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8);
+            + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8),
+        username);
+  }
+
+  /** An access token of a confidential client's service account (client credentials grant). */
+  public static String clientToken(String clientId, String secret) {
+    return token(
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8),
+        clientId);
+  }
+
+  private static String token(String form, String who) {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(
@@ -200,7 +214,7 @@ public final class TestStack {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
-          "Keycloak refused a token for " + username + ": " + response.body());
+          "Keycloak refused a token for " + who + ": " + response.body());
     }
     return json(response.body()).asJsonObject().getString("access_token");
   }

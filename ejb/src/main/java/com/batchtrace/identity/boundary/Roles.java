@@ -10,6 +10,9 @@ public final class Roles {
   public static final String AUDITOR = "auditor";
   public static final String ADMIN = "admin";
 
+  /** A machine gateway posting process values over REST; no person holds it. */
+  public static final String GATEWAY = "gateway";
+
   public static final List<String> ALL = List.of(OPERATOR, QA_REVIEWER, AUDITOR, ADMIN);
 
   private Roles() {}

@@ -57,6 +57,7 @@ public class CollectionResource {
    */
   @POST
   @Path("process-values")
+  @RolesAllowed({Roles.GATEWAY, Roles.ADMIN})
   public IngestReport ingest(String body) {
     JsonArray array;
     try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
