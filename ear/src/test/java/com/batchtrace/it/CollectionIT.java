@@ -327,17 +327,7 @@ class CollectionIT extends DeployedApplication {
   // --- the plant and the broker ---
 
   private long plannedBatch() {
-    HttpResponse<String> created =
-        admin.post(
-            "/batches",
-            Json.createObjectBuilder()
-                .add("batchNumber", Lots.unique("B"))
-                .add("masterBatchRecordId", record)
-                .add("lineId", line)
-                .add("plannedQuantity", 100)
-                .build()
-                .toString());
-    return created(created).getJsonNumber("id").longValue();
+    return admin.planBatch(record, line).getJsonNumber("id").longValue();
   }
 
   /** A new batch with step 2 (drying, CPP inlet temperature 55 to 65) running on the dryer. */
@@ -348,12 +338,7 @@ class CollectionIT extends DeployedApplication {
   }
 
   private JsonObject startStep(long batch, int step, long equipment) {
-    return TestStack.jsonObject(
-        expect(
-            200,
-            admin.post(
-                "/batches/" + batch + "/steps/" + step + "/start",
-                "{\"equipmentId\": " + equipment + "}")));
+    return admin.startStep(batch, step, equipment);
   }
 
   private JsonObject mapTag(long equipment, String tag, String source, Integer interval) {

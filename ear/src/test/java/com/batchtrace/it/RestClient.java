@@ -93,4 +93,37 @@ public final class RestClient {
     }
     return node;
   }
+
+  /** A new batch (unique number, 100 planned) of the approved record on the line; returns it. */
+  public JsonObject planBatch(long record, long line) {
+    return expect(
+        201,
+        post(
+            "/batches",
+            Json.createObjectBuilder()
+                .add("batchNumber", Lots.unique("B"))
+                .add("masterBatchRecordId", record)
+                .add("lineId", line)
+                .add("plannedQuantity", 100)
+                .build()
+                .toString()),
+        "plan a batch");
+  }
+
+  /** Starts a step of the batch on the equipment; returns the step run (id, startedAt). */
+  public JsonObject startStep(long batch, int step, long equipment) {
+    return expect(
+        200,
+        post(
+            "/batches/" + batch + "/steps/" + step + "/start",
+            "{\"equipmentId\": " + equipment + "}"),
+        "start a step");
+  }
+
+  private static JsonObject expect(int status, HttpResponse<String> response, String what) {
+    if (response.statusCode() != status) {
+      throw new IllegalStateException("Could not " + what + ": " + response.body());
+    }
+    return TestStack.jsonObject(response);
+  }
 }

@@ -1,5 +1,6 @@
 package com.batchtrace.web.admin;
 
+import com.batchtrace.collection.boundary.ProcessSeries;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.genealogy.boundary.LotView;
@@ -9,6 +10,7 @@ import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
 import com.batchtrace.web.shell.Feedback;
 import com.batchtrace.web.shell.PagedModel;
+import com.batchtrace.web.shell.ProcessCharts;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,8 @@ import java.util.List;
 /**
  * Backing bean of admin/batches.xhtml: planning a batch from an approved master batch record
  * version on a line, and for the selected batch the lots charged into it, charging a lot (typed or
- * scanned) and completing it into its output lot. The operator terminal does the same step by step.
+ * scanned) and completing it into its output lot, and its machine data charted per parameter with
+ * its exceptions. The operator terminal does the same step by step.
  */
 @Named
 @ViewScoped
@@ -31,6 +34,8 @@ public class BatchesPage implements Serializable {
   @Inject transient MasterBatchRecordService records;
 
   @Inject transient EquipmentService equipment;
+
+  @Inject transient ProcessSeries processSeries;
 
   private final PagedModel<BatchView> batches =
       new PagedModel<>(() -> service().count(), (offset, limit) -> service().list(offset, limit));
@@ -43,6 +48,7 @@ public class BatchesPage implements Serializable {
   private BatchView selected;
   private List<BatchService.Charge> charges;
   private List<LotView> outputs;
+  private ProcessCharts processData;
   private String chargeLot;
   private BigDecimal chargeQuantity;
   private String outputLot;
@@ -68,6 +74,7 @@ public class BatchesPage implements Serializable {
     selected = batch;
     charges = service().charges(batch.id());
     outputs = service().outputs(batch.id());
+    processData = new ProcessCharts(processSeries.of(batch.id()));
     outputQuantity = outputQuantity == null ? batch.plannedQuantity() : outputQuantity;
   }
 
@@ -134,6 +141,10 @@ public class BatchesPage implements Serializable {
 
   public List<LotView> getOutputs() {
     return outputs;
+  }
+
+  public ProcessCharts getProcessData() {
+    return processData;
   }
 
   public String getBatchNumber() {

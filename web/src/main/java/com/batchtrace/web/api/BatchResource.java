@@ -1,6 +1,7 @@
 package com.batchtrace.web.api;
 
 import com.batchtrace.collection.boundary.CollectionMonitor;
+import com.batchtrace.collection.boundary.ProcessSeries;
 import com.batchtrace.execution.boundary.EquipmentAllocations;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
@@ -40,6 +41,8 @@ public class BatchResource {
   @Inject EquipmentAllocations allocations;
 
   @Inject CollectionMonitor monitor;
+
+  @Inject ProcessSeries processSeries;
 
   @GET
   @Path("{id}")
@@ -110,6 +113,18 @@ public class BatchResource {
   @Path("{id}/exceptions")
   public List<CollectionMonitor.ExceptionView> exceptions(@PathParam("id") long id) {
     return monitor.exceptionsOf(id);
+  }
+
+  /**
+   * The batch's machine data per step parameter with a tag: its values (at most {@link
+   * ProcessSeries#MAX_POINTS} per series, downsampled as {@code downsampling} says), limits, unit
+   * and the exceptions of that step and tag.
+   */
+  @GET
+  @Path("{id}/process-data")
+  public ProcessSeries.BatchProcessData processData(@PathParam("id") long id) {
+    one(id);
+    return processSeries.of(id);
   }
 
   /** Where a step runs. */

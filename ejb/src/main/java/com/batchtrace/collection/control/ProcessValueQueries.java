@@ -1,0 +1,106 @@
+package com.batchtrace.collection.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Reading a batch's process values back for charts, as native SQL in one place. Why not JPQL:
+ * process values are no entities (they arrive by the thousand and are written in bulk by {@link
+ * ProcessData}), and downsampling a long series to time buckets with the lowest and highest sample
+ * of each takes window functions, which JPQL does not have. The partial index on (batch, tag, ts)
+ * serves the query.
+ */
+@ApplicationScoped
+public class ProcessValueQueries {
+
+  /** A step of the batch and the tag name its parameter records from. */
+  public record StepTag(int step, String tag) {}
+
+  /** A value at its own time. */
+  public record Point(Instant ts, double value) {}
+
+  /**
+   * The values one tag published during one step of the batch: all of them when there are at most
+   * the maximum, else the lowest and highest sample of each of maximum / 2 equal time buckets.
+   */
+  public record TagSeries(
+      int step, long tagId, String tag, String topic, long samples, List<Point> points) {}
+
+  /**
+   * Min/max per time bucket, not the average: an excursion of one sample must stay visible on a
+   * chart of thousands. The buckets split the series' own first-to-last span; a bucket's lowest and
+   * highest samples keep their real times.
+   */
+  private static final String SERIES =
+      "select step_position, tag_id, tag, topic, samples, ts, value from ("
+          + " select b.*,"
+          + " row_number() over (partition by step_position, tag_id, bucket order by value, ts)"
+          + " as lowest,"
+          + " row_number() over (partition by step_position, tag_id, bucket order by value desc, ts)"
+          + " as highest"
+          + " from (select v.step_position, v.tag_id, t.tag, t.topic, v.ts, v.value,"
+          + " count(*) over s as samples,"
+          + " floor(cast(? as int) * extract(epoch from v.ts - min(v.ts) over s)"
+          + " / (extract(epoch from max(v.ts) over s - min(v.ts) over s) + 0.000001)) as bucket"
+          + " from batchtrace.process_value v"
+          + " join batchtrace.uns_tag t on t.id = v.tag_id"
+          + " join (select distinct * from unnest(?::int[], ?::varchar[])) p(step, tag)"
+          + " on p.step = v.step_position and p.tag = t.tag"
+          + " where v.batch_id = ?"
+          + " window s as (partition by v.step_position, v.tag_id)) b) r"
+          + " where samples <= ? or lowest = 1 or highest = 1"
+          + " order by step_position, tag_id, ts";
+
+  @Resource(lookup = "java:jboss/datasources/BatchtraceDS")
+  DataSource dataSource;
+
+  /**
+   * The series of the batch for the wanted step tags, one per step and tag that published (a tag
+   * name may exist on several pieces of equipment), each with at most {@code maxPoints} points.
+   */
+  public List<TagSeries> series(long batchId, Collection<StepTag> wanted, int maxPoints) {
+    List<TagSeries> series = new ArrayList<>();
+    if (wanted.isEmpty()) {
+      return series;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(SERIES)) {
+      s.setInt(1, maxPoints / 2);
+      s.setArray(2, c.createArrayOf("int4", wanted.stream().map(StepTag::step).toArray()));
+      s.setArray(3, c.createArrayOf("varchar", wanted.stream().map(StepTag::tag).toArray()));
+      s.setLong(4, batchId);
+      s.setLong(5, maxPoints);
+      try (ResultSet rs = s.executeQuery()) {
+        TagSeries current = null;
+        while (rs.next()) {
+          int step = rs.getInt(1);
+          long tagId = rs.getLong(2);
+          if (current == null || current.step() != step || current.tagId() != tagId) {
+            current =
+                new TagSeries(
+                    step,
+                    tagId,
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    new ArrayList<>());
+            series.add(current);
+          }
+          current.points().add(new Point(rs.getTimestamp(6).toInstant(), rs.getDouble(7)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the batch's process values failed", e);
+    }
+    return series;
+  }
+}
