@@ -169,7 +169,9 @@ class CollectionIT extends DeployedApplication {
     assertEquals(t.plusSeconds(1), Instant.parse(excursion.getString("startedAt")));
     assertEquals(t.plusSeconds(4), Instant.parse(excursion.getString("endedAt")));
     assertEquals(71.5, excursion.getJsonNumber("worstValue").doubleValue());
-    assertTrue(excursion.getString("detail").contains("Inlet temperature"));
+    assertTrue(
+        excursion.getString("detail").contains("Inlet temperature 66 outside its limits 55 to 65"),
+        excursion.getString("detail"));
   }
 
   @Test

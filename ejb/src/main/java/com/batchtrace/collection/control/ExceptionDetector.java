@@ -4,6 +4,7 @@ import com.batchtrace.collection.entity.BatchException;
 import com.batchtrace.collection.entity.ExceptionKind;
 import com.batchtrace.collection.entity.UnsTag;
 import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.platform.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,11 +51,11 @@ public class ExceptionDetector {
             value,
             limits.name()
                 + " "
-                + value
+                + Quantities.plain(java.math.BigDecimal.valueOf(value)).toPlainString()
                 + " outside its limits "
-                + (limits.low() == null ? "–" : limits.low().toPlainString())
+                + (limits.low() == null ? "–" : Quantities.plain(limits.low()).toPlainString())
                 + " to "
-                + (limits.high() == null ? "–" : limits.high().toPlainString())
+                + (limits.high() == null ? "–" : Quantities.plain(limits.high()).toPlainString())
                 + " (critical process parameter)"));
     return true;
   }
