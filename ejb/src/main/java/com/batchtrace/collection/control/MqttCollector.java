@@ -161,14 +161,25 @@ public class MqttCollector implements MqttCallbackExtended {
     }
   }
 
+  /**
+   * Subscribes on a thread of its own. Paho calls this on its callback thread, which also delivers
+   * the messages: after a restart the broker sends the persistent session's queued messages right
+   * after the connect, they fill Paho's small inbound queue, its receiver stops reading, and a
+   * subscribe waiting on that thread for its acknowledgement would never get it (the connection
+   * then times out, again and again).
+   */
   @Override
   public void connectComplete(boolean reconnect, String serverUri) {
+    threads.newThread(() -> subscribe(serverUri)).start();
+  }
+
+  private void subscribe(String serverUri) {
     try {
       int[] qos = new int[filters.length];
       java.util.Arrays.fill(qos, 1);
       client.subscribe(filters, qos);
       state("CONNECTED", null);
-      operationsEvent(
+      securityLog.record(
           SecurityEventKind.BROKER_CONNECTED,
           "MQTT collector "
               + clientId
