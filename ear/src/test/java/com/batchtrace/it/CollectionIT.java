@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class CollectionIT extends DeployedApplication {
 
-  private static final String BROKER = System.getProperty("test.mqtt.url", "tcp://127.0.0.1:1883");
+  private static final String BROKER = TestStack.property("test.mqtt.url");
 
   private final RestClient admin = RestClient.as(DemoUser.ADMIN);
   private MqttClient publisher;

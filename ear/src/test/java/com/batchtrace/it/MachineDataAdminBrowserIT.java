@@ -117,7 +117,7 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
     Publisher() throws MqttException {
       client =
           new MqttClient(
-              System.getProperty("test.mqtt.url", "tcp://127.0.0.1:1883"),
+              TestStack.property("test.mqtt.url"),
               "it-" + UUID.randomUUID(),
               new MemoryPersistence());
       MqttConnectOptions options = new MqttConnectOptions();
