@@ -21,10 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.tahu.message.SparkplugBPayloadEncoder;
 import org.eclipse.tahu.message.model.Metric;
 import org.eclipse.tahu.message.model.MetricDataType;
@@ -42,10 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 class CollectionIT extends DeployedApplication {
 
-  private static final String BROKER = TestStack.property("test.mqtt.url");
-
   private final RestClient admin = RestClient.as(DemoUser.ADMIN);
-  private MqttClient publisher;
+  private Uns publisher;
   private String product;
   private String api;
   private long record;
@@ -57,10 +52,7 @@ class CollectionIT extends DeployedApplication {
 
   @BeforeEach
   void aDryerRunningStepTwoOfABatch() throws MqttException {
-    publisher = new MqttClient(BROKER, "it-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(true);
-    publisher.connect(options);
+    publisher = Uns.device();
 
     product = Lots.material("FINISHED");
     api = Lots.material("RAW");
@@ -78,7 +70,6 @@ class CollectionIT extends DeployedApplication {
 
   @AfterEach
   void disconnect() throws MqttException {
-    publisher.disconnect();
     publisher.close();
   }
 
@@ -87,7 +78,7 @@ class CollectionIT extends DeployedApplication {
   void aJsonValueLandsWithTheBatchStepProductAndShiftOfItsEquipment() throws Exception {
     long batch = runningBatch();
     Instant ts = now();
-    publish(inletTopic, json(60.5, ts));
+    publish(inletTopic, Uns.value(60.5, ts));
 
     Stored value = awaitValue(inletTemp, ts);
     assertEquals(60.5, value.value);
@@ -139,8 +130,8 @@ class CollectionIT extends DeployedApplication {
     startStep(second, 2, dryer);
 
     Instant current = now();
-    publish(inletTopic, json(60, current));
-    publish(inletTopic, json(59, during)); // arrives after the first batch's step ended
+    publish(inletTopic, Uns.value(60, current));
+    publish(inletTopic, Uns.value(59, during)); // arrives after the first batch's step ended
 
     assertEquals(second, awaitValue(inletTemp, current).batchId);
     assertEquals(first, awaitValue(inletTemp, during).batchId);
@@ -152,14 +143,14 @@ class CollectionIT extends DeployedApplication {
     long batch = runningBatch();
     Instant t = now();
     // Limits 55 to 65 (MasterBatchRecordIT.body): three samples above, then back within.
-    publish(inletTopic, json(66, t.plusSeconds(1)));
-    publish(inletTopic, json(71.5, t.plusSeconds(2)));
-    publish(inletTopic, json(67, t.plusSeconds(3)));
-    publish(inletTopic, json(60, t.plusSeconds(4)));
+    publish(inletTopic, Uns.value(66, t.plusSeconds(1)));
+    publish(inletTopic, Uns.value(71.5, t.plusSeconds(2)));
+    publish(inletTopic, Uns.value(67, t.plusSeconds(3)));
+    publish(inletTopic, Uns.value(60, t.plusSeconds(4)));
     awaitValue(inletTemp, t.plusSeconds(4));
     // A redelivery of an out-of-limit sample changes nothing.
-    publish(inletTopic, json(71.5, t.plusSeconds(2)));
-    publish(inletTopic, json(61, t.plusSeconds(5)));
+    publish(inletTopic, Uns.value(71.5, t.plusSeconds(2)));
+    publish(inletTopic, Uns.value(61, t.plusSeconds(5)));
     awaitValue(inletTemp, t.plusSeconds(5));
 
     List<JsonObject> excursions = exceptions(batch, "CPP_EXCURSION");
@@ -180,7 +171,7 @@ class CollectionIT extends DeployedApplication {
     JsonObject speed = mapTag(dryer, "fan-speed", null, 2);
     String speedTopic = speed.getString("topic");
     long batch = runningBatch();
-    publish(speedTopic, json(1200, now()));
+    publish(speedTopic, Uns.value(1200, now()));
     awaitValue(speed.getJsonNumber("id").longValue(), null);
 
     await(() -> !exceptions(batch, "DATA_GAP").isEmpty(), Duration.ofSeconds(15));
@@ -191,7 +182,7 @@ class CollectionIT extends DeployedApplication {
     assertTrue(stillOpen(gaps.get(0)), gaps.toString());
 
     Instant back = now();
-    publish(speedTopic, json(1190, back));
+    publish(speedTopic, Uns.value(1190, back));
     await(() -> !stillOpen(exceptions(batch, "DATA_GAP").get(0)), Duration.ofSeconds(10));
     assertEquals(back, Instant.parse(exceptions(batch, "DATA_GAP").get(0).getString("endedAt")));
   }
@@ -201,7 +192,7 @@ class CollectionIT extends DeployedApplication {
   void aRedeliveredMessageIsStoredOnce() throws Exception {
     runningBatch();
     Instant ts = now();
-    byte[] message = json(58, ts);
+    byte[] message = Uns.value(58, ts);
     publish(inletTopic, message);
     publish(inletTopic, message);
     awaitValue(inletTemp, ts);
@@ -221,7 +212,9 @@ class CollectionIT extends DeployedApplication {
     assertEquals(1, TestStack.jsonObject(again).getInt("duplicates"));
     assertEquals(0, TestStack.jsonObject(again).getInt("stored"));
     assertEquals(
-        1, count("select count(*) from batchtrace.process_value where tag_id = ?", inletTemp));
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.process_value where tag_id = ?", inletTemp));
   }
 
   @Test
@@ -231,11 +224,14 @@ class CollectionIT extends DeployedApplication {
     publish(inletTopic, "61.0 degrees".getBytes(StandardCharsets.UTF_8));
     publish(inletTopic, "{\"value\": 61}".getBytes(StandardCharsets.UTF_8));
     Instant ts = now();
-    publish(inletTopic, json(61, ts));
+    publish(inletTopic, Uns.value(61, ts));
 
     awaitValue(inletTemp, ts);
     await(
-        () -> count("select count(*) from batchtrace.dead_letter where topic = ?", inletTopic) == 2,
+        () ->
+            TestStack.count(
+                    "select count(*) from batchtrace.dead_letter where topic = ?", inletTopic)
+                == 2,
         Duration.ofSeconds(10));
     JsonArray letters =
         TestStack.json(admin.get("/collection/dead-letters?limit=50").body()).asJsonArray();
@@ -267,7 +263,9 @@ class CollectionIT extends DeployedApplication {
     assertEquals(422, refused.statusCode(), refused.body());
     assertTrue(refused.body().contains("Element 2 has no \\\"topic\\\""), refused.body());
     assertEquals(
-        0, count("select count(*) from batchtrace.process_value where tag_id = ?", inletTemp));
+        0,
+        TestStack.count(
+            "select count(*) from batchtrace.process_value where tag_id = ?", inletTemp));
 
     HttpResponse<String> stored =
         admin.post(
@@ -312,14 +310,14 @@ class CollectionIT extends DeployedApplication {
     assertTrue(refusal.getString("detail").contains("not released"), refusal.toString());
     assertEquals(
         1,
-        count(
+        TestStack.count(
             "select count(*) from batchtrace.lot_consumption where batch_id = ? and lot_id = ?",
             batch,
             lotId),
         "charged once");
     assertEquals(
         0,
-        count(
+        TestStack.count(
             "select count(*) from batchtrace.lot_consumption where lot_id = ?",
             quarantined.getJsonNumber("id").longValue()));
     JsonObject lot = TestStack.jsonObject(admin.get("/lots/" + lotId));
@@ -365,17 +363,7 @@ class CollectionIT extends DeployedApplication {
   }
 
   private void publish(String topic, byte[] payload) throws MqttException {
-    publisher.publish(topic, payload, 1, false);
-  }
-
-  private static byte[] json(double value, Instant ts) {
-    return Json.createObjectBuilder()
-        .add("value", value)
-        .add("timestamp", ts.toString())
-        .add("quality", "GOOD")
-        .build()
-        .toString()
-        .getBytes(StandardCharsets.UTF_8);
+    publisher.publish(topic, payload);
   }
 
   private static byte[] chargeEvent(String lot, double quantity, Instant ts) {
@@ -399,6 +387,10 @@ class CollectionIT extends DeployedApplication {
         .map(JsonObject.class::cast)
         .filter(x -> x.getString("kind").equals(kind))
         .toList();
+  }
+
+  private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
+    TestStack.await(condition, limit, "the collector's result");
   }
 
   /** JSON leaves out an end that is not there yet. */
@@ -448,31 +440,6 @@ class CollectionIT extends DeployedApplication {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static long count(String sql, Object... parameters) {
-    try (Connection db = TestStack.databaseAsSuperuser();
-        PreparedStatement s = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
-    Instant end = Instant.now().plus(limit);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + limit);
-      }
-      Thread.sleep(100);
     }
   }
 

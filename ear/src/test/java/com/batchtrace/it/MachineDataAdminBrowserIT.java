@@ -3,19 +3,9 @@ package com.batchtrace.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,9 +28,9 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
     JsonObject line = admin.createLine("Machine data plant");
     String topic = line.getString("unsPath") + "/line-speed";
 
-    try (Publisher uns = new Publisher()) {
-      uns.publish(topic, value(118, Instant.now()));
-      uns.publish(topic, "speed=118".getBytes(StandardCharsets.UTF_8));
+    try (Uns uns = Uns.device()) {
+      uns.publish(topic, Uns.value(118, Instant.now()));
+      uns.publish(topic, "speed=118".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       awaitRows("select count(*) from batchtrace.unmapped_topic where topic = ?", topic, 1);
       awaitRows("select count(*) from batchtrace.dead_letter where topic = ?", topic, 1);
 
@@ -69,7 +59,7 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
       // The new row, by its source topic (another test maps a tag of the same name elsewhere).
       Browser.visible(By.xpath("//*[@id='mapping:tags']//tr[.//code[text()='" + topic + "']]"));
 
-      uns.publish(topic, value(121.5, Instant.now()));
+      uns.publish(topic, Uns.value(121.5, Instant.now()));
       awaitRows(
           "select count(*) from batchtrace.process_value v"
               + " join batchtrace.uns_tag t on t.id = v.tag_id where t.topic = ?",
@@ -78,61 +68,10 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
     }
   }
 
-  private static byte[] value(double value, Instant ts) {
-    return Json.createObjectBuilder()
-        .add("value", value)
-        .add("timestamp", ts.toString())
-        .build()
-        .toString()
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Waits up to 15 s until the count for the topic is {@code expected}, and checks it. */
+  /** Waits up to 15 s until the count for the topic is {@code expected}. */
   private static void awaitRows(String countSql, String topic, long expected)
-      throws SQLException, InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    long rows = count(countSql, topic);
-    while (rows != expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      rows = count(countSql, topic);
-    }
-    assertEquals(expected, rows, countSql);
-  }
-
-  private static long count(String sql, String topic) throws SQLException {
-    try (Connection db = TestStack.databaseAsSuperuser();
-        PreparedStatement s = db.prepareStatement(sql)) {
-      s.setString(1, topic);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** A plant device publishing on the test broker with QoS 1. */
-  private static final class Publisher implements AutoCloseable {
-    private final MqttClient client;
-
-    Publisher() throws MqttException {
-      client =
-          new MqttClient(
-              TestStack.property("test.mqtt.url"),
-              "it-" + UUID.randomUUID(),
-              new MemoryPersistence());
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setCleanSession(true);
-      client.connect(options);
-    }
-
-    void publish(String topic, byte[] payload) throws MqttException {
-      client.publish(topic, payload, 1, false);
-    }
-
-    @Override
-    public void close() throws MqttException {
-      client.disconnect();
-      client.close();
-    }
+      throws InterruptedException {
+    TestStack.await(
+        () -> TestStack.count(countSql, topic) == expected, Duration.ofSeconds(15), countSql);
   }
 }

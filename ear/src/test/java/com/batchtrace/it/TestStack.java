@@ -247,4 +247,33 @@ public final class TestStack {
     return DriverManager.getConnection(
         property("test.db.url"), property("test.db.user"), property("test.db.password"));
   }
+
+  /** A count from the test database (as superuser). */
+  public static long count(String sql, Object... parameters) {
+    try (Connection db = databaseAsSuperuser();
+        java.sql.PreparedStatement s = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until the condition holds, polling, at most {@code limit}; fails naming {@code what}. */
+  public static void await(
+      java.util.function.BooleanSupplier condition, java.time.Duration limit, String what)
+      throws InterruptedException {
+    java.time.Instant end = java.time.Instant.now().plus(limit);
+    while (!condition.getAsBoolean()) {
+      if (java.time.Instant.now().isAfter(end)) {
+        throw new AssertionError("Not within " + limit + ": " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
 }

@@ -1,24 +1,14 @@
 package com.batchtrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -65,26 +55,9 @@ class UnavailableBrokerIT extends DeployedApplication {
                     "/uns-tags",
                     "{\"equipmentId\": " + line.getJsonNumber("id") + ", \"tag\": \"line-speed\"}"))
             .getString("topic");
-    MqttClient device =
-        new MqttClient(
-            TestStack.property("test.mqtt.url"),
-            "it-" + UUID.randomUUID(),
-            new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(true);
-    device.connect(options);
-    device.publish(
-        topic,
-        Json.createObjectBuilder()
-            .add("value", 120)
-            .add("timestamp", Instant.now().toString())
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8),
-        1,
-        false);
-    device.disconnect();
-    device.close();
+    try (Uns device = Uns.device()) {
+      device.publish(topic, Uns.value(120, Instant.now()));
+    }
     awaitCount(
         "select count(*) from batchtrace.process_value v join batchtrace.uns_tag t"
             + " on t.id = v.tag_id where t.topic = ?",
@@ -104,7 +77,7 @@ class UnavailableBrokerIT extends DeployedApplication {
     assertEquals(state, last, "the collector's state within 60 s");
   }
 
-  private static void awaitEvent(String kind, Instant since) throws Exception {
+  private static void awaitEvent(String kind, Instant since) throws InterruptedException {
     awaitCount(
         "select count(*) from batchtrace.security_event where kind = ? and occurred_at >= ?",
         kind,
@@ -112,29 +85,7 @@ class UnavailableBrokerIT extends DeployedApplication {
   }
 
   /** Waits up to 30 s until the count is at least one. */
-  private static void awaitCount(String sql, Object... parameters) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    long found = 0;
-    while (System.currentTimeMillis() < deadline) {
-      found = count(sql, parameters);
-      if (found > 0) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    assertTrue(found > 0, sql);
-  }
-
-  private static long count(String sql, Object... parameters) throws SQLException {
-    try (Connection db = TestStack.databaseAsSuperuser();
-        PreparedStatement s = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+  private static void awaitCount(String sql, Object... parameters) throws InterruptedException {
+    TestStack.await(() -> TestStack.count(sql, parameters) > 0, Duration.ofSeconds(30), sql);
   }
 }

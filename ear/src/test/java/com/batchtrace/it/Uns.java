@@ -1,0 +1,53 @@
+package com.batchtrace.it;
+
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** A plant device on the test run's broker, publishing to the Unified Namespace with QoS 1. */
+final class Uns implements AutoCloseable {
+
+  private final MqttClient client;
+
+  private Uns() throws MqttException {
+    client =
+        new MqttClient(
+            TestStack.property("test.mqtt.url"),
+            "it-" + UUID.randomUUID(),
+            new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    client.connect(options);
+  }
+
+  /** A connected device; close it when done. */
+  static Uns device() throws MqttException {
+    return new Uns();
+  }
+
+  void publish(String topic, byte[] payload) throws MqttException {
+    client.publish(topic, payload, 1, false);
+  }
+
+  /** A JSON value as a device publishes it. */
+  static byte[] value(double value, Instant ts) {
+    return Json.createObjectBuilder()
+        .add("value", value)
+        .add("timestamp", ts.toString())
+        .add("quality", "GOOD")
+        .build()
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws MqttException {
+    client.disconnect();
+    client.close();
+  }
+}
