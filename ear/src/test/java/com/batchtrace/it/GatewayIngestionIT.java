@@ -49,6 +49,25 @@ class GatewayIngestionIT extends DeployedApplication {
     assertEquals(200, posted.statusCode(), posted.body());
     assertEquals(1, TestStack.jsonObject(posted).getInt("stored"));
 
+    var tooMany = Json.createArrayBuilder();
+    for (int i = 0; i < 10_001; i++) {
+      tooMany.add(
+          Json.createObjectBuilder()
+              .add("topic", topic)
+              .add("value", i)
+              .add("timestamp", Instant.now().plusMillis(i + 1).toString()));
+    }
+    HttpResponse<String> refused = GATEWAY.post("/process-values", tooMany.build().toString());
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("At most 10000 values per request"), refused.body());
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.process_value v join batchtrace.uns_tag t"
+                + " on t.id = v.tag_id where t.topic = ?",
+            topic),
+        "nothing of the refused request was stored");
+
     HttpResponse<String> elsewhere = GATEWAY.get("/materials");
     assertEquals(403, elsewhere.statusCode(), elsewhere.body());
     HttpResponse<String> operator =

@@ -44,6 +44,9 @@ import java.util.Map;
 @RolesAllowed(Roles.ADMIN)
 public class CollectionResource {
 
+  /** One request is one transaction: this keeps it short and its memory bounded. */
+  static final int MAX_VALUES = 10_000;
+
   @Inject Ingestion ingestion;
 
   @Inject TagService tags;
@@ -66,6 +69,14 @@ public class CollectionResource {
       throw new RuleViolation(
           "Send a JSON array of values, each with \"topic\", \"value\" and \"timestamp\"."
               + " Nothing was stored.");
+    }
+    if (array.size() > MAX_VALUES) {
+      throw new RuleViolation(
+          "At most "
+              + MAX_VALUES
+              + " values per request, this one has "
+              + array.size()
+              + ": send them in several requests. Nothing was stored.");
     }
     List<InboundMessage> messages = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
