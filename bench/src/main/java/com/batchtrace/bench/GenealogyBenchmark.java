@@ -557,42 +557,34 @@ public final class GenealogyBenchmark {
   /** The naive walk in plain JDBC: one query per node, ids only, no entities. */
   private static final class Naive {
     static int forward(Connection c, long start) throws SQLException {
-      Set<Long> seen = new HashSet<>(Set.of(start));
-      List<Long> queue = new ArrayList<>(List.of(start));
-      try (PreparedStatement consumersOf =
-              c.prepareStatement(
-                  "select batch_id from batchtrace.lot_consumption where lot_id = ?");
-          PreparedStatement madeBy =
-              c.prepareStatement(
-                  "select id from batchtrace.material_lot where produced_by_batch_id = ?")) {
-        for (int i = 0; i < queue.size(); i++) {
-          for (long batch : ids(consumersOf, queue.get(i))) {
-            for (long made : ids(madeBy, batch)) {
-              if (seen.add(made)) {
-                queue.add(made);
-              }
-            }
-          }
-        }
-      }
-      return seen.size() - 1;
+      return walk(
+          c,
+          start,
+          "select batch_id from batchtrace.lot_consumption where lot_id = ?",
+          "select id from batchtrace.material_lot where produced_by_batch_id = ?");
     }
 
     static int backward(Connection c, long start) throws SQLException {
+      return walk(
+          c,
+          start,
+          "select produced_by_batch_id from batchtrace.material_lot where id = ?"
+              + " and produced_by_batch_id is not null",
+          "select lot_id from batchtrace.lot_consumption where batch_id = ?");
+    }
+
+    /** From each lot reached, one query for its batches, then one per batch for the next lots. */
+    private static int walk(Connection c, long start, String batchesOfLot, String lotsOfBatch)
+        throws SQLException {
       Set<Long> seen = new HashSet<>(Set.of(start));
       List<Long> queue = new ArrayList<>(List.of(start));
-      try (PreparedStatement producerOf =
-              c.prepareStatement(
-                  "select produced_by_batch_id from batchtrace.material_lot where id = ?"
-                      + " and produced_by_batch_id is not null");
-          PreparedStatement inputsOf =
-              c.prepareStatement(
-                  "select lot_id from batchtrace.lot_consumption where batch_id = ?")) {
+      try (PreparedStatement batches = c.prepareStatement(batchesOfLot);
+          PreparedStatement lots = c.prepareStatement(lotsOfBatch)) {
         for (int i = 0; i < queue.size(); i++) {
-          for (long batch : ids(producerOf, queue.get(i))) {
-            for (long input : ids(inputsOf, batch)) {
-              if (seen.add(input)) {
-                queue.add(input);
+          for (long batch : ids(batches, queue.get(i))) {
+            for (long lot : ids(lots, batch)) {
+              if (seen.add(lot)) {
+                queue.add(lot);
               }
             }
           }

@@ -70,6 +70,9 @@ public final class Browser {
   public static WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver(), Duration.ofSeconds(20));
     wait.withMessage(() -> "page was " + driver().getCurrentUrl() + ": " + evidence());
+    // Ajax replaces the parts of a page it updates: an element read while that happens is read
+    // again at the next poll.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return wait;
   }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -47,8 +46,7 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
           "the reason is shown with the payload");
 
       Browser.driver().findElement(By.xpath(unmappedRow + "//button")).click();
-      Browser.waiting() // the form is replaced while it is read
-          .ignoring(StaleElementReferenceException.class)
+      Browser.waiting()
           .until(ExpectedConditions.attributeToBe(By.id("mapping:source"), "value", topic));
       assertEquals(
           "line-speed", Browser.driver().findElement(By.id("mapping:tag")).getAttribute("value"));

@@ -78,8 +78,9 @@ public class Ingestion {
     }
     unmapped.forEach((topic, seen) -> data.unmapped(topic, payloads.get(topic), seen));
 
-    List<ProcessData.Row> stored = data.insert(rows(mapped, tags));
-    detect(stored, tags);
+    List<ProcessData.Run> runs = runs(mapped);
+    List<ProcessData.Row> stored = data.insert(rows(mapped, tags, runs));
+    detect(stored, tags, runs);
     int acted = 0;
     for (ChargeEvent charge : charges) {
       if (act(charge, source)) {
@@ -97,13 +98,18 @@ public class Ingestion {
         acted);
   }
 
-  private List<ProcessData.Row> rows(List<Sample> mapped, Map<String, ProcessData.TagRef> tags) {
+  /** The step runs that overlap the values' times (one query for all of them). */
+  private List<ProcessData.Run> runs(List<Sample> mapped) {
     if (mapped.isEmpty()) {
       return List.of();
     }
     Instant from = mapped.stream().map(Sample::ts).min(Comparator.naturalOrder()).orElseThrow();
     Instant to = mapped.stream().map(Sample::ts).max(Comparator.naturalOrder()).orElseThrow();
-    List<ProcessData.Run> runs = data.runs(from, to);
+    return data.runs(from, to);
+  }
+
+  private static List<ProcessData.Row> rows(
+      List<Sample> mapped, Map<String, ProcessData.TagRef> tags, List<ProcessData.Run> runs) {
     List<ProcessData.Row> rows = new ArrayList<>(mapped.size());
     for (Sample s : mapped) {
       ProcessData.TagRef tag = tags.get(s.address());
@@ -131,45 +137,42 @@ public class Ingestion {
         .max(Comparator.comparingInt(r -> r.equipmentPath().length()));
   }
 
-  private void detect(List<ProcessData.Row> stored, Map<String, ProcessData.TagRef> tags) {
-    Map<Long, String> tagNames = new HashMap<>();
-    tags.values().forEach(t -> tagNames.put(t.id(), t.tag()));
-    Map<String, Optional<ProcessData.Limits>> limits = new HashMap<>();
-    Map<String, ProcessData.Row> firstPerSeries = new LinkedHashMap<>();
+  /**
+   * The stored values in a batch's context, per batch, step and tag in time order: a critical
+   * parameter's values go to the excursion check, and the first value of a tag with an expected
+   * interval ends a gap it was in (only such tags have gaps).
+   */
+  private void detect(
+      List<ProcessData.Row> stored,
+      Map<String, ProcessData.TagRef> tags,
+      List<ProcessData.Run> runs) {
+    Map<Long, ProcessData.TagRef> tagsById = new HashMap<>();
+    tags.values().forEach(t -> tagsById.put(t.id(), t));
     Map<Long, Long> records = new HashMap<>();
-    List<ProcessData.Row> inContext =
-        stored.stream()
-            .filter(r -> r.batchId() != null)
-            .sorted(Comparator.comparing(ProcessData.Row::ts))
-            .toList();
-    if (inContext.isEmpty()) {
-      return;
-    }
-    for (ProcessData.Run run :
-        data.runs(inContext.get(0).ts(), inContext.get(inContext.size() - 1).ts())) {
-      records.put(run.batchId(), run.recordId());
-    }
-    for (ProcessData.Row row : inContext) {
-      String series = row.batchId() + "/" + row.step() + "/" + row.tagId();
-      firstPerSeries.putIfAbsent(series, row);
-      Long record = records.get(row.batchId());
-      if (record == null) {
-        continue;
+    runs.forEach(run -> records.put(run.batchId(), run.recordId()));
+    Map<String, List<ProcessData.Row>> series = new LinkedHashMap<>();
+    stored.stream()
+        .filter(r -> r.batchId() != null)
+        .sorted(Comparator.comparing(ProcessData.Row::ts))
+        .forEach(
+            r ->
+                series
+                    .computeIfAbsent(
+                        r.batchId() + "/" + r.step() + "/" + r.tagId(), k -> new ArrayList<>())
+                    .add(r));
+    for (List<ProcessData.Row> values : series.values()) {
+      ProcessData.Row first = values.get(0);
+      ProcessData.TagRef tag = tagsById.get(first.tagId());
+      data.limits(records.get(first.batchId()), first.step(), tag.tag()).stream()
+          .filter(ProcessData.Limits::critical)
+          .findFirst()
+          .ifPresent(
+              limits ->
+                  exceptions.observe(first.batchId(), first.step(), first.tagId(), limits, values));
+      if (tag.intervalSeconds() != null) {
+        exceptions.resumed(first.batchId(), first.step(), first.tagId(), first.ts());
       }
-      Optional<ProcessData.Limits> parameter =
-          limits.computeIfAbsent(
-              series,
-              k ->
-                  data.limits(record, row.step(), tagNames.get(row.tagId())).stream()
-                      .filter(ProcessData.Limits::critical)
-                      .findFirst());
-      parameter.ifPresent(
-          p ->
-              exceptions.observe(row.batchId(), row.step(), row.tagId(), p, row.ts(), row.value()));
     }
-    firstPerSeries
-        .values()
-        .forEach(r -> exceptions.resumed(r.batchId(), r.step(), r.tagId(), r.ts()));
   }
 
   /**

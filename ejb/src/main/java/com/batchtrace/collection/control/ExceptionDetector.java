@@ -24,40 +24,48 @@ public class ExceptionDetector {
 
   @PersistenceContext EntityManager em;
 
-  /** A stored value of a step's critical parameter: opens, extends or ends an excursion. */
-  public boolean observe(
-      long batchId, int step, long tagId, ProcessData.Limits limits, Instant ts, double value) {
-    Optional<BatchException> open = open(batchId, step, tagId, ExceptionKind.CPP_EXCURSION);
-    if (!limits.outside(value)) {
-      if (open.isPresent() && !ts.isBefore(open.get().getStartedAt())) {
-        open.get().end(ts);
-        return true;
+  /**
+   * Stored values of one step's critical parameter from one tag, in time order: they open, extend
+   * or end excursions. The open excursion is looked up once and followed in memory; only an
+   * out-of-limit value with no excursion open asks whether it falls into an earlier one.
+   */
+  public void observe(
+      long batchId, int step, long tagId, ProcessData.Limits limits, List<ProcessData.Row> values) {
+    BatchException open = open(batchId, step, tagId, ExceptionKind.CPP_EXCURSION).orElse(null);
+    for (ProcessData.Row row : values) {
+      Instant ts = row.ts();
+      double value = row.value();
+      if (!limits.outside(value)) {
+        if (open != null && !ts.isBefore(open.getStartedAt())) {
+          open.end(ts);
+          open = null;
+        }
+        continue;
       }
-      return false;
+      BatchException same = open != null ? open : covering(batchId, step, tagId, ts).orElse(null);
+      if (same != null) {
+        same.extend(ts, value, worse(limits, value, same.getWorstValue()));
+        continue;
+      }
+      open =
+          new BatchException(
+              em.getReference(Batch.class, batchId),
+              step,
+              ExceptionKind.CPP_EXCURSION,
+              em.getReference(UnsTag.class, tagId),
+              limits.name(),
+              ts,
+              value,
+              limits.name()
+                  + " "
+                  + Quantities.plain(java.math.BigDecimal.valueOf(value)).toPlainString()
+                  + " outside its limits "
+                  + (limits.low() == null ? "–" : Quantities.plain(limits.low()).toPlainString())
+                  + " to "
+                  + (limits.high() == null ? "–" : Quantities.plain(limits.high()).toPlainString())
+                  + " (critical process parameter)");
+      em.persist(open);
     }
-    Optional<BatchException> same = open.isPresent() ? open : covering(batchId, step, tagId, ts);
-    if (same.isPresent()) {
-      BatchException excursion = same.get();
-      return excursion.extend(ts, value, worse(limits, value, excursion.getWorstValue()));
-    }
-    em.persist(
-        new BatchException(
-            em.getReference(Batch.class, batchId),
-            step,
-            ExceptionKind.CPP_EXCURSION,
-            em.getReference(UnsTag.class, tagId),
-            limits.name(),
-            ts,
-            value,
-            limits.name()
-                + " "
-                + Quantities.plain(java.math.BigDecimal.valueOf(value)).toPlainString()
-                + " outside its limits "
-                + (limits.low() == null ? "–" : Quantities.plain(limits.low()).toPlainString())
-                + " to "
-                + (limits.high() == null ? "–" : Quantities.plain(limits.high()).toPlainString())
-                + " (critical process parameter)"));
-    return true;
   }
 
   /** The tag published again: a gap it was in ends at this value. */

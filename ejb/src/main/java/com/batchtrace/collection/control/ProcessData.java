@@ -76,6 +76,9 @@ public class ProcessData {
   /** A tag silent for longer than its interval during a running step. */
   public record Silence(long batchId, int step, long tagId, String tag, Instant since) {}
 
+  /** A value's key: the tag and the source time (the table's primary key). */
+  private record SeriesPoint(long tagId, Instant ts) {}
+
   private static final Set<YearMonth> MONTHS = ConcurrentHashMap.newKeySet();
 
   @Resource(lookup = "java:jboss/datasources/BatchtraceDS")
@@ -167,7 +170,7 @@ public class ProcessData {
     Object[] step = new Object[n];
     Object[] product = new Object[n];
     Object[] shift = new Object[n];
-    Map<String, Row> byKey = new HashMap<>();
+    Map<SeriesPoint, Row> byKey = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
       tag[i] = r.tagId();
@@ -179,7 +182,7 @@ public class ProcessData {
       step[i] = r.step();
       product[i] = r.product();
       shift[i] = r.shift();
-      byKey.put(r.tagId() + "@" + r.ts().toEpochMilli() + "." + r.ts().getNano(), r);
+      byKey.put(new SeriesPoint(r.tagId(), r.ts()), r);
     }
     List<Row> stored = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
@@ -195,8 +198,7 @@ public class ProcessData {
       s.setArray(9, c.createArrayOf("varchar", shift));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          Instant at = rs.getTimestamp(2).toInstant();
-          Row row = byKey.get(rs.getLong(1) + "@" + at.toEpochMilli() + "." + at.getNano());
+          Row row = byKey.get(new SeriesPoint(rs.getLong(1), rs.getTimestamp(2).toInstant()));
           if (row != null) {
             stored.add(row);
           }

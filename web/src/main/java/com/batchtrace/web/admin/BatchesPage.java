@@ -40,6 +40,8 @@ public class BatchesPage implements Serializable {
   private final PagedModel<BatchView> batches =
       new PagedModel<>(() -> service().count(), (offset, limit) -> service().list(offset, limit));
 
+  private List<MasterBatchRecordView> approvedRecords;
+  private List<EquipmentView> lines;
   private String batchNumber;
   private Long recordId;
   private Long lineId;
@@ -107,15 +109,23 @@ public class BatchesPage implements Serializable {
     }
   }
 
-  /** Approved versions: the only ones a batch can be made from. */
+  /** Approved versions: the only ones a batch can be made from (read once per view). */
   public List<MasterBatchRecordView> getApprovedRecords() {
-    return records.all().stream().filter(r -> r.status().equals("APPROVED")).toList();
+    if (approvedRecords == null) {
+      approvedRecords = records.all().stream().filter(r -> r.status().equals("APPROVED")).toList();
+    }
+    return approvedRecords;
   }
 
+  /** The active lines (read once per view). */
   public List<EquipmentView> getLines() {
-    return equipment.hierarchy().stream()
-        .filter(e -> e.level().equals("LINE") && e.active())
-        .toList();
+    if (lines == null) {
+      lines =
+          equipment.hierarchy().stream()
+              .filter(e -> e.level().equals("LINE") && e.active())
+              .toList();
+    }
+    return lines;
   }
 
   public boolean isChargeable() {

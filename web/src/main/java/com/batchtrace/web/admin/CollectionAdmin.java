@@ -31,6 +31,7 @@ public class CollectionAdmin implements Serializable {
 
   @Inject transient EquipmentService equipment;
 
+  private List<EquipmentView> activeEquipment;
   private Long equipmentId;
   private String tag;
   private String source;
@@ -72,8 +73,12 @@ public class CollectionAdmin implements Serializable {
     return monitor.deadLetters(SHOWN);
   }
 
+  /** The active equipment, read once per view. */
   public List<EquipmentView> getEquipment() {
-    return equipment.hierarchy().stream().filter(EquipmentView::active).toList();
+    if (activeEquipment == null) {
+      activeEquipment = equipment.hierarchy().stream().filter(EquipmentView::active).toList();
+    }
+    return activeEquipment;
   }
 
   public Long getEquipmentId() {

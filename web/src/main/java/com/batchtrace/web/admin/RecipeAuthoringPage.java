@@ -34,6 +34,7 @@ public class RecipeAuthoringPage implements Serializable {
   @Inject transient MaterialService materials;
 
   private List<MasterBatchRecordView> all;
+  private List<MaterialView> materialsInUse;
   private MasterBatchRecordView selected;
   private List<RecordSpec.Step> steps = new ArrayList<>();
   private boolean unsaved;
@@ -214,14 +215,17 @@ public class RecipeAuthoringPage implements Serializable {
 
   /** What a master batch record can make: finished and intermediate materials in use. */
   public List<MaterialView> getProducts() {
-    return materials.all().stream()
-        .filter(MaterialView::active)
+    return getMaterials().stream()
         .filter(m -> m.kind().equals("FINISHED") || m.kind().equals("INTERMEDIATE"))
         .toList();
   }
 
+  /** The materials in use, read once per view (the selects ask for them several times). */
   public List<MaterialView> getMaterials() {
-    return materials.all().stream().filter(MaterialView::active).toList();
+    if (materialsInUse == null) {
+      materialsInUse = materials.all().stream().filter(MaterialView::active).toList();
+    }
+    return materialsInUse;
   }
 
   public MasterBatchRecordView getSelected() {
