@@ -48,7 +48,7 @@ public class CollectionMonitor {
         .toList();
   }
 
-  /** An exception on a batch as pages and JSON show it. */
+  /** An exception on a batch as pages and JSON show it; raisedBy names a person, else null. */
   public record ExceptionView(
       long id,
       String kind,
@@ -59,7 +59,8 @@ public class CollectionMonitor {
       Instant startedAt,
       Instant endedAt,
       Double worstValue,
-      String detail) {
+      String detail,
+      String raisedBy) {
 
     static ExceptionView of(BatchException x) {
       return new ExceptionView(
@@ -72,7 +73,8 @@ public class CollectionMonitor {
           x.getStartedAt(),
           x.getEndedAt(),
           x.getWorstValue(),
-          x.getDetail());
+          x.getDetail(),
+          x.getRaisedBy());
     }
   }
 }

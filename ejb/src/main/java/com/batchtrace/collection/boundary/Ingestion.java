@@ -207,7 +207,7 @@ public class Ingestion {
               + ": "
               + refusal.get());
     } else {
-      batches.charge(batchId, charge.lotNumber(), charge.quantity());
+      batches.charge(batchId, run.get().step(), charge.lotNumber(), charge.quantity());
     }
     return true;
   }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,13 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ProcessSeries {
+
+  /** The newest value of each named tag during one step of the batch (the terminal's live view). */
+  @Transactional
+  public Map<String, ProcessValueQueries.Point> latest(
+      long batchId, int step, Collection<String> tags) {
+    return values.latest(batchId, step, tags);
+  }
 
   /** At most this many points per series: enough for a chart as wide as a screen. */
   public static final int MAX_POINTS = 500;

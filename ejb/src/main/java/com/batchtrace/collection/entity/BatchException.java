@@ -21,9 +21,11 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
- * Something in a batch's data that QA must look at before release: a CPP excursion from its first
- * to its last out-of-limit sample, a gap in a tag's data, a refused lot charge. Raised by the
- * collector, never by hand; an excursion or gap stays open (no end) until the data is back.
+ * Something in a batch's record that QA must look at before release: a CPP excursion from its first
+ * to its last out-of-limit sample, a gap in a tag's data, a refused lot charge (raised by the
+ * collector; an excursion or gap stays open, no end, until the data is back), or what happened at
+ * the terminal: a value out of limits, a late entry, a correction, a comment, a deviation (raised
+ * by a person, who is named).
  */
 @Entity
 @Audited
@@ -70,11 +72,30 @@ public class BatchException {
   @Column(name = "detail", nullable = false, length = 1000)
   private String detail;
 
+  @Column(name = "raised_by", length = 255)
+  private String raisedBy;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
 
   protected BatchException() {}
+
+  /** An exception a person caused or raised on a step at the terminal; it has no end. */
+  public static BatchException raisedBy(
+      String person,
+      Batch batch,
+      int stepPosition,
+      ExceptionKind kind,
+      String parameter,
+      Instant at,
+      String detail) {
+    BatchException raised =
+        new BatchException(batch, stepPosition, kind, null, parameter, at, null, detail);
+    raised.raisedBy = Objects.requireNonNull(person, "person");
+    raised.endedAt = raised.startedAt;
+    return raised;
+  }
 
   public BatchException(
       Batch batch,
@@ -152,5 +173,9 @@ public class BatchException {
 
   public String getDetail() {
     return detail;
+  }
+
+  public String getRaisedBy() {
+    return raisedBy;
   }
 }

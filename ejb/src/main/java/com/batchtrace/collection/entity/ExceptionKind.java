@@ -1,11 +1,24 @@
 package com.batchtrace.collection.entity;
 
-/** What an exception raised by machine data is about. */
+/**
+ * What an exception on a batch is about: raised by machine data (the first three) or by what
+ * happened at the terminal (the rest). Each must be dispositioned by QA before release.
+ */
 public enum ExceptionKind {
   /** A critical process parameter outside its limits: one exception per excursion. */
   CPP_EXCURSION,
   /** A tag silent for longer than its expected interval while a step ran. */
   DATA_GAP,
   /** A scale or scanner charged a lot the batch may not use; the charge was refused. */
-  LOT_REFUSED
+  LOT_REFUSED,
+  /** A value entered by hand outside its limits, with the operator's comment. */
+  OUT_OF_LIMITS,
+  /** A value entered by hand for a time well before it was entered. */
+  LATE_ENTRY,
+  /** A value entered by hand was corrected, with a reason; the original stays visible. */
+  CORRECTION,
+  /** An operator's comment on a step. */
+  COMMENT,
+  /** A deviation an operator raised on a step. */
+  DEVIATION
 }

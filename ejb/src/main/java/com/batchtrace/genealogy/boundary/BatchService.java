@@ -78,6 +78,13 @@ public class BatchService {
    */
   @Transactional
   public BatchView charge(long batchId, String lotNumber, BigDecimal quantity) {
+    return charge(batchId, null, lotNumber, quantity);
+  }
+
+  /** As {@link #charge(long, String, BigDecimal)}, into one step of the batch (a terminal scan). */
+  @Transactional
+  public BatchView charge(
+      long batchId, Integer stepPosition, String lotNumber, BigDecimal quantity) {
     actor.require(Roles.OPERATOR, Roles.ADMIN);
     Batch batch = lockedBatch(batchId);
     MaterialLot lot = lockedLot(lotNumber);
@@ -91,7 +98,7 @@ public class BatchService {
             + " into batch "
             + batch.getBatchNumber(),
         "lot " + lot.getLotNumber());
-    em.persist(new LotConsumption(batch, lot, quantity, clock.instant()));
+    em.persist(new LotConsumption(batch, stepPosition, lot, quantity, clock.instant()));
     em.flush();
     return BatchView.of(batch);
   }
@@ -210,6 +217,7 @@ public class BatchService {
         .map(
             c ->
                 new Charge(
+                    c.getStepPosition(),
                     c.getLot().getLotNumber(),
                     c.getLot().getMaterial().getCode(),
                     Quantities.plain(c.getQuantity()),
@@ -262,6 +270,7 @@ public class BatchService {
   /**
    * A lot charged into a batch.
    *
+   * @param stepPosition the step it was charged into, or null when charged outside a step
    * @param lotNumber the lot
    * @param materialCode its material
    * @param quantity how much was charged
@@ -269,7 +278,12 @@ public class BatchService {
    * @param chargedAt when
    */
   public record Charge(
-      String lotNumber, String materialCode, BigDecimal quantity, String unit, Instant chargedAt) {}
+      Integer stepPosition,
+      String lotNumber,
+      String materialCode,
+      BigDecimal quantity,
+      String unit,
+      Instant chargedAt) {}
 
   /**
    * A lot a completed batch produced.

@@ -47,6 +47,9 @@ public class LotConsumption {
   @Column(name = "consumed_at", nullable = false)
   private Instant consumedAt;
 
+  @Column(name = "step_position")
+  private Integer stepPosition;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -54,7 +57,14 @@ public class LotConsumption {
   protected LotConsumption() {}
 
   public LotConsumption(Batch batch, MaterialLot lot, BigDecimal quantity, Instant consumedAt) {
+    this(batch, null, lot, quantity, consumedAt);
+  }
+
+  /** A charge into one step of the batch, as the terminal records a scan. */
+  public LotConsumption(
+      Batch batch, Integer stepPosition, MaterialLot lot, BigDecimal quantity, Instant consumedAt) {
     this.batch = batch;
+    this.stepPosition = stepPosition;
     this.lot = lot;
     this.quantity = quantity.setScale(6);
     this.consumedAt = consumedAt.truncatedTo(ChronoUnit.MICROS);
@@ -70,6 +80,10 @@ public class LotConsumption {
 
   public Batch getBatch() {
     return batch;
+  }
+
+  public Integer getStepPosition() {
+    return stepPosition;
   }
 
   public Instant getConsumedAt() {

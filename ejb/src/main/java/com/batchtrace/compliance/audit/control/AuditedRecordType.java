@@ -13,7 +13,9 @@ public enum AuditedRecordType {
   AUDIT_TRAIL_REVIEW("AuditTrailReview", "audit_trail_review_aud"),
   MATERIAL("Material", "material_aud"),
   MATERIAL_LOT("MaterialLot", "material_lot_aud"),
-  MASTER_BATCH_RECORD("MasterBatchRecord", "master_batch_record_aud");
+  MASTER_BATCH_RECORD("MasterBatchRecord", "master_batch_record_aud"),
+  STEP_EXECUTION("StepExecution", "step_execution_aud"),
+  STEP_ENTRY("StepEntry", "step_entry_aud");
 
   private final String recordType;
   private final String auditTable;
