@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Ends the session here and at the identity provider (OIDC RP-initiated logout), so a shared
  * terminal never keeps the previous operator signed in. {@code ?reason=idle} marks the idle
- * timeout, so the page after sign-in can say why the user was signed out.
+ * timeout, so the page after sign-in can say why the user was signed out. {@code ?reason=switch} is
+ * the terminal's quick user switch: after signing out it goes back to the terminal, which sends the
+ * next operator straight to the sign-in page.
  */
 @WebServlet("/logout")
 public class SignOutServlet extends HttpServlet {
@@ -29,12 +31,15 @@ public class SignOutServlet extends HttpServlet {
       throws IOException, ServletException {
     Optional<String> idToken = SignedInUser.idToken(request);
     Optional<String> issuer = SignedInUser.issuer(request);
+    String reason = request.getParameter("reason");
     if (request.getUserPrincipal() != null) {
       securityLog.record(
           SecurityEventKind.SIGN_OUT,
-          "idle".equals(request.getParameter("reason"))
-              ? "Signed out after the idle timeout"
-              : "Signed out");
+          switch (reason == null ? "" : reason) {
+            case "idle" -> "Signed out after the idle timeout";
+            case "switch" -> "Signed out to switch user at the terminal";
+            default -> "Signed out";
+          });
     }
     request.logout();
     HttpSession session = request.getSession(false);
@@ -43,9 +48,11 @@ public class SignOutServlet extends HttpServlet {
     }
     String home =
         appBase(request)
-            + ("idle".equals(request.getParameter("reason"))
-                ? "/signed-out.xhtml?reason=idle"
-                : "/signed-out.xhtml");
+            + switch (reason == null ? "" : reason) {
+              case "idle" -> "/signed-out.xhtml?reason=idle";
+              case "switch" -> "/terminal/index.xhtml";
+              default -> "/signed-out.xhtml";
+            };
     if (issuer.isEmpty() || idToken.isEmpty()) {
       response.sendRedirect(home);
       return;

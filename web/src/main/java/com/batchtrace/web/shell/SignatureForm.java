@@ -36,6 +36,23 @@ public class SignatureForm implements Serializable {
     return request;
   }
 
+  /** Before a dialog where the signed-in user signs: their own user id, read-only. */
+  public void asSignedInUser() {
+    username = null;
+    password = null;
+    reason = null;
+  }
+
+  /**
+   * Before a second person's verification at the same terminal: the user id starts empty, for the
+   * verifier to type their own.
+   */
+  public void asSecondPerson() {
+    username = "";
+    password = null;
+    reason = null;
+  }
+
   public String getUsername() {
     return username == null ? shell.getUser().userId() : username;
   }

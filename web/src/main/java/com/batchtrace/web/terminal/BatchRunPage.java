@@ -1,0 +1,379 @@
+package com.batchtrace.web.terminal;
+
+import com.batchtrace.collection.entity.ExceptionKind;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchRunView;
+import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
+import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
+import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
+import com.batchtrace.genealogy.boundary.BatchService;
+import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.SignatureForm;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Backing bean of terminal/batch.xhtml: one batch executed on the shop floor, step by step. Every
+ * action goes to {@link BatchExecution}, which decides; the page shows its answer (or its refusal,
+ * word for word) and the batch as it is afterwards. Only the current step takes material, values
+ * and signatures; comments and deviations go on any step.
+ */
+@Named
+@ViewScoped
+public class BatchRunPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient BatchExecution execution;
+
+  @Inject transient BatchService batches;
+
+  @Inject SignatureForm signatureForm;
+
+  private Long batchId;
+  private BatchRunView run;
+  private List<LotView> produced = List.of();
+
+  private String lotNumber;
+  private BigDecimal scanQuantity;
+
+  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> comments = new HashMap<>();
+  private final Set<String> commentAsked = new HashSet<>();
+
+  private Long correcting;
+  private String correctingParameter;
+  private BigDecimal correctionValue;
+  private String correctionReason;
+
+  private Integer notePosition;
+  private String noteKind = ExceptionKind.COMMENT.name();
+  private String noteText;
+
+  private String outputLot;
+  private BigDecimal outputQuantity;
+
+  /** f:viewAction: the batch of the address; an unknown one says so. */
+  public void load() {
+    if (batchId == null) {
+      Feedback.refuse("Open a batch from the work queue.");
+      return;
+    }
+    Feedback.attempt(this::reload, null);
+  }
+
+  private void reload() {
+    run = execution.run(batchId);
+    produced = batches.outputs(batchId);
+    if (outputLot == null) {
+      outputLot = run.batchNumber();
+    }
+    if (outputQuantity == null) {
+      outputQuantity = run.plannedQuantity();
+    }
+    scanQuantity = remainingNeed().orElse(null);
+  }
+
+  /** What the current step's first material short of its quantity still needs, to charge. */
+  private Optional<BigDecimal> remainingNeed() {
+    return current()
+        .flatMap(
+            step ->
+                step.materials().stream()
+                    .filter(m -> m.charged().compareTo(m.quantity()) < 0)
+                    .findFirst())
+        .map(m -> m.quantity().subtract(m.charged()));
+  }
+
+  /** Polled: the machine values of the running step, fresh. */
+  public void refresh() {
+    Feedback.attempt(() -> run = execution.run(batchId), null);
+  }
+
+  /** Whether a running step shows machine values, which the page then polls. */
+  public boolean isLive() {
+    return run != null
+        && run.steps().stream()
+            .anyMatch(
+                s ->
+                    s.started() && !s.done() && s.parameters().stream().anyMatch(p -> !p.manual()));
+  }
+
+  public Optional<StepRunView> current() {
+    return run == null || run.currentStep() == null
+        ? Optional.empty()
+        : Optional.of(run.step(run.currentStep()));
+  }
+
+  private int position() {
+    return current()
+        .map(StepRunView::position)
+        .orElseThrow(
+            () -> new RuleViolation("Every step of this batch is done. Nothing was recorded."));
+  }
+
+  public boolean isCurrent(StepRunView step) {
+    return run != null && run.currentStep() != null && run.currentStep() == step.position();
+  }
+
+  public void start() {
+    Feedback.obtain(() -> execution.start(batchId, position()), null)
+        .ifPresent(
+            view -> {
+              Feedback.info("Step " + view.currentStep() + " started.");
+              reload();
+            });
+  }
+
+  /** A scanned (or typed) lot: charged, or refused with the reason recorded on the step. */
+  public void scan() {
+    String lot = lotNumber;
+    Optional<ScanOutcome> outcome =
+        Feedback.obtain(() -> execution.scan(batchId, position(), lot, scanQuantity), null);
+    if (outcome.isEmpty()) {
+      return;
+    }
+    lotNumber = null;
+    if (outcome.get().accepted()) {
+      Feedback.info(outcome.get().message());
+    } else {
+      Feedback.refuse(outcome.get().message());
+    }
+    reload();
+  }
+
+  /** A value entered for a manual parameter; out of limits, the page asks for a comment. */
+  public void enter(ParameterRun parameter) {
+    String name = parameter.name();
+    Optional<BigDecimal> value = number(values.get(name), "'" + name + "'");
+    if (value.isEmpty()) {
+      return;
+    }
+    boolean entered =
+        Feedback.attempt(
+            () -> execution.enter(batchId, position(), name, value.get(), null, comments.get(name)),
+            "'" + name + "' recorded.");
+    if (entered) {
+      values.remove(name);
+      comments.remove(name);
+      commentAsked.remove(name);
+      reload();
+    } else if (outside(parameter, value.get())) {
+      commentAsked.add(name);
+    }
+  }
+
+  private static boolean outside(ParameterRun p, BigDecimal value) {
+    return (p.lowLimit() != null && value.compareTo(p.lowLimit()) < 0)
+        || (p.highLimit() != null && value.compareTo(p.highLimit()) > 0);
+  }
+
+  private static Optional<BigDecimal> number(String text, String what) {
+    if (text == null || text.isBlank()) {
+      Feedback.refuse("Enter the value of " + what + ". Nothing was recorded.");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BigDecimal(text.strip().replace(',', '.')));
+    } catch (NumberFormatException notANumber) {
+      Feedback.refuse(
+          "'" + text.strip() + "' is not a number: enter the value of " + what + " again.");
+      return Optional.empty();
+    }
+  }
+
+  public void prepareCorrection(long entryId, String parameter) {
+    correcting = entryId;
+    correctingParameter = parameter;
+    correctionValue = null;
+    correctionReason = null;
+  }
+
+  /** A corrected value with its reason: the original stays on the record, marked corrected. */
+  public void correct() {
+    if (Feedback.attempt(
+        () -> execution.correct(correcting, correctionValue, correctionReason),
+        "'" + correctingParameter + "' corrected; the original value stays on the record.")) {
+      correcting = null;
+      reload();
+    }
+  }
+
+  public void prepareNote(int position, String kind) {
+    notePosition = position;
+    noteKind = kind;
+    noteText = null;
+  }
+
+  /** A comment or a deviation on any step; QA dispositions both before release. */
+  public void raiseNote() {
+    ExceptionKind kind = ExceptionKind.valueOf(noteKind);
+    if (Feedback.attempt(
+        () -> execution.raise(batchId, notePosition, kind, noteText),
+        (kind == ExceptionKind.COMMENT ? "Comment" : "Deviation")
+            + " recorded on step "
+            + notePosition
+            + ".")) {
+      noteText = null;
+      reload();
+    }
+  }
+
+  /** The signed-in operator signs the current step as performed. */
+  public void perform() {
+    sign(SignatureMeaning.PERFORMED, "signed as performed");
+  }
+
+  /** A second operator verifies the current step with their own user id and password. */
+  public void verify() {
+    sign(SignatureMeaning.VERIFIED, "verified");
+  }
+
+  private void sign(SignatureMeaning meaning, String done) {
+    int position;
+    try {
+      position = position();
+    } catch (RuleViolation finished) {
+      Feedback.refuse(finished.getMessage());
+      return;
+    }
+    if (Feedback.attempt(
+        () -> {
+          if (meaning == SignatureMeaning.PERFORMED) {
+            execution.perform(batchId, position, signatureForm.take(meaning));
+          } else {
+            execution.verify(batchId, position, signatureForm.take(meaning));
+          }
+        },
+        "Step " + position + " " + done + ".")) {
+      reload();
+    }
+  }
+
+  /** Completes the batch: the produced lot goes to quarantine, the batch to QA's review. */
+  public void complete() {
+    Feedback.obtain(() -> execution.complete(batchId, outputLot, outputQuantity), null)
+        .ifPresent(
+            lots -> {
+              Feedback.info(
+                  "Batch "
+                      + run.batchNumber()
+                      + " completed: lot "
+                      + lots.get(0).lotNumber()
+                      + " is in quarantine, the batch is in review.");
+              reload();
+            });
+  }
+
+  public BatchRunView getRun() {
+    return run;
+  }
+
+  public List<LotView> getProduced() {
+    return produced;
+  }
+
+  public Long getBatchId() {
+    return batchId;
+  }
+
+  public void setBatchId(Long batchId) {
+    this.batchId = batchId;
+  }
+
+  public String getLotNumber() {
+    return lotNumber;
+  }
+
+  public void setLotNumber(String lotNumber) {
+    this.lotNumber = lotNumber;
+  }
+
+  public BigDecimal getScanQuantity() {
+    return scanQuantity;
+  }
+
+  public void setScanQuantity(BigDecimal scanQuantity) {
+    this.scanQuantity = scanQuantity;
+  }
+
+  public Map<String, String> getValues() {
+    return values;
+  }
+
+  public Map<String, String> getComments() {
+    return comments;
+  }
+
+  public boolean commentAskedFor(String parameter) {
+    return commentAsked.contains(parameter);
+  }
+
+  public Long getCorrecting() {
+    return correcting;
+  }
+
+  public String getCorrectingParameter() {
+    return correctingParameter;
+  }
+
+  public BigDecimal getCorrectionValue() {
+    return correctionValue;
+  }
+
+  public void setCorrectionValue(BigDecimal correctionValue) {
+    this.correctionValue = correctionValue;
+  }
+
+  public String getCorrectionReason() {
+    return correctionReason;
+  }
+
+  public void setCorrectionReason(String correctionReason) {
+    this.correctionReason = correctionReason;
+  }
+
+  public Integer getNotePosition() {
+    return notePosition;
+  }
+
+  public String getNoteKind() {
+    return noteKind;
+  }
+
+  public String getNoteText() {
+    return noteText;
+  }
+
+  public void setNoteText(String noteText) {
+    this.noteText = noteText;
+  }
+
+  public String getOutputLot() {
+    return outputLot;
+  }
+
+  public void setOutputLot(String outputLot) {
+    this.outputLot = outputLot;
+  }
+
+  public BigDecimal getOutputQuantity() {
+    return outputQuantity;
+  }
+
+  public void setOutputQuantity(BigDecimal outputQuantity) {
+    this.outputQuantity = outputQuantity;
+  }
+}
