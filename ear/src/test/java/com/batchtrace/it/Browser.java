@@ -126,6 +126,28 @@ public final class Browser {
     return text.length() > 800 ? text.substring(0, 800) + "..." : text;
   }
 
+  /** The browser window's size, e.g. a terminal's 1280x800. */
+  public static void windowSize(int width, int height) {
+    driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /** The browser's own size, for the tests after one that changed it. */
+  public static void defaultWindowSize() {
+    windowSize(1400, 1000);
+  }
+
+  /** Saves what the browser shows as {@code name}.png in the screenshot folder (ear/pom.xml). */
+  public static void screenshot(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of(TestStack.property("test.screenshots.dir")));
+      Files.write(
+          dir.resolve(name + ".png"),
+          ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static String pageTitle() {
     return driver().findElement(By.tagName("h1")).getText();
   }

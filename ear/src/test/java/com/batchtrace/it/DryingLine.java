@@ -26,7 +26,12 @@ final class DryingLine {
   final String inletTopic;
 
   DryingLine() {
-    record = Recipes.of(Lots.material("FINISHED"), Lots.material("RAW"), true);
+    this(Recipes.of(Lots.material("FINISHED"), Lots.material("RAW"), true));
+  }
+
+  /** The line for batches of another approved record whose drying step reads the dryer. */
+  DryingLine(long record) {
+    this.record = record;
     line = admin.createLine("Drying plant").getJsonNumber("id").longValue();
     dryer =
         created(
@@ -53,6 +58,10 @@ final class DryingLine {
                             .build()
                             .toString())))
             .getString("topic");
+  }
+
+  long lineId() {
+    return line;
   }
 
   /** A new batch planned on the line; returns it. */
