@@ -97,9 +97,11 @@ public class BatchRunPage implements Serializable {
         .map(m -> m.quantity().subtract(m.charged()));
   }
 
-  /** Polled: the machine values of the running step, fresh. */
+  /** Polled: the machine values of the running step, fresh (nothing to do without any). */
   public void refresh() {
-    Feedback.attempt(() -> run = execution.run(batchId), null);
+    if (isLive()) {
+      Feedback.attempt(() -> run = execution.run(batchId), null);
+    }
   }
 
   /** Whether a running step shows machine values, which the page then polls. */
