@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * need a person's signature, so the server's own demo data (DemoPlant, DemoLots) stops short of
  * them; this runs after the server is up ({@code ./batchtrace run}) and does what the demo users
  * would do, through the public REST API with their LOCAL DEMO passwords: admin writes and submits a
- * master batch record for the granulate, reviewer approves it and releases three of the four demo
+ * master batch record for the granulate, reviewer approves it and releases two of the four demo
  * lots (each signature's reason says the demo seed gave it), admin plans two batches on granulation
  * line 1. Once the granulate has a master batch record it does nothing, so restarts add nothing.
  *
@@ -76,7 +76,7 @@ public final class DemoSeed {
         200);
     call(reviewer, "POST", "/master-batch-records/" + record + "/approve", signature(), 200);
     String quarantine = call(reviewer, "GET", "/lots?disposition=QUARANTINE", null, 200);
-    for (String lot : new String[] {"L-API-24001", "L-API-24002", "L-MCC-24017"}) {
+    for (String lot : new String[] {"L-API-24001", "L-MCC-24017"}) {
       long id = id(quarantine, "\"lotNumber\":\"" + lot + "\"");
       call(reviewer, "POST", "/lots/" + id + "/release", signature(), 200);
     }
@@ -97,8 +97,8 @@ public final class DemoSeed {
     System.out.println(
         "Demo seed: master batch record of "
             + PRODUCT
-            + " approved, lots L-API-24001, L-API-24002 and"
-            + " L-MCC-24017 released (L-PVP-24005 stays in quarantine), batches GRN-26-0001 and"
+            + " approved, lots L-API-24001 and L-MCC-24017 released (L-API-24002 and"
+            + " L-PVP-24005 stay in quarantine), batches GRN-26-0001 and"
             + " GRN-26-0002 planned on granulation line 1.");
   }
 
