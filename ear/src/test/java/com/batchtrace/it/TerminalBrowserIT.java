@@ -52,7 +52,8 @@ class TerminalBrowserIT extends DeployedApplication {
     JsonObject batch = line.plannedBatch();
     String number = batch.getString("batchNumber");
 
-    Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml?line=" + line.lineId());
+    Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
+    Browser.driver().get(TestStack.app("/terminal/index.xhtml?line=" + line.lineId()).toString());
     assertTrue(
         Browser.visible(By.id("queue")).getText().contains(number), "the batch is in the queue");
     Browser.screenshot("terminal-work-queue");
