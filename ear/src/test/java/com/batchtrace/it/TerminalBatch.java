@@ -20,24 +20,15 @@ final class TerminalBatch {
   final long line;
   final long record;
   final long id;
-  final String number = Lots.unique("B");
+  final String number;
 
   TerminalBatch() {
     record = Recipes.of(recipe(product, material), true);
     RestClient admin = RestClient.as(DemoUser.ADMIN);
     line = admin.createLine("Terminal plant").getJsonNumber("id").longValue();
-    HttpResponse<String> planned =
-        admin.post(
-            "/batches",
-            Json.createObjectBuilder()
-                .add("batchNumber", number)
-                .add("masterBatchRecordId", record)
-                .add("lineId", line)
-                .add("plannedQuantity", 100)
-                .build()
-                .toString());
-    assertEquals(201, planned.statusCode(), planned.body());
-    id = TestStack.jsonObject(planned).getJsonNumber("id").longValue();
+    JsonObject planned = admin.planBatch(record, line);
+    id = planned.getJsonNumber("id").longValue();
+    number = planned.getString("batchNumber");
   }
 
   /** A released 25.5 kg lot of the step's material. */
