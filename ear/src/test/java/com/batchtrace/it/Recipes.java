@@ -17,7 +17,7 @@ final class Recipes {
     return of(MasterBatchRecordIT.body(product, material), approve);
   }
 
-  /** The record of the request body; approved by QA when {@code approve}. Returns its id. */
+  /** A record of the given JSON body, approved by QA when {@code approve}; returns its id. */
   static long of(String body, boolean approve) {
     RestClient admin = RestClient.as(DemoUser.ADMIN);
     HttpResponse<String> created = admin.post("/master-batch-records", body);

@@ -46,8 +46,8 @@ class TerminalBrowserIT extends DeployedApplication {
     String raw = Lots.material("RAW");
     String other = Lots.material("RAW");
     String product = Lots.material("INTERMEDIATE");
-    String rightLot = released(Lots.inQuarantine(raw));
-    String wrongLot = released(Lots.inQuarantine(other));
+    String rightLot = Lots.released(Lots.inQuarantine(raw)).getString("lotNumber");
+    String wrongLot = Lots.released(Lots.inQuarantine(other)).getString("lotNumber");
     DryingLine line = new DryingLine(Recipes.of(recipe(product, raw), true));
     JsonObject batch = line.plannedBatch();
     String number = batch.getString("batchNumber");
@@ -170,18 +170,6 @@ class TerminalBrowserIT extends DeployedApplication {
     idle.until(ExpectedConditions.visibilityOfElementLocated(By.id("idle-countdown")));
     idle.until(ExpectedConditions.textToBe(By.id("page-title"), "You are signed out"));
     assertTrue(Browser.visible(By.id("idle-notice")).getText().contains("without activity"));
-  }
-
-  private static String released(JsonObject lot) {
-    var decided =
-        Lots.decide(
-            DemoUser.REVIEWER,
-            lot.getJsonNumber("id").longValue(),
-            "release",
-            DemoUser.PASSWORD,
-            "CoA reviewed");
-    assertEquals(200, decided.statusCode(), decided.body());
-    return lot.getString("lotNumber");
   }
 
   /** Charging 20 kg of the raw material, then drying with a manual value a second person checks. */
