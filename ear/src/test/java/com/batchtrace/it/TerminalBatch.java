@@ -91,6 +91,18 @@ final class TerminalBatch {
     expect(200, verify(performer, 1, verifierId, DemoUser.PASSWORD));
   }
 
+  /** Both steps done (step 1 performed and verified), the batch completed; returns its lot. */
+  String completed(RestClient performer, String performerId, String verifierId) {
+    stepOneDone(performer, performerId, verifierId);
+    expect(200, start(performer, 2));
+    expect(200, perform(performer, 2, DemoUser.PASSWORD));
+    String output = Lots.unique("FG");
+    HttpResponse<String> done =
+        performer.post(path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
+    assertEquals(200, done.statusCode(), done.body());
+    return output;
+  }
+
   JsonObject run(RestClient who) {
     return TestStack.jsonObject(who.get(path("")));
   }
