@@ -75,7 +75,7 @@ class TerminalBrowserIT extends DeployedApplication {
     assertTrue(exceptions.contains("LOT_REFUSED"), exceptions);
     assertTrue(exceptions.contains("needs " + raw), "the plain reason: " + exceptions);
     assertTrue(
-        Browser.visible(By.id("messages")).getText().contains("needs " + raw),
+        current(".bt-terminal-messages").getText().contains("needs " + raw),
         "the service's message is shown");
     Browser.screenshot("terminal-refused-scan");
 
@@ -102,7 +102,8 @@ class TerminalBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("messages"), "add a comment saying why. Nothing was recorded."));
+                By.cssSelector(CURRENT + " .bt-terminal-messages"),
+                "add a comment saying why. Nothing was recorded."));
     assertTrue(
         Browser.driver().findElements(By.cssSelector(CURRENT + " .bt-entries")).isEmpty(),
         "nothing was recorded");
