@@ -3,7 +3,6 @@ package com.batchtrace.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TerminalBrowserIT extends DeployedApplication {
 
   private static final String CURRENT = ".bt-step-current";
-  private static final String LOSS_ON_DRYING = "Loss on drying";
+  private static final String BLEND_TIME = "Blend time";
 
   @BeforeEach
   void terminalScreen() {
@@ -46,9 +45,12 @@ class TerminalBrowserIT extends DeployedApplication {
     String raw = Lots.material("RAW");
     String other = Lots.material("RAW");
     String product = Lots.material("INTERMEDIATE");
-    String rightLot = Lots.released(Lots.inQuarantine(raw)).getString("lotNumber");
+    String firstLot = Lots.released(Lots.inQuarantine(raw)).getString("lotNumber");
+    String secondLot = Lots.released(Lots.inQuarantine(raw)).getString("lotNumber");
     String wrongLot = Lots.released(Lots.inQuarantine(other)).getString("lotNumber");
-    DryingLine line = new DryingLine(Recipes.of(recipe(product, raw), true));
+    // Step 1 dispenses 50 kg ± 2 % with a manual blend time (10 to 15 min) and a second
+    // person's verification; step 2 dries on the line's dryer, which publishes inlet-temp.
+    DryingLine line = new DryingLine(Recipes.of(TerminalBatch.recipe(product, raw), true));
     JsonObject batch = line.plannedBatch();
     String number = batch.getString("batchNumber");
 
@@ -65,7 +67,7 @@ class TerminalBrowserIT extends DeployedApplication {
     click("start");
     awaitStepStatus(1, "IN_PROGRESS");
 
-    current("input.bt-lot").sendKeys(wrongLot + Keys.ENTER);
+    scan(wrongLot, "25.5");
     String refusal = "Lot " + wrongLot + " refused: Lot " + wrongLot + " is " + other;
     Browser.waiting()
         .until(
@@ -77,28 +79,17 @@ class TerminalBrowserIT extends DeployedApplication {
     assertTrue(
         current(".bt-terminal-messages").getText().contains("needs " + raw),
         "the service's message is shown");
+    assertEquals("0 kg", current(".bt-charged").getText(), "nothing was charged");
     Browser.screenshot("terminal-refused-scan");
 
-    current("input.bt-lot").sendKeys(rightLot + Keys.ENTER);
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(CURRENT + " .bt-charges"), "Lot " + rightLot + ": 20 kg"));
+    scan(firstLot, "25.5");
+    awaitCharge(firstLot, "25.5");
+    assertEquals(
+        "24.5", current("input.bt-quantity").getAttribute("value"), "the rest is proposed");
+    current("input.bt-lot").sendKeys(secondLot + Keys.ENTER);
+    awaitCharge(secondLot, "24.5");
 
-    sign("perform", "sign:perform-sign");
-    awaitStepStatus(1, "DONE");
-    assertTrue(step(1).getText().contains("Performed by"), step(1).getText());
-    assertTrue(step(1).getText().contains("Olivia Ortega"), step(1).getText());
-
-    click("start");
-    awaitStepStatus(2, "IN_PROGRESS");
-    line.publish(Instant.now(), 1000, 60.4);
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(CURRENT + " .bt-live"), "60.4 C"));
-
-    current("input.bt-value").sendKeys("2.7" + Keys.ENTER);
+    current("input.bt-manual").sendKeys("20" + Keys.ENTER);
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -107,16 +98,18 @@ class TerminalBrowserIT extends DeployedApplication {
     assertTrue(
         Browser.driver().findElements(By.cssSelector(CURRENT + " .bt-entries")).isEmpty(),
         "nothing was recorded");
-    current("input.bt-comment").sendKeys("Sample re-tested, within the product specification");
+    current("input.bt-comment").sendKeys("Blender stopped once; restarted per SOP-7");
     current("input.bt-comment").sendKeys(Keys.ENTER);
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(CURRENT + " .bt-entries"), LOSS_ON_DRYING + ": 2.7 %"));
+                By.cssSelector(CURRENT + " .bt-entries"), BLEND_TIME + ": 20 min"));
     assertTrue(current(".bt-exceptions").getText().contains("OUT_OF_LIMITS"));
 
     sign("perform", "sign:perform-sign");
-    awaitStepStatus(2, "PERFORMED");
+    awaitStepStatus(1, "PERFORMED");
+    assertTrue(step(1).getText().contains("Performed by"), step(1).getText());
+    assertTrue(step(1).getText().contains("Olivia Ortega"), step(1).getText());
 
     click("verify");
     WebElement verifier = Browser.visible(By.id("sign:verify-sign:username"));
@@ -124,10 +117,20 @@ class TerminalBrowserIT extends DeployedApplication {
     verifier.sendKeys(DemoUser.OPERATOR2.username);
     Browser.screenshot("terminal-verify-dialog");
     sign(null, "sign:verify-sign");
-    awaitStepStatus(2, "DONE");
-    String verified = step(2).getText();
+    awaitStepStatus(1, "DONE");
+    String verified = step(1).getText();
     assertTrue(verified.contains("Verified by"), verified);
     assertTrue(verified.contains("Omar Okafor"), verified);
+
+    click("start");
+    awaitStepStatus(2, "IN_PROGRESS");
+    line.publish(Instant.now(), 1000, 60.4);
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(CURRENT + " .bt-live"), "60.4 C"));
+    sign("perform", "sign:perform-sign");
+    awaitStepStatus(2, "DONE");
 
     WebElement lot = Browser.visible(By.id("complete:output-lot"));
     assertEquals(number, lot.getAttribute("value"), "the produced lot defaults to the batch");
@@ -173,56 +176,23 @@ class TerminalBrowserIT extends DeployedApplication {
     assertTrue(Browser.visible(By.id("idle-notice")).getText().contains("without activity"));
   }
 
-  /** Charging 20 kg of the raw material, then drying with a manual value a second person checks. */
-  private static String recipe(String product, String material) {
-    return Json.createObjectBuilder()
-        .add("product", product)
-        .add(
-            "steps",
-            Json.createArrayBuilder()
-                .add(
-                    Json.createObjectBuilder()
-                        .add("operation", "Granulation")
-                        .add("name", "Charge the granulator")
-                        .add("instructions", "Scan each lot and charge it.")
-                        .add(
-                            "materials",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("material", material)
-                                        .add("quantity", 20)
-                                        .add("tolerancePercent", 2))))
-                .add(
-                    Json.createObjectBuilder()
-                        .add("operation", "Drying")
-                        .add("name", "Dry the granulate")
-                        .add("instructions", "Dry, then measure the loss on drying.")
-                        .add("requiresVerification", true)
-                        .add(
-                            "parameters",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("name", DryingLine.PARAMETER)
-                                        .add("tag", "inlet-temp")
-                                        .add("unit", "C")
-                                        .add("low", 55)
-                                        .add("high", 65)
-                                        .add("critical", true))
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("name", LOSS_ON_DRYING)
-                                        .add("unit", "%")
-                                        .add("low", 0.5)
-                                        .add("high", 2)
-                                        .add("critical", true)))))
-        .build()
-        .toString();
-  }
-
   private static WebElement current(String css) {
     return Browser.visible(By.cssSelector(CURRENT + " " + css));
+  }
+
+  /** Types the quantity, then scans the lot: the scanner's Enter charges it. */
+  private static void scan(String lot, String quantity) {
+    WebElement field = current("input.bt-quantity");
+    field.clear();
+    field.sendKeys(quantity);
+    current("input.bt-lot").sendKeys(lot + Keys.ENTER);
+  }
+
+  private static void awaitCharge(String lot, String quantity) {
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(CURRENT + " .bt-charges"), "Lot " + lot + ": " + quantity + " kg"));
   }
 
   private static WebElement step(int position) {
