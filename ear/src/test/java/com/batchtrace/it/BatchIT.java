@@ -52,14 +52,14 @@ class BatchIT extends DeployedApplication {
     JsonObject quarantined = Lots.inQuarantine(api);
     assertRefused(batch, quarantined, "10", "not released");
 
-    JsonObject otherMaterial = released(Lots.inQuarantine());
+    JsonObject otherMaterial = Lots.released(Lots.inQuarantine());
     assertRefused(batch, otherMaterial, "10", "does not use");
 
-    JsonObject lot = released(Lots.inQuarantine(api));
+    JsonObject lot = Lots.released(Lots.inQuarantine(api));
     assertRefused(batch, lot, "30", "Only 25.5 kg of lot");
     assertEquals("25.5", remaining(lot));
 
-    JsonObject expired = released(Lots.inQuarantine(api));
+    JsonObject expired = Lots.released(Lots.inQuarantine(api));
     try (Connection rogue = TestStack.databaseAsSuperuser();
         Statement s = rogue.createStatement()) {
       s.executeUpdate(
@@ -83,7 +83,7 @@ class BatchIT extends DeployedApplication {
   @Test
   void completingRecordsOutputLotsInQuarantineAndTheTraceFollowsThem() {
     long batch = batch();
-    JsonObject raw = released(Lots.inQuarantine(api));
+    JsonObject raw = Lots.released(Lots.inQuarantine(api));
     assertEquals(200, charge(batch, raw, "20").statusCode());
     String output = Lots.unique("FG");
 
@@ -108,7 +108,7 @@ class BatchIT extends DeployedApplication {
   @Test
   void aChargeThatWouldCloseACycleIsRefused() throws SQLException {
     long batch = batch();
-    assertEquals(200, charge(batch, released(Lots.inQuarantine(api)), "5").statusCode());
+    assertEquals(200, charge(batch, Lots.released(Lots.inQuarantine(api)), "5").statusCode());
     String output = Lots.unique("FG");
     assertEquals(200, complete(batch, output).statusCode());
     // As a batch that reports partial output while it still runs would be.
@@ -183,18 +183,6 @@ class BatchIT extends DeployedApplication {
     return TestStack.jsonObject(admin.get("/lots/" + lot.getInt("id")))
         .getJsonNumber("remainingQuantity")
         .toString();
-  }
-
-  private static JsonObject released(JsonObject lot) {
-    HttpResponse<String> released =
-        Lots.decide(
-            DemoUser.REVIEWER,
-            lot.getJsonNumber("id").longValue(),
-            "release",
-            DemoUser.PASSWORD,
-            null);
-    assertEquals(200, released.statusCode(), released.body());
-    return TestStack.jsonObject(released);
   }
 
   private long record(boolean approve) {

@@ -77,4 +77,19 @@ final class Lots {
     }
     return RestClient.as(user).post("/lots/" + lot + "/" + decision, body.build().toString());
   }
+
+  /** The lot released by QA (Rita) with her signature; returns it as it is now. */
+  static JsonObject released(JsonObject lot) {
+    HttpResponse<String> released =
+        decide(
+            DemoUser.REVIEWER,
+            lot.getJsonNumber("id").longValue(),
+            "release",
+            DemoUser.PASSWORD,
+            null);
+    if (released.statusCode() != 200) {
+      throw new IllegalStateException("QA could not release the lot: " + released.body());
+    }
+    return TestStack.jsonObject(released);
+  }
 }

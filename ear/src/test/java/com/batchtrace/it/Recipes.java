@@ -14,9 +14,13 @@ final class Recipes {
    * QA when {@code approve}, else left a draft. Returns its id.
    */
   static long of(String product, String material, boolean approve) {
+    return of(MasterBatchRecordIT.body(product, material), approve);
+  }
+
+  /** A record of the given JSON body, approved by QA when {@code approve}; returns its id. */
+  static long of(String body, boolean approve) {
     RestClient admin = RestClient.as(DemoUser.ADMIN);
-    HttpResponse<String> created =
-        admin.post("/master-batch-records", MasterBatchRecordIT.body(product, material));
+    HttpResponse<String> created = admin.post("/master-batch-records", body);
     assertEquals(201, created.statusCode(), created.body());
     long id = TestStack.jsonObject(created).getJsonNumber("id").longValue();
     if (approve) {

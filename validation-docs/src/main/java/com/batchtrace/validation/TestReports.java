@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -89,6 +91,23 @@ final class TestReports {
       }
     }
     return TestOutcome.NOT_RUN;
+  }
+
+  /**
+   * The reported outcome of every test case of a class, found by its simple name in any module and
+   * package, keyed by the method (or display) name, sorted; empty when no report names the class.
+   * The performance qualification looks its scenario test up this way, tagged or not.
+   */
+  SortedMap<String, TestOutcome> outcomesOfClass(String simpleName) {
+    SortedMap<String, TestOutcome> result = new TreeMap<>();
+    outcomes.forEach(
+        (key, outcome) -> {
+          String name = key.className();
+          if (name.equals(simpleName) || name.endsWith("." + simpleName)) {
+            result.merge(key.name(), outcome, TestOutcome::combine);
+          }
+        });
+    return result;
   }
 
   /**

@@ -69,7 +69,7 @@ final class FakeRepository {
         + "</testcase>\n";
   }
 
-  private FakeRepository write(String relativePath, String text) throws IOException {
+  FakeRepository write(String relativePath, String text) throws IOException {
     Path file = root.resolve(relativePath);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -154,7 +154,7 @@ public class BatchService {
       throw new RuleViolation("A completed batch produces at least one lot.");
     }
     Batch batch = lockedBatch(batchId);
-    batch.complete();
+    batch.complete(clock.instant());
     auditTrail.modifying(
         "Batch " + batch.getBatchNumber() + " completed", "batch " + batch.getBatchNumber());
     LocalDate today = SiteZone.today(clock);

@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,6 +95,31 @@ public class LotService {
     MaterialLot lot = locked(id);
     lot.reject();
     return decide(lot, signature, SignatureMeaning.REJECTED, "Lot rejected by QA");
+  }
+
+  /**
+   * The lots a batch produced take QA's decision on the batch, in the batch's signed transaction:
+   * released with it (usable by other batches) or rejected with it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<LotView> decideWithBatch(long batchId, boolean release) {
+    List<MaterialLot> made =
+        em.createQuery(
+                "select l from MaterialLot l where l.producedBy.id = :b order by l.id",
+                MaterialLot.class)
+            .setParameter("b", batchId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    LocalDate today = SiteZone.today(clock);
+    for (MaterialLot lot : made) {
+      if (release) {
+        lot.release(today);
+      } else {
+        lot.reject();
+      }
+    }
+    em.flush();
+    return made.stream().map(this::view).toList();
   }
 
   private LotView decide(

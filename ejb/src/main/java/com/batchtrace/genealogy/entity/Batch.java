@@ -70,6 +70,9 @@ public class Batch {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -134,7 +137,7 @@ public class Batch {
   }
 
   /** The batch is done: its output lots exist and it waits for QA's review. */
-  public void complete() {
+  public void complete(Instant at) {
     if (status != BatchStatus.IN_PROGRESS) {
       throw new RuleViolation(
           "Batch "
@@ -144,6 +147,22 @@ public class Batch {
               + ": only a running batch can be completed.");
     }
     status = BatchStatus.IN_REVIEW;
+    completedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** QA's decision on a batch in review: released (its lots may be used) or rejected. */
+  public void decide(boolean release) {
+    if (status != BatchStatus.IN_REVIEW) {
+      throw new RuleViolation(
+          "Batch "
+              + batchNumber
+              + " is "
+              + status.name().toLowerCase().replace('_', ' ')
+              + ": only a batch in review can be "
+              + (release ? "released" : "rejected")
+              + ". Nothing was signed.");
+    }
+    status = release ? BatchStatus.RELEASED : BatchStatus.REJECTED;
   }
 
   public Long getId() {
@@ -172,6 +191,10 @@ public class Batch {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
   }
 
   public BigDecimal getPlannedQuantity() {

@@ -8,6 +8,7 @@ import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.quality.boundary.BatchReview;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,8 @@ public class BatchResource {
   @Inject EquipmentAllocations allocations;
 
   @Inject CollectionMonitor monitor;
+
+  @Inject BatchReview review;
 
   @Inject ProcessSeries processSeries;
 
@@ -109,6 +112,13 @@ public class BatchResource {
   }
 
   /** The exceptions the machine data raised on the batch, in the order they started. */
+  /** QA's decision on the batch, for ERP: status, the signature, the produced lots' status. */
+  @GET
+  @Path("{id}/disposition")
+  public BatchReview.Disposition disposition(@PathParam("id") long id) {
+    return review.dispositionOfBatch(id);
+  }
+
   @GET
   @Path("{id}/exceptions")
   public List<CollectionMonitor.ExceptionView> exceptions(@PathParam("id") long id) {

@@ -1,0 +1,168 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+
+/**
+ * A planned batch ready for the terminal: a raw material, a product, an approved two-step record
+ * (step 1 "Dispense" needs 50 kg ± 2% of the material, a manual "Blend time" of 10 to 15 min, and a
+ * second person's verification; step 2 "Dry" records the machine tag inlet-temp, 55 to 65 C), a
+ * line of its own and a batch planned on it. Lots are received as 25.5 kg each.
+ */
+final class TerminalBatch {
+
+  final String material = Lots.material("RAW");
+  final String product = Lots.material("FINISHED");
+  final long line;
+  final long record;
+  final long id;
+  final String number;
+
+  TerminalBatch() {
+    record = Recipes.of(recipe(product, material), true);
+    RestClient admin = RestClient.as(DemoUser.ADMIN);
+    line = admin.createLine("Terminal plant").getJsonNumber("id").longValue();
+    JsonObject planned = admin.planBatch(record, line);
+    id = planned.getJsonNumber("id").longValue();
+    number = planned.getString("batchNumber");
+  }
+
+  /** A released 25.5 kg lot of the step's material. */
+  JsonObject releasedLot() {
+    return Lots.released(Lots.inQuarantine(material));
+  }
+
+  String path(String rest) {
+    return "/executions/" + id + rest;
+  }
+
+  HttpResponse<String> start(RestClient operator, int step) {
+    return operator.post(path("/steps/" + step + "/start"), "{}");
+  }
+
+  HttpResponse<String> scan(RestClient operator, int step, String lotNumber, String quantity) {
+    return operator.post(
+        path("/steps/" + step + "/scans"),
+        Json.createObjectBuilder()
+            .add("lotNumber", lotNumber)
+            .add("quantity", new BigDecimal(quantity))
+            .build()
+            .toString());
+  }
+
+  HttpResponse<String> enter(RestClient operator, int step, String value, String comment) {
+    var body =
+        Json.createObjectBuilder()
+            .add("parameter", "Blend time")
+            .add("value", new BigDecimal(value));
+    if (comment != null) {
+      body.add("comment", comment);
+    }
+    return operator.post(path("/steps/" + step + "/entries"), body.build().toString());
+  }
+
+  HttpResponse<String> perform(RestClient operator, int step, String password) {
+    return operator.post(
+        path("/steps/" + step + "/perform"),
+        Json.createObjectBuilder().add("password", password).build().toString());
+  }
+
+  HttpResponse<String> verify(RestClient atTerminal, int step, String username, String password) {
+    return atTerminal.post(
+        path("/steps/" + step + "/verify"),
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password)
+            .build()
+            .toString());
+  }
+
+  /** Step 1 done by {@code performer} and verified by {@code verifier}: two lots, 12 min. */
+  void stepOneDone(RestClient performer, String performerId, String verifierId) {
+    expect(200, start(performer, 1));
+    expect(200, scan(performer, 1, releasedLot().getString("lotNumber"), "25"));
+    expect(200, scan(performer, 1, releasedLot().getString("lotNumber"), "25"));
+    expect(200, enter(performer, 1, "12", null));
+    expect(200, perform(performer, 1, DemoUser.PASSWORD));
+    expect(200, verify(performer, 1, verifierId, DemoUser.PASSWORD));
+  }
+
+  /** Both steps done (step 1 performed and verified), the batch completed; returns its lot. */
+  String completed(RestClient performer, String performerId, String verifierId) {
+    stepOneDone(performer, performerId, verifierId);
+    expect(200, start(performer, 2));
+    expect(200, perform(performer, 2, DemoUser.PASSWORD));
+    String output = Lots.unique("FG");
+    HttpResponse<String> done =
+        performer.post(path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
+    assertEquals(200, done.statusCode(), done.body());
+    return output;
+  }
+
+  JsonObject run(RestClient who) {
+    return TestStack.jsonObject(who.get(path("")));
+  }
+
+  JsonObject step(RestClient who, int position) {
+    return run(who).getJsonArray("steps").getJsonObject(position - 1);
+  }
+
+  static JsonObject expect(int status, HttpResponse<String> response) {
+    assertEquals(status, response.statusCode(), response.body());
+    return TestStack.jsonObject(response);
+  }
+
+  static String recipe(String product, String material) {
+    return Json.createObjectBuilder()
+        .add("product", product)
+        .add(
+            "steps",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("operation", "Dispensing")
+                        .add("name", "Dispense and blend")
+                        .add("instructions", "Scan the API lots, charge them and blend.")
+                        .add("requiresVerification", true)
+                        .add(
+                            "materials",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("material", material)
+                                        .add("quantity", 50)
+                                        .add("tolerancePercent", 2)))
+                        .add(
+                            "parameters",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("name", "Blend time")
+                                        .add("unit", "min")
+                                        .add("low", 10)
+                                        .add("high", 15)
+                                        .add("critical", false))))
+                .add(
+                    Json.createObjectBuilder()
+                        .add("operation", "Drying")
+                        .add("name", "Dry")
+                        .add("instructions", "Dry until the outlet temperature holds.")
+                        .add(
+                            "parameters",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("name", "Inlet temperature")
+                                        .add("tag", "inlet-temp")
+                                        .add("unit", "C")
+                                        .add("low", 55)
+                                        .add("high", 65)
+                                        .add("critical", true)))))
+        .build()
+        .toString();
+  }
+}
