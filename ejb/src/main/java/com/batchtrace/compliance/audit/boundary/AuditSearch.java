@@ -50,9 +50,10 @@ public class AuditSearch {
   }
 
   /**
-   * The audit trail of one batch, oldest first: every revision of the batch and of the records that
-   * make up its electronic record (charges, step runs, values, exceptions, dispositions, equipment
-   * allocations, produced lots). QA reads it on the batch review page, auditors anywhere.
+   * The audit trail of one batch, newest first (as the search shows entries): every revision of the
+   * batch and of the records that make up its electronic record (charges, step runs, values,
+   * exceptions, dispositions, equipment allocations, produced lots). QA reads it on the batch
+   * review page, auditors anywhere.
    */
   public List<AuditEntry> ofBatch(long batchId) {
     actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);

@@ -152,7 +152,7 @@ public class AuditTrailQueries {
           + " union all select 'MaterialLot', l.id from batchtrace.material_lot l, b"
           + "   where l.produced_by_batch_id = b.id)";
 
-  /** Every revision of the records of one batch (see {@link #RECORDS_OF_BATCH}), oldest first. */
+  /** Every revision of the records of one batch (see {@link #RECORDS_OF_BATCH}), newest first. */
   public List<AuditEntry> ofBatch(long batchId) {
     String sql =
         RECORDS_OF_BATCH
@@ -161,7 +161,7 @@ public class AuditTrailQueries {
             + " join batchtrace.audit_trail_entry e"
             + "   on e.record_type = k.record_type and e.record_id = k.record_id"
             + " join batchtrace.audit_revision r on r.id = e.rev"
-            + " order by r.id, e.record_type, e.record_id";
+            + " order by r.id desc, e.record_type, e.record_id";
     List<AuditEntry> rows = new ArrayList<>();
     run(sql, new Where(), s -> s.setLong(1, batchId), rows::add);
     return rows;
