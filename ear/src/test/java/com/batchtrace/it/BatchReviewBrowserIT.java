@@ -143,9 +143,10 @@ class BatchReviewBrowserIT extends DeployedApplication {
     assertEquals("application/pdf", report.headers().firstValue("Content-Type").orElse(""));
     String sha256 = report.headers().firstValue("X-Report-SHA256").orElseThrow();
     assertEquals(sha256(report.body()), sha256, "the SHA-256 sent is that of the report's bytes");
-    String pdf = AuditorBrowserIT.pdfText(report.body());
+    // Long lines and table cells wrap: read the text with every run of white space as one space.
+    String pdf = AuditorBrowserIT.pdfText(report.body()).replaceAll("\\s+", " ");
     assertTrue(pdf.contains(batch.number), pdf);
-    assertTrue(pdf.matches("(?s).*Page 1 of ?\\d+\\b.*"), "page x of y: " + pdf);
+    assertTrue(pdf.matches(".*Page 1 of ?\\d+\\b.*"), "page x of y: " + pdf);
     assertTrue(pdf.contains("Released by Rita Reyes (" + DemoUser.REVIEWER.username + ")"), pdf);
     assertTrue(pdf.contains("Performed by"), pdf);
     assertTrue(pdf.contains("Reviewed by Rita Reyes"), pdf);

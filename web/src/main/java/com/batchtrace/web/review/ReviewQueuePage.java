@@ -32,7 +32,7 @@ public class ReviewQueuePage implements Serializable {
   }
 
   /** Whether any batch waits (the empty state otherwise). */
-  public boolean isEmpty() {
-    return review().queue(0, 0).total() == 0;
+  public boolean isAnyWaiting() {
+    return review().queue(0, 0).total() > 0;
   }
 }
