@@ -65,7 +65,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
             < Browser.driver().findElement(By.id("record")).getLocation().getY(),
         "the exceptions come first, the record after them");
 
-    sign("decide:release", "decide:release-sign");
+    SignatureDialog.sign("decide:release", "decide:release-sign");
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -77,7 +77,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
             .getText()
             .contains("Nothing was signed."));
     Browser.driver().findElement(By.id("decide:release-sign:cancel")).click();
-    closed("decide:release-sign");
+    SignatureDialog.closed("decide:release-sign");
     assertEquals("IN_REVIEW", Browser.driver().findElement(By.id("batch-status")).getText());
 
     for (int i = 0; i < exceptions; i++) {
@@ -94,8 +94,8 @@ class BatchReviewBrowserIT extends DeployedApplication {
         Browser.driver().findElement(By.id("exceptions:kind:1")).click();
         Browser.driver().findElement(By.id("exceptions:deviation")).sendKeys("DEV-2026-0107");
       }
-      sign("exceptions:sign-disposition", "exceptions:sign");
-      closed("exceptions:sign");
+      SignatureDialog.sign("exceptions:sign-disposition", "exceptions:sign");
+      SignatureDialog.closed("exceptions:sign");
       By dispositioned =
           By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ") .bt-signature");
       Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(dispositioned));
@@ -129,7 +129,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
     String audit = Browser.driver().findElement(By.id("audit-form:entries")).getText();
     assertTrue(audit.contains("ExceptionDisposition"), audit);
 
-    sign("decide:release", "decide:release-sign");
+    SignatureDialog.sign("decide:release", "decide:release-sign");
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("batch-status"), "RELEASED"));
@@ -202,22 +202,6 @@ class BatchReviewBrowserIT extends DeployedApplication {
             batch.path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
     assertEquals(200, done.statusCode(), done.body());
     return output;
-  }
-
-  /** Opens the signature dialog with the button and signs with the demo password. */
-  private static void sign(String button, String dialog) {
-    Browser.visible(By.id(button)).click();
-    Browser.visible(By.id(dialog + ":password")).sendKeys(DemoUser.PASSWORD);
-    Browser.driver().findElement(By.id(dialog + ":confirm")).click();
-  }
-
-  /** Waits until the dialog and its modal overlay are gone, so the page takes clicks again. */
-  private static void closed(String dialog) {
-    Browser.waiting()
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id(dialog + ":dialog")));
-    Browser.waiting()
-        .until(
-            ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-widget-overlay")));
   }
 
   private static List<JsonObject> exceptionsOf(TerminalBatch batch) {
