@@ -64,13 +64,35 @@ class AuditTrailIT extends DeployedApplication {
 
   @Test
   @Tag("URS-018")
+  void everyAuditedRecordTypeOfTheDatabaseHasItsHistory() throws SQLException {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    try (java.sql.Connection db = TestStack.databaseAsSuperuser();
+        java.sql.ResultSet rs =
+            db.createStatement()
+                .executeQuery(
+                    "select record_type, table_name from batchtrace.audited_record_table"
+                        + " order by record_type")) {
+      while (rs.next()) {
+        types.add(rs.getString(1));
+      }
+    }
+    assertTrue(types.size() >= 13, types.toString());
+    for (String type : types) {
+      HttpResponse<String> history =
+          RestClient.as(DemoUser.AUDITOR).get("/audit-trail/records/" + type + "/1");
+      assertEquals(200, history.statusCode(), type + ": " + history.body());
+    }
+  }
+
+  @Test
+  @Tag("URS-018")
   void badSearchCriteriaGetASpecificMessage() {
     HttpResponse<String> bad =
         RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?from=yesterday");
     assertEquals(422, bad.statusCode());
     assertTrue(bad.body().contains("ISO-8601"), bad.body());
     HttpResponse<String> type =
-        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?recordType=Batch");
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?recordType=Recipe");
     assertEquals(422, type.statusCode());
     assertTrue(type.body().contains("not an audited record type"), type.body());
     assertEquals(403, RestClient.as(DemoUser.OPERATOR1).get("/audit-trail/entries").statusCode());

@@ -167,6 +167,11 @@ public final class Browser {
    * Downloads what a link of the page points to, with the browser's own session, as a click would.
    */
   public static byte[] download(By link) {
+    return downloadResponse(link).body();
+  }
+
+  /** As {@link #download}, with the response's headers (e.g. a checksum sent with the file). */
+  public static HttpResponse<byte[]> downloadResponse(By link) {
     String href = driver().findElement(link).getAttribute("href");
     HttpResponse<byte[]> response =
         TestStack.sendForBytes(
@@ -175,7 +180,7 @@ public final class Browser {
     if (response.statusCode() != 200) {
       throw new AssertionError("GET " + href + " answered " + response.statusCode());
     }
-    return response.body();
+    return response;
   }
 
   /** The application's session cookie, as the browser holds it. */

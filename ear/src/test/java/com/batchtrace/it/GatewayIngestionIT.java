@@ -7,6 +7,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +83,71 @@ class GatewayIngestionIT extends DeployedApplication {
         RestClient.as(DemoUser.OPERATOR1).post("/process-values", values);
     assertEquals(403, operator.statusCode(), operator.body());
     assertTrue(operator.body().contains("gateway"), operator.body());
+  }
+
+  @Test
+  @Tag("URS-029")
+  void gatewaysWritingTheFirstValuesOfANewMonthAtOnceAllSucceed() throws Exception {
+    RestClient admin = RestClient.as(DemoUser.ADMIN);
+    long line = admin.createLine("Month plant").getJsonNumber("id").longValue();
+    // A month no test writes into otherwise, so its partition does not exist yet.
+    Instant month =
+        LocalDate.now()
+            .withDayOfMonth(1)
+            .plusYears(5)
+            .plusMonths(new Random().nextInt(12))
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    List<String> topics = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      HttpResponse<String> tag =
+          admin.post(
+              "/uns-tags",
+              Json.createObjectBuilder()
+                  .add("equipmentId", line)
+                  .add("tag", "speed-" + i)
+                  .add("unit", "m/min")
+                  .build()
+                  .toString());
+      assertEquals(200, tag.statusCode(), tag.body());
+      topics.add(TestStack.jsonObject(tag).getString("topic"));
+    }
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService gateways = Executors.newFixedThreadPool(topics.size());
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (String topic : topics) {
+        String value =
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("topic", topic)
+                        .add("value", 1)
+                        .add("timestamp", month.plusSeconds(60).toString()))
+                .build()
+                .toString();
+        answers.add(
+            gateways.submit(
+                () -> {
+                  go.await();
+                  return GATEWAY.post("/process-values", value);
+                }));
+      }
+      go.countDown();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> posted = answer.get();
+        assertEquals(200, posted.statusCode(), posted.body());
+      }
+    } finally {
+      gateways.shutdownNow();
+    }
+    assertEquals(
+        topics.size(),
+        TestStack.count(
+            "select count(*) from batchtrace.process_value v join batchtrace.uns_tag t"
+                + " on t.id = v.tag_id where t.equipment_id in (select id from batchtrace.equipment"
+                + " where parent_id = ? or id = ?)",
+            line,
+            line));
   }
 }

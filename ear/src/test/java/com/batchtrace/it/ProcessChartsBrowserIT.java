@@ -39,7 +39,7 @@ class ProcessChartsBrowserIT extends DeployedApplication {
     Browser.visible(By.xpath(row(batch) + "//a[contains(@id, ':open')]")).click();
     assertChartAndExcursion();
     Browser.driver()
-        .get(TestStack.app("/review/batches.xhtml?batch=" + silent.getJsonNumber("id")).toString());
+        .get(TestStack.app("/review/batch.xhtml?batch=" + silent.getJsonNumber("id")).toString());
     assertTrue(
         Browser.visible(By.cssSelector(".bt-process-empty"))
             .getText()

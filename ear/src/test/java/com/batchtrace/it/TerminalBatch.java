@@ -54,6 +54,13 @@ final class TerminalBatch {
             .toString());
   }
 
+  /** Scans a lot in quarantine on the step: refused, which records a LOT_REFUSED exception. */
+  void refusedScan(RestClient operator, int step) {
+    assertEquals(
+        422,
+        scan(operator, step, Lots.inQuarantine(material).getString("lotNumber"), "5").statusCode());
+  }
+
   HttpResponse<String> enter(RestClient operator, int step, String value, String comment) {
     var body =
         Json.createObjectBuilder()

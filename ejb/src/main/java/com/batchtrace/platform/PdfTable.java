@@ -1,18 +1,13 @@
 package com.batchtrace.platform;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
 import java.util.List;
@@ -20,8 +15,9 @@ import java.util.List;
 /**
  * A PDF export of one table (OpenPDF), landscape A4, the same for every export: the title and lines
  * saying what the export is, the rows in a table whose column headings repeat on every page, the
- * closing lines (row count, checksum), and "page x of y" on every page. The table is handed to the
- * document every few hundred rows, so finished pages are written out and memory stays flat.
+ * closing lines (row count, checksum), and "page x of y" on every page ({@link PdfPageNumbers}).
+ * The table is handed to the document every few hundred rows, so finished pages are written out and
+ * memory stays flat.
  */
 public final class PdfTable {
 
@@ -53,7 +49,7 @@ public final class PdfTable {
   /** Opens the document with the title and the lines that say what it is. */
   public void begin(String title, List<String> lines) {
     PdfWriter writer = PdfWriter.getInstance(document, out);
-    writer.setPageEvent(new PageNumbers());
+    writer.setPageEvent(new PdfPageNumbers());
     document.addTitle(title);
     document.open();
     document.add(new Paragraph(title, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14)));
@@ -88,36 +84,5 @@ public final class PdfTable {
     document.add(new Paragraph(" ", text));
     lines.forEach(line -> document.add(new Paragraph(line, text)));
     document.close();
-  }
-
-  /** "Page x of y": y is a template filled in when the document closes. */
-  private final class PageNumbers extends PdfPageEventHelper {
-    private PdfTemplate total;
-
-    @Override
-    public void onOpenDocument(PdfWriter writer, Document doc) {
-      total = writer.getDirectContent().createTemplate(40, 12);
-    }
-
-    @Override
-    public void onEndPage(PdfWriter writer, Document doc) {
-      PdfContentByte canvas = writer.getDirectContent();
-      String label = "Page " + writer.getPageNumber() + " of ";
-      float x = doc.right() - 60;
-      float y = doc.bottom() - 18;
-      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(label, small), x, y, 0);
-      canvas.addTemplate(total, x + ColumnText.getWidth(new Phrase(label, small)) + 2, y);
-    }
-
-    @Override
-    public void onCloseDocument(PdfWriter writer, Document doc) {
-      ColumnText.showTextAligned(
-          total,
-          Element.ALIGN_LEFT,
-          new Phrase(String.valueOf(writer.getPageNumber() - 1), small),
-          0,
-          0,
-          0);
-    }
   }
 }

@@ -49,6 +49,17 @@ public class AuditSearch {
     return queries.page(query, offset, limit);
   }
 
+  /**
+   * The audit trail of one batch, newest first (as the search shows entries): every revision of the
+   * batch and of the records that make up its electronic record (charges, step runs, values,
+   * exceptions, dispositions, equipment allocations, produced lots). QA reads it on the batch
+   * review page, auditors anywhere.
+   */
+  public List<AuditEntry> ofBatch(long batchId) {
+    actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);
+    return queries.ofBatch(batchId);
+  }
+
   /** The record types that have an audit trail, for search forms. */
   public List<String> recordTypes() {
     return AuditedRecordType.names();

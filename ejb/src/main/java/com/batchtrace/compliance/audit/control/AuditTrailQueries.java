@@ -124,6 +124,49 @@ public class AuditTrailQueries {
     return rows;
   }
 
+  /**
+   * The records that make up one batch's electronic record, by their type in the audit trail: the
+   * batch, its charges, step runs, entered values, exceptions and their dispositions, equipment
+   * allocations and the lots it produced. Found in the live tables (nothing is ever deleted) and
+   * joined to the audit_trail_entry view. Native SQL because the view spans every Envers table and
+   * the records hang off the batch through different paths, which JPQL cannot express over Envers'
+   * tables.
+   */
+  private static final String RECORDS_OF_BATCH =
+      "with b(id) as (select ?::bigint), records(record_type, record_id) as ("
+          + " select 'Batch', id from b"
+          + " union all select 'LotConsumption', c.id from batchtrace.lot_consumption c, b"
+          + "   where c.batch_id = b.id"
+          + " union all select 'StepExecution', s.id from batchtrace.step_execution s, b"
+          + "   where s.batch_id = b.id"
+          + " union all select 'StepEntry', n.id from batchtrace.step_entry n"
+          + "   join batchtrace.step_execution s on s.id = n.step_execution_id, b"
+          + "   where s.batch_id = b.id"
+          + " union all select 'BatchException', x.id from batchtrace.batch_exception x, b"
+          + "   where x.batch_id = b.id"
+          + " union all select 'ExceptionDisposition', d.id from batchtrace.exception_disposition d"
+          + "   join batchtrace.batch_exception x on x.id = d.exception_id, b"
+          + "   where x.batch_id = b.id"
+          + " union all select 'EquipmentAllocation', a.id from batchtrace.equipment_allocation a,"
+          + "   b where a.batch_id = b.id"
+          + " union all select 'MaterialLot', l.id from batchtrace.material_lot l, b"
+          + "   where l.produced_by_batch_id = b.id)";
+
+  /** Every revision of the records of one batch (see {@link #RECORDS_OF_BATCH}), newest first. */
+  public List<AuditEntry> ofBatch(long batchId) {
+    String sql =
+        RECORDS_OF_BATCH
+            + " select r.id, r.revision_time, r.user_id, r.user_name, r.client_address,"
+            + " e.record_type, e.record_id, e.revtype, r.reason from records k"
+            + " join batchtrace.audit_trail_entry e"
+            + "   on e.record_type = k.record_type and e.record_id = k.record_id"
+            + " join batchtrace.audit_revision r on r.id = e.rev"
+            + " order by r.id desc, e.record_type, e.record_id";
+    List<AuditEntry> rows = new ArrayList<>();
+    run(sql, new Where(), s -> s.setLong(1, batchId), rows::add);
+    return rows;
+  }
+
   private void run(String sql, Where where, StatementSetup setup, Consumer<AuditEntry> sink) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The audited record types and their Envers tables. The audit_trail_entry view (V3 migration) has
- * one branch per type; a new audited entity adds itself in both places.
+ * The audited record types and their Envers tables, as registered in the database by
+ * audited_record_register() (V10 onwards), which also builds the audit_trail_entry view from them;
+ * a new audited entity registers its table in its migration and adds itself here.
  */
 public enum AuditedRecordType {
   EQUIPMENT("Equipment", "equipment_aud"),
@@ -14,8 +15,14 @@ public enum AuditedRecordType {
   MATERIAL("Material", "material_aud"),
   MATERIAL_LOT("MaterialLot", "material_lot_aud"),
   MASTER_BATCH_RECORD("MasterBatchRecord", "master_batch_record_aud"),
+  BATCH("Batch", "batch_aud"),
+  LOT_CONSUMPTION("LotConsumption", "lot_consumption_aud"),
+  UNS_TAG("UnsTag", "uns_tag_aud"),
+  EQUIPMENT_ALLOCATION("EquipmentAllocation", "equipment_allocation_aud"),
+  BATCH_EXCEPTION("BatchException", "batch_exception_aud"),
   STEP_EXECUTION("StepExecution", "step_execution_aud"),
-  STEP_ENTRY("StepEntry", "step_entry_aud");
+  STEP_ENTRY("StepEntry", "step_entry_aud"),
+  EXCEPTION_DISPOSITION("ExceptionDisposition", "exception_disposition_aud");
 
   private final String recordType;
   private final String auditTable;

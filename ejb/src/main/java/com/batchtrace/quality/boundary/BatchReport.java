@@ -1,0 +1,419 @@
+package com.batchtrace.quality.boundary;
+
+import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
+import com.batchtrace.compliance.security.boundary.SecurityLog;
+import com.batchtrace.compliance.security.entity.SecurityEventKind;
+import com.batchtrace.compliance.signature.boundary.SignatureView;
+import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchRunView;
+import com.batchtrace.execution.boundary.BatchRunView.EntryView;
+import com.batchtrace.execution.boundary.BatchRunView.MaterialNeed;
+import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
+import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
+import com.batchtrace.genealogy.boundary.BatchService.Charge;
+import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.PdfPageNumbers;
+import com.batchtrace.platform.SiteZone;
+import com.batchtrace.quality.boundary.BatchReview.DispositionView;
+import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
+import com.lowagie.text.Document;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The batch report: the complete electronic batch record as a PDF (OpenPDF) for the archive and for
+ * whoever asks for "the paper": header, every step with its instructions, values against their
+ * limits (corrections beside the original), lots charged and signatures with their manifestation,
+ * the exceptions with QA's dispositions, the produced lots and QA's release or rejection. Every
+ * page says "Page x of y". A PDF cannot carry its own checksum, so the SHA-256 of the finished
+ * bytes goes with the download and into the security log (an "export" event), where anyone can
+ * compare a copy against it. A batch record is a few pages, so it is built in memory.
+ */
+@ApplicationScoped
+public class BatchReport {
+
+  private static final String TITLE = "Batchtrace batch report";
+
+  @Inject BatchExecution execution;
+
+  @Inject BatchReview review;
+
+  @Inject SecurityLog securityLog;
+
+  @Inject CurrentActor actor;
+
+  @Inject Clock clock;
+
+  /** The report of a batch as PDF bytes, with their SHA-256; recorded as an export. */
+  @Transactional
+  public Report of(long batchId) {
+    actor.require(Roles.QA_REVIEWER);
+    BatchRunView run = execution.run(batchId);
+    BatchReview.Disposition decision = review.dispositionOfBatch(batchId);
+    List<ReviewedException> exceptions = review.exceptions(batchId);
+    byte[] pdf = new Writer(run, decision, exceptions, actor.get(), clock).write();
+    String sha256 = sha256(pdf);
+    securityLog.record(
+        SecurityEventKind.EXPORT,
+        "PDF batch report of batch "
+            + run.batchNumber()
+            + " ("
+            + run.status()
+            + "): "
+            + pdf.length
+            + " bytes, SHA-256 "
+            + sha256);
+    return new Report(run.batchNumber(), pdf, sha256);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
+
+  /**
+   * A finished report.
+   *
+   * @param sha256 the SHA-256 of {@code pdf}, hex
+   */
+  public record Report(String batchNumber, byte[] pdf, String sha256) {}
+
+  /** Lays out one report; one instance per report. */
+  private static final class Writer {
+    private final Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+    private final Font section = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+    private final Font text = FontFactory.getFont(FontFactory.HELVETICA, 9);
+    private final Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private final Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+    private final Document document = new Document(PageSize.A4, 36, 36, 36, 42);
+    private final BatchRunView run;
+    private final BatchReview.Disposition decision;
+    private final List<ReviewedException> exceptions;
+    private final Actor by;
+    private final Clock clock;
+
+    Writer(
+        BatchRunView run,
+        BatchReview.Disposition decision,
+        List<ReviewedException> exceptions,
+        Actor by,
+        Clock clock) {
+      this.run = run;
+      this.decision = decision;
+      this.exceptions = exceptions;
+      this.by = by;
+      this.clock = clock;
+    }
+
+    byte[] write() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PdfWriter writer = PdfWriter.getInstance(document, out);
+      writer.setPageEvent(new PdfPageNumbers());
+      document.addTitle(TITLE + " " + run.batchNumber());
+      document.open();
+      header();
+      steps();
+      exceptions();
+      producedLots();
+      qaDecision();
+      document.close();
+      return out.toByteArray();
+    }
+
+    private void header() {
+      document.add(new Paragraph(TITLE + ": batch " + run.batchNumber(), heading));
+      line("Product: " + run.productCode() + " " + run.productName());
+      line(run.masterBatchRecord());
+      line("Line: " + run.line());
+      line("Planned quantity: " + run.plannedQuantity() + " " + run.unit());
+      line("Status: " + decision.status());
+      line(
+          "Report generated by "
+              + by.displayName()
+              + " ("
+              + by.userId()
+              + ") at "
+              + SiteZone.format(clock.instant())
+              + " ("
+              + SiteZone.zone().getId()
+              + "). Times are the site's, with their offset from UTC.");
+      line(
+          "The SHA-256 of this file is given with its download and recorded in the security log"
+              + " (export events).");
+    }
+
+    private void steps() {
+      for (StepRunView step : run.steps()) {
+        title("Step " + step.position() + ": " + step.operation() + ", " + step.name());
+        line(
+            "Status: "
+                + step.status()
+                + (step.requiresVerification() ? "; second-person verification required" : ""));
+        line("Instructions: " + step.instructions());
+        line(
+            "Started "
+                + at(step.startedAt(), step.startedBy())
+                + "; performed "
+                + at(step.performedAt(), step.performedBy())
+                + (step.requiresVerification()
+                    ? "; verified " + at(step.verifiedAt(), step.verifiedBy())
+                    : ""));
+        if (!step.materials().isEmpty()) {
+          table(
+              List.of("Material needed", "Quantity", "Range", "Charged"),
+              new float[] {40, 20, 25, 15},
+              step.materials().stream().map(Writer::need).toList());
+        }
+        if (!step.charges().isEmpty()) {
+          table(
+              List.of("Lot charged", "Material", "Quantity", "Charged at"),
+              new float[] {30, 25, 20, 25},
+              step.charges().stream().map(Writer::charge).toList());
+        }
+        if (!step.parameters().isEmpty()) {
+          table(
+              List.of("Parameter", "Source", "Limits", "Critical", "Value"),
+              new float[] {28, 16, 22, 10, 24},
+              step.parameters().stream().map(Writer::parameter).toList());
+        }
+        if (!step.entries().isEmpty()) {
+          Map<Long, EntryView> byId =
+              step.entries().stream().collect(Collectors.toMap(EntryView::id, Function.identity()));
+          table(
+              List.of("Value entered", "Limits", "Taken / entered", "By", "Correction"),
+              new float[] {24, 14, 26, 16, 20},
+              step.entries().stream().map(e -> entry(e, byId)).toList());
+        }
+        signatures("Signatures of the step", step.signatures());
+      }
+    }
+
+    private void exceptions() {
+      title("Exceptions and QA's dispositions");
+      if (exceptions.isEmpty()) {
+        line("None.");
+        return;
+      }
+      for (ReviewedException reviewed : exceptions) {
+        ExceptionView x = reviewed.exception();
+        line(
+            x.kind()
+                + (x.stepPosition() == null ? "" : " on step " + x.stepPosition())
+                + (x.parameter() == null ? "" : " (" + x.parameter() + ")")
+                + ", "
+                + SiteZone.format(x.startedAt())
+                + (x.endedAt() == null ? "" : " to " + SiteZone.format(x.endedAt()))
+                + (x.worstValue() == null ? "" : ", worst value " + x.worstValue())
+                + ": "
+                + x.detail()
+                + (x.raisedBy() == null ? "" : " (raised by " + x.raisedBy() + ")"));
+        DispositionView d = reviewed.disposition();
+        if (d == null) {
+          line("    Not dispositioned.");
+        } else {
+          line(
+              "    Disposition: "
+                  + d.decision()
+                  + (d.deviationReference() == null ? "" : ", deviation " + d.deviationReference())
+                  + ": "
+                  + d.justification());
+          d.signatures().forEach(s -> line("    " + manifestation(s)));
+        }
+      }
+    }
+
+    private void producedLots() {
+      title("Produced lots");
+      if (decision.lots().isEmpty()) {
+        line("None yet.");
+        return;
+      }
+      table(
+          List.of("Lot", "Material", "Quantity", "Status"),
+          new float[] {30, 30, 20, 20},
+          decision.lots().stream()
+              .map(
+                  l ->
+                      List.of(
+                          l.lotNumber(),
+                          l.materialCode() + " " + l.materialName(),
+                          l.receivedQuantity() + " " + l.unit(),
+                          l.status()))
+              .toList());
+    }
+
+    private void qaDecision() {
+      title("QA's decision");
+      if (decision.signature() == null) {
+        line("Not released or rejected yet: the batch is " + decision.status() + ".");
+      } else {
+        line(manifestation(decision.signature()));
+      }
+    }
+
+    private void signatures(String caption, List<SignatureView> signed) {
+      if (signed.isEmpty()) {
+        line(caption + ": none.");
+        return;
+      }
+      line(caption + ":");
+      signed.forEach(s -> line("    " + manifestation(s)));
+    }
+
+    private void title(String title) {
+      Paragraph p = new Paragraph(title, section);
+      p.setSpacingBefore(10);
+      p.setSpacingAfter(2);
+      document.add(p);
+    }
+
+    private void line(String line) {
+      document.add(new Paragraph(line, text));
+    }
+
+    private void table(List<String> columns, float[] widths, List<List<String>> rows) {
+      PdfPTable table = new PdfPTable(widths);
+      table.setWidthPercentage(100);
+      table.setHeaderRows(1);
+      table.setSpacingBefore(3);
+      table.setSpacingAfter(3);
+      for (String column : columns) {
+        PdfPCell cell = new PdfPCell(new Phrase(column, bold));
+        cell.setGrayFill(0.9f);
+        table.addCell(cell);
+      }
+      rows.forEach(row -> row.forEach(value -> table.addCell(new Phrase(value, small))));
+      document.add(table);
+    }
+
+    /**
+     * The manifestation (21 CFR 11.50): meaning, printed name and id, date and time with the zone
+     * offset, the comment, and whether the record still matches what was signed.
+     */
+    static String manifestation(SignatureView s) {
+      return s.meaningLabel()
+          + " "
+          + s.signerName()
+          + " ("
+          + s.signerId()
+          + ") "
+          + SiteZone.format(s.signedAt())
+          + (s.reason() == null || s.reason().isBlank() ? "" : " \"" + s.reason() + "\"")
+          + (s.valid() ? ", valid" : ", INVALID: the record changed after it was signed");
+    }
+
+    private static String at(Instant time, String who) {
+      return time == null ? "-" : SiteZone.format(time) + (who == null ? "" : " by " + who);
+    }
+
+    private static List<String> need(MaterialNeed m) {
+      return List.of(
+          m.materialCode() + " " + m.materialName(),
+          m.quantity() + " " + m.unit() + " ± " + m.tolerancePercent() + " %",
+          m.minimum() + " to " + m.maximum() + " " + m.unit(),
+          m.charged() + " " + m.unit() + (m.satisfied() ? "" : " (outside the range)"));
+    }
+
+    private static List<String> charge(Charge c) {
+      return List.of(
+          c.lotNumber(),
+          c.materialCode(),
+          c.quantity() + " " + c.unit(),
+          SiteZone.format(c.chargedAt()));
+    }
+
+    private static List<String> parameter(ParameterRun p) {
+      String value;
+      if (p.manual()) {
+        value = p.entry() == null ? "not entered" : p.entry().value() + " " + unit(p.unit());
+      } else {
+        value =
+            p.liveValue() == null
+                ? "no machine value"
+                : p.liveValue()
+                    + " "
+                    + unit(p.unit())
+                    + " at "
+                    + SiteZone.format(p.liveAt())
+                    + (p.liveWithinLimits() ? "" : " (outside the limits)");
+      }
+      return List.of(
+          p.name(),
+          p.manual() ? "manual" : "machine " + p.tag(),
+          limits(p.lowLimit(), p.highLimit(), p.unit()),
+          p.critical() ? "yes" : "no",
+          value);
+    }
+
+    private static List<String> entry(EntryView e, Map<Long, EntryView> byId) {
+      String correction;
+      if (e.correctionOf() != null) {
+        EntryView original = byId.get(e.correctionOf());
+        correction =
+            "corrects "
+                + (original == null
+                    ? "#" + e.correctionOf()
+                    : original.value() + " " + unit(e.unit()))
+                + ": "
+                + e.correctionReason();
+      } else {
+        correction = e.current() ? "" : "corrected at " + SiteZone.format(e.supersededAt());
+      }
+      return List.of(
+          e.parameter()
+              + " = "
+              + e.value()
+              + " "
+              + unit(e.unit())
+              + (e.withinLimits() ? "" : " (outside the limits)")
+              + (e.comment() == null || e.comment().isBlank() ? "" : " \"" + e.comment() + "\""),
+          e.limits() == null ? "" : e.limits(),
+          SiteZone.format(e.takenAt())
+              + " / "
+              + SiteZone.format(e.enteredAt())
+              + (e.late() ? " (late entry)" : ""),
+          e.enteredByName() + " (" + e.enteredBy() + ")",
+          correction);
+    }
+
+    private static String limits(BigDecimal low, BigDecimal high, String unit) {
+      if (low == null && high == null) {
+        return "none";
+      }
+      return (low == null ? "" : low.toPlainString())
+          + " to "
+          + (high == null ? "" : high.toPlainString())
+          + " "
+          + unit(unit);
+    }
+
+    private static String unit(String unit) {
+      return unit == null ? "" : unit;
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package com.batchtrace.web.review;
+
+import com.batchtrace.collection.boundary.ProcessSeries;
+import com.batchtrace.compliance.audit.boundary.AuditEntry;
+import com.batchtrace.compliance.audit.boundary.AuditSearch;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchRunView;
+import com.batchtrace.genealogy.boundary.GenealogyService;
+import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.quality.boundary.BatchReview;
+import com.batchtrace.quality.boundary.BatchReview.Disposition;
+import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
+import com.batchtrace.quality.entity.DispositionDecision;
+import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.ProcessCharts;
+import com.batchtrace.web.shell.SignatureForm;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Backing bean of review/batch.xhtml, QA's review of one batch (its id in the address): the
+ * exceptions first, each dispositioned in the signature dialog (accepted with a justification, or
+ * linked to a deviation by its reference); then the whole electronic batch record on the same page
+ * (steps, values with corrections, lots, signatures, comments, process data, genealogy both ways,
+ * the audit trail); release or rejection in the signature dialog; the batch report as PDF. Every
+ * rule is the service's: the page shows its refusal as it is.
+ */
+@Named
+@ViewScoped
+public class BatchReviewPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient BatchReview review;
+
+  @Inject transient BatchExecution execution;
+
+  @Inject transient ProcessSeries processSeries;
+
+  @Inject transient AuditSearch auditSearch;
+
+  @Inject transient GenealogyService genealogy;
+
+  @Inject SignatureForm signatureForm;
+
+  private Long batchId;
+  private BatchRunView run;
+  private Disposition decision;
+  private List<ReviewedException> exceptions;
+  private ProcessCharts processData;
+  private List<AuditEntry> auditTrail;
+  private List<LotGenealogy> genealogyTrees;
+
+  private ReviewedException selected;
+  private String decisionKind = DispositionDecision.ACCEPTED.name();
+  private String justification;
+  private String deviationReference;
+
+  /** The genealogy of one produced lot: what went into it, and where it went. */
+  public record LotGenealogy(LotView lot, GenealogyTree backward, GenealogyTree forward)
+      implements Serializable {}
+
+  /** Loads the batch of the address (f:viewAction); an unknown batch says so. */
+  public void load() {
+    run = null;
+    if (batchId == null) {
+      return;
+    }
+    try {
+      run = execution.run(batchId);
+    } catch (RuleViolation unknown) {
+      Feedback.refuse(unknown.getMessage());
+      return;
+    }
+    refresh();
+    processData = new ProcessCharts(processSeries.of(batchId));
+  }
+
+  /** Everything a signature can change: the decision, exceptions, lots and the audit trail. */
+  private void refresh() {
+    run = execution.run(batchId);
+    decision = review.dispositionOfBatch(batchId);
+    exceptions = review.exceptions(batchId);
+    auditTrail = auditSearch.ofBatch(batchId);
+    genealogyTrees =
+        decision.lots().stream()
+            .map(
+                lot ->
+                    new LotGenealogy(
+                        lot,
+                        new GenealogyTree(
+                            lot, id -> genealogy.step(id, "BACKWARD", GenealogyService.STEP_LIMIT)),
+                        new GenealogyTree(
+                            lot, id -> genealogy.step(id, "FORWARD", GenealogyService.STEP_LIMIT))))
+            .toList();
+  }
+
+  /** Picks the exception to disposition; the form below the table asks for the decision. */
+  public void select(ReviewedException exception) {
+    selected = exception;
+    decisionKind = DispositionDecision.ACCEPTED.name();
+    justification = null;
+    deviationReference = null;
+  }
+
+  public void cancelDisposition() {
+    selected = null;
+  }
+
+  /** Signs the disposition of the selected exception ("Reviewed by"). */
+  public void disposition() {
+    if (selected == null) {
+      Feedback.refuse("Choose the exception to disposition first. Nothing was signed.");
+      return;
+    }
+    DispositionDecision kind = DispositionDecision.valueOf(decisionKind);
+    long id = selected.exception().id();
+    if (Feedback.attempt(
+        () ->
+            review.disposition(
+                id,
+                kind,
+                justification,
+                kind == DispositionDecision.DEVIATION ? deviationReference : null,
+                signatureForm.take(SignatureMeaning.REVIEWED)),
+        "Exception " + id + " dispositioned.")) {
+      selected = null;
+      refresh();
+    }
+  }
+
+  public void release() {
+    decide(true);
+  }
+
+  public void reject() {
+    decide(false);
+  }
+
+  private void decide(boolean release) {
+    long id = batchId;
+    Feedback.attempt(
+        () -> {
+          if (release) {
+            review.release(id, signatureForm.take(SignatureMeaning.RELEASED));
+          } else {
+            review.reject(id, signatureForm.take(SignatureMeaning.REJECTED));
+          }
+        },
+        "Batch " + run.batchNumber() + (release ? " released." : " rejected."));
+    // Also after a refusal: another reviewer may have decided meanwhile, show the batch as it is.
+    refresh();
+  }
+
+  /** Whether QA can still disposition and decide: the batch is in review. */
+  public boolean isInReview() {
+    return decision != null && "IN_REVIEW".equals(decision.status());
+  }
+
+  public long getOpenExceptions() {
+    return exceptions == null ? 0 : exceptions.stream().filter(ReviewedException::open).count();
+  }
+
+  /** The PDF download of the batch report. */
+  public String getReportLink() {
+    return "batch-report?batch=" + batchId;
+  }
+
+  public BatchRunView getRun() {
+    return run;
+  }
+
+  public Disposition getDecision() {
+    return decision;
+  }
+
+  public List<ReviewedException> getExceptions() {
+    return exceptions;
+  }
+
+  public ProcessCharts getProcessData() {
+    return processData;
+  }
+
+  public List<AuditEntry> getAuditTrail() {
+    return auditTrail;
+  }
+
+  public List<LotGenealogy> getGenealogyTrees() {
+    return genealogyTrees;
+  }
+
+  public ReviewedException getSelected() {
+    return selected;
+  }
+
+  public Long getBatchId() {
+    return batchId;
+  }
+
+  public void setBatchId(Long batchId) {
+    this.batchId = batchId;
+  }
+
+  public String getDecisionKind() {
+    return decisionKind;
+  }
+
+  public void setDecisionKind(String decisionKind) {
+    this.decisionKind = decisionKind;
+  }
+
+  public String getJustification() {
+    return justification;
+  }
+
+  public void setJustification(String justification) {
+    this.justification = justification;
+  }
+
+  public String getDeviationReference() {
+    return deviationReference;
+  }
+
+  public void setDeviationReference(String deviationReference) {
+    this.deviationReference = deviationReference;
+  }
+}
