@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -43,23 +42,23 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("recipes:add-step")).click();
     waitForText("recipes:messages", "The step needs its operation");
 
-    type("recipes:operation", "Blending");
-    type("recipes:step-name", "Charge and blend");
-    type("recipes:instructions", "Charge the raw material and blend for 10 minutes.");
+    OfficePages.type("recipes:operation", "Blending");
+    OfficePages.type("recipes:step-name", "Charge and blend");
+    OfficePages.type("recipes:instructions", "Charge the raw material and blend for 10 minutes.");
     Browser.driver().findElement(By.id("recipes:verification")).click();
     Browser.driver().findElement(By.id("recipes:add-step")).click();
     waitForText("steps", "Blending: Charge and blend (second-person verification)");
 
     new Select(Browser.visible(By.id("recipes:material"))).selectByValue(raw);
-    type("recipes:material-quantity", "10");
-    type("recipes:material-tolerance", "2");
+    OfficePages.type("recipes:material-quantity", "10");
+    OfficePages.type("recipes:material-tolerance", "2");
     Browser.driver().findElement(By.id("recipes:add-material")).click();
     waitForText("steps", "Material " + raw + ": 10 ± 2 %");
 
-    type("recipes:parameter-name", "Blend time");
-    type("recipes:parameter-unit", "min");
-    type("recipes:parameter-low", "9");
-    type("recipes:parameter-high", "11");
+    OfficePages.type("recipes:parameter-name", "Blend time");
+    OfficePages.type("recipes:parameter-unit", "min");
+    OfficePages.type("recipes:parameter-low", "9");
+    OfficePages.type("recipes:parameter-high", "11");
     Browser.driver().findElement(By.id("recipes:parameter-critical")).click();
     Browser.driver().findElement(By.id("recipes:add-parameter")).click();
     waitForText("steps", "CPP Blend time [min] manual entry, limits 9 to 11");
@@ -67,7 +66,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
 
     Browser.driver().findElement(By.id("recipes:submit")).click();
     waitForText("recipes:messages", "Save the draft first");
-    type("recipes:reason", "New product introduction");
+    OfficePages.type("recipes:reason", "New product introduction");
     Browser.driver().findElement(By.id("recipes:save")).click();
     waitForText("recipes:messages", "Draft saved.");
     assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
@@ -76,22 +75,12 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
 
     // The author receives the raw lot in the browser.
     String firstLot = Lots.unique("L");
-    Browser.driver().get(TestStack.app("/admin/lots.xhtml").toString());
-    type("receive:lot-number", firstLot);
-    new Select(Browser.visible(By.id("receive:material"))).selectByValue(raw);
-    type("receive:quantity", "25");
-    type("receive:supplier-lot", "SUP-778");
-    type("receive:expiry_input", LocalDate.now().plusYears(1).toString());
-    Browser.driver().findElement(By.id("receive:save")).click();
+    OfficePages.receiveLot(firstLot, raw, "25", "SUP-778");
     waitForText("lots", firstLot);
 
     // Being QA as well does not let the author approve their own record.
-    Browser.driver().get(TestStack.app("/review/recipes.xhtml").toString());
+    OfficePages.approveRecord(product);
     String recordRow = "//tr[.//code[text()='" + product + "']]";
-    Browser.visible(By.xpath(recordRow + "//button[contains(@id, ':open')]")).click();
-    Browser.visible(By.id("records:approve")).click();
-    Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
-    Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
     waitForText("records:messages", "someone else must approve it");
     assertTrue(
         Browser.driver().findElement(By.xpath(recordRow)).getText().contains("IN_REVIEW"),
@@ -99,10 +88,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
 
     // Another reviewer approves the record and releases the lot, each with a signature.
     Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
-    Browser.visible(By.xpath(recordRow + "//button[contains(@id, ':open')]")).click();
-    Browser.visible(By.id("records:approve")).click();
-    Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
-    Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
+    OfficePages.approveRecord(product);
     Browser.waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(recordRow), "APPROVED"));
 
@@ -129,31 +115,31 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     String batch = Lots.unique("B");
     String finished = Lots.unique("F");
     Browser.signInAs(author, "/admin/batches.xhtml");
-    type("plan:batch-number", batch);
+    OfficePages.type("plan:batch-number", batch);
     new Select(Browser.visible(By.id("plan:record"))).selectByVisibleText(product + " version 1");
     new Select(Browser.driver().findElement(By.id("plan:line"))).selectByVisibleText(line);
-    type("plan:planned", "100");
+    OfficePages.type("plan:planned", "100");
     Browser.driver().findElement(By.id("plan:create")).click();
     waitForText("detail-title", "PLANNED");
 
-    type("batches:charge-lot", firstLot);
-    type("batches:charge-quantity", "30");
+    OfficePages.type("batches:charge-lot", firstLot);
+    OfficePages.type("batches:charge-quantity", "30");
     Browser.driver().findElement(By.id("batches:charge")).click();
     waitForText("batches:messages", "Only 25 kg of lot " + firstLot + " are left");
     assertTrue(
         Browser.driver().findElement(By.id("batches:charges")).getText().contains("No lot"),
         "a refused charge changes nothing");
 
-    type("batches:charge-quantity", "6");
+    OfficePages.type("batches:charge-quantity", "6");
     Browser.driver().findElement(By.id("batches:charge")).click();
     waitForText("batches:charges", firstLot);
-    type("batches:charge-lot", secondLot);
-    type("batches:charge-quantity", "4");
+    OfficePages.type("batches:charge-lot", secondLot);
+    OfficePages.type("batches:charge-quantity", "4");
     Browser.driver().findElement(By.id("batches:charge")).click();
     waitForText("batches:charges", secondLot);
     waitForText("detail-title", "IN_PROGRESS");
 
-    type("batches:output-lot", finished);
+    OfficePages.type("batches:output-lot", finished);
     Browser.driver().findElement(By.id("batches:complete")).click();
     waitForText("batches:outputs", finished);
     assertTrue(
@@ -162,7 +148,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
 
     // QA traces forward from the raw lot to the finished lot, and backward again.
     Browser.signInAs(DemoUser.REVIEWER, "/review/trace.xhtml");
-    type("trace:lot", firstLot);
+    OfficePages.type("trace:lot", firstLot);
     Browser.driver().findElement(By.id("trace:go")).click();
     waitForText("trace:lots", finished);
     assertEquals(List.of(finished), tracedLots());
@@ -172,7 +158,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     WebElement made = under("batch-" + batch, "lot-" + finished);
     assertTrue(made.getText().contains("QUARANTINE"), made.getText());
 
-    type("trace:lot", finished);
+    OfficePages.type("trace:lot", finished);
     Browser.driver().findElement(By.xpath("//label[contains(., 'Backward')]")).click();
     Browser.driver().findElement(By.id("trace:go")).click();
     waitForText("trace:lots", secondLot);
@@ -183,12 +169,6 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     Browser.visible(By.cssSelector("[data-node='batch-" + batch + "']"));
     assertTrue(under("batch-" + batch, "lot-" + firstLot).getText().contains("consumed 6 kg"));
     assertTrue(under("batch-" + batch, "lot-" + secondLot).getText().contains("consumed 4 kg"));
-  }
-
-  private static void type(String id, String text) {
-    WebElement field = Browser.visible(By.id(id));
-    field.clear();
-    field.sendKeys(text);
   }
 
   private static void waitForText(String id, String text) {

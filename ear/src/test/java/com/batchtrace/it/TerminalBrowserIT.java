@@ -1,5 +1,13 @@
 package com.batchtrace.it;
 
+import static com.batchtrace.it.TerminalScreen.CURRENT;
+import static com.batchtrace.it.TerminalScreen.awaitCharge;
+import static com.batchtrace.it.TerminalScreen.awaitStepStatus;
+import static com.batchtrace.it.TerminalScreen.click;
+import static com.batchtrace.it.TerminalScreen.current;
+import static com.batchtrace.it.TerminalScreen.scan;
+import static com.batchtrace.it.TerminalScreen.sign;
+import static com.batchtrace.it.TerminalScreen.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TerminalBrowserIT extends DeployedApplication {
 
-  private static final String CURRENT = ".bt-step-current";
   private static final String BLEND_TIME = "Blend time";
 
   @BeforeEach
@@ -174,57 +181,5 @@ class TerminalBrowserIT extends DeployedApplication {
     idle.until(ExpectedConditions.visibilityOfElementLocated(By.id("idle-countdown")));
     idle.until(ExpectedConditions.textToBe(By.id("page-title"), "You are signed out"));
     assertTrue(Browser.visible(By.id("idle-notice")).getText().contains("without activity"));
-  }
-
-  private static WebElement current(String css) {
-    return Browser.visible(By.cssSelector(CURRENT + " " + css));
-  }
-
-  /** Types the quantity, then scans the lot: the scanner's Enter charges it. */
-  private static void scan(String lot, String quantity) {
-    WebElement field = current("input.bt-quantity");
-    field.clear();
-    field.sendKeys(quantity);
-    current("input.bt-lot").sendKeys(lot + Keys.ENTER);
-  }
-
-  private static void awaitCharge(String lot, String quantity) {
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(CURRENT + " .bt-charges"), "Lot " + lot + ": " + quantity + " kg"));
-  }
-
-  private static WebElement step(int position) {
-    return Browser.driver().findElements(By.cssSelector("section.bt-step")).get(position - 1);
-  }
-
-  /** Clicks an action of the current step (start, perform, verify). */
-  private static void click(String action) {
-    Browser.waiting()
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(CURRENT + " button[id$=':" + action + "']")))
-        .click();
-  }
-
-  private static void awaitStepStatus(int position, String status) {
-    Browser.waiting()
-        .until(
-            driver ->
-                step(position)
-                    .findElement(By.cssSelector(".bt-step-status"))
-                    .getText()
-                    .equals(status));
-  }
-
-  /** Opens the dialog with the step's action (unless open) and signs with the demo password. */
-  private static void sign(String action, String dialog) {
-    if (action != null) {
-      click(action);
-    }
-    Browser.visible(By.id(dialog + ":password")).sendKeys(DemoUser.PASSWORD + Keys.ENTER);
-    Browser.waiting()
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id(dialog + ":dialog")));
   }
 }

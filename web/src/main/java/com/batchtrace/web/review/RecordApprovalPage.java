@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,9 +58,13 @@ public class RecordApprovalPage implements Serializable {
     selected = records.read(id).orElse(null);
   }
 
+  /** Every record, those waiting for QA's approval first (the sort is stable: by product after). */
   public List<MasterBatchRecordView> getAll() {
     if (all == null) {
-      all = records.all();
+      all =
+          records.all().stream()
+              .sorted(Comparator.comparing(r -> !"IN_REVIEW".equals(r.status())))
+              .toList();
     }
     return all;
   }
