@@ -66,8 +66,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
 
     // 2. QA approves the master record.
     OfficePages.approveRecord(product);
-    String recordRow = "//tr[.//code[text()='" + product + "']]";
-    waitForText(By.xpath(recordRow), "APPROVED");
+    OfficePages.awaitApproved(product);
 
     DryingLine line = new DryingLine(record);
     JsonObject planned = line.plannedBatch();

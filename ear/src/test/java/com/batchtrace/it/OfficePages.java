@@ -3,6 +3,7 @@ package com.batchtrace.it;
 import java.time.LocalDate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Steps on the office pages that several browser tests take, as a person takes them. */
@@ -35,5 +36,17 @@ final class OfficePages {
     Browser.visible(By.id("records:approve")).click();
     Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
     Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
+  }
+
+  /**
+   * Waits for the page's confirmation that QA approved the product's first version (the record
+   * itself may have moved to another page of the list: records awaiting QA come first).
+   */
+  static void awaitApproved(String product) {
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("records:messages"),
+                "Master batch record " + product + " version 1 approved."));
   }
 }

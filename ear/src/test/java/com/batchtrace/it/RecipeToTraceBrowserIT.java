@@ -89,8 +89,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     // Another reviewer approves the record and releases the lot, each with a signature.
     Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
     OfficePages.approveRecord(product);
-    Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(recordRow), "APPROVED"));
+    OfficePages.awaitApproved(product);
 
     Browser.driver().get(TestStack.app("/review/lots.xhtml").toString());
     String lotRow = "//tr[.//code[text()='" + firstLot + "']]";
