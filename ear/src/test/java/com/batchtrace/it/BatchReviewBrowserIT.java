@@ -1,6 +1,6 @@
 package com.batchtrace.it;
 
-import static com.batchtrace.it.TerminalBatch.expect;
+import static com.batchtrace.it.RestClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

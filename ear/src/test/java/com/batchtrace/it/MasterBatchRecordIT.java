@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -163,6 +164,17 @@ class MasterBatchRecordIT extends DeployedApplication {
             "{\"password\":\"" + DemoUser.PASSWORD + "\",\"reason\":\"Reviewed\"}");
   }
 
+  /** The drying step's critical parameter: the dryer's inlet-temp tag, 55 to 65 C. */
+  static JsonObjectBuilder inletTemperature() {
+    return Json.createObjectBuilder()
+        .add("name", "Inlet temperature")
+        .add("tag", "inlet-temp")
+        .add("unit", "C")
+        .add("low", 55)
+        .add("high", 65)
+        .add("critical", true);
+  }
+
   static String body(String productCode, String material) {
     return Json.createObjectBuilder()
         .add("product", productCode)
@@ -190,15 +202,7 @@ class MasterBatchRecordIT extends DeployedApplication {
                         .add("instructions", "Dry until the outlet temperature holds.")
                         .add(
                             "parameters",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("name", "Inlet temperature")
-                                        .add("tag", "inlet-temp")
-                                        .add("unit", "C")
-                                        .add("low", 55)
-                                        .add("high", 65)
-                                        .add("critical", true)))))
+                            Json.createArrayBuilder().add(MasterBatchRecordIT.inletTemperature()))))
         .build()
         .toString();
   }

@@ -33,9 +33,7 @@ final class OfficePages {
     Browser.driver().get(TestStack.app("/review/recipes.xhtml").toString());
     String recordRow = "//tr[.//code[text()='" + product + "']]";
     Browser.visible(By.xpath(recordRow + "//button[contains(@id, ':open')]")).click();
-    Browser.visible(By.id("records:approve")).click();
-    Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
-    Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
+    SignatureDialog.sign("records:approve", "records:approve-sign");
   }
 
   /**

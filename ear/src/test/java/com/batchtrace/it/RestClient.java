@@ -1,5 +1,7 @@
 package com.batchtrace.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -118,6 +120,12 @@ public final class RestClient {
             "/batches/" + batch + "/steps/" + step + "/start",
             "{\"equipmentId\": " + equipment + "}"),
         "start a step");
+  }
+
+  /** Asserts the answer's status (showing its body when it differs); returns its JSON object. */
+  static JsonObject expect(int status, HttpResponse<String> response) {
+    assertEquals(status, response.statusCode(), response.body());
+    return TestStack.jsonObject(response);
   }
 
   private static JsonObject expect(int status, HttpResponse<String> response, String what) {

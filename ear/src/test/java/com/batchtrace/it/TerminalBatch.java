@@ -1,5 +1,6 @@
 package com.batchtrace.it;
 
+import static com.batchtrace.it.RestClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
@@ -118,11 +119,6 @@ final class TerminalBatch {
     return run(who).getJsonArray("steps").getJsonObject(position - 1);
   }
 
-  static JsonObject expect(int status, HttpResponse<String> response) {
-    assertEquals(status, response.statusCode(), response.body());
-    return TestStack.jsonObject(response);
-  }
-
   static String recipe(String product, String material) {
     return Json.createObjectBuilder()
         .add("product", product)
@@ -160,15 +156,7 @@ final class TerminalBatch {
                         .add("instructions", "Dry until the outlet temperature holds.")
                         .add(
                             "parameters",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("name", "Inlet temperature")
-                                        .add("tag", "inlet-temp")
-                                        .add("unit", "C")
-                                        .add("low", 55)
-                                        .add("high", 65)
-                                        .add("critical", true)))))
+                            Json.createArrayBuilder().add(MasterBatchRecordIT.inletTemperature()))))
         .build()
         .toString();
   }

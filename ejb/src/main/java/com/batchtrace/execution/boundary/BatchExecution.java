@@ -108,10 +108,22 @@ public class BatchExecution {
             .setParameter("running", BatchStatus.IN_PROGRESS)
             .setMaxResults(100)
             .getResultList();
+    // The queue's step runs in one query, not one per batch.
+    Map<Long, Map<Integer, StepExecution>> started =
+        queued.isEmpty()
+            ? Map.of()
+            : em.createQuery(
+                    "select s from StepExecution s where s.batch in :batches", StepExecution.class)
+                .setParameter("batches", queued)
+                .getResultStream()
+                .collect(
+                    Collectors.groupingBy(
+                        s -> s.getBatch().getId(),
+                        Collectors.toMap(StepExecution::getStepPosition, Function.identity())));
     return queued.stream()
         .map(
             b -> {
-              Map<Integer, StepExecution> runs = executionsOf(b.getId());
+              Map<Integer, StepExecution> runs = started.getOrDefault(b.getId(), Map.of());
               List<MbrStep> steps = b.getMasterBatchRecord().getSteps();
               long done =
                   runs.values().stream().filter(r -> r.getStatus() == StepStatus.DONE).count();
@@ -140,10 +152,19 @@ public class BatchExecution {
         .toList();
   }
 
-  /** The batch with every step as the terminal shows it. */
+  /** The batch with every step as the terminal shows it, with each step's latest machine values. */
   @Transactional
   public BatchRunView run(long batchId) {
-    return view(batch(batchId, false));
+    return view(batch(batchId, false), true);
+  }
+
+  /**
+   * The batch's record without the machine values (liveValue is null): what QA's decision checks
+   * and signs, which needs no process data lookups.
+   */
+  @Transactional
+  public BatchRunView record(long batchId) {
+    return view(batch(batchId, false), false);
   }
 
   /** Starts the step: the steps before it must be done; the batch's line runs it from now on. */
@@ -157,7 +178,7 @@ public class BatchExecution {
           "Batch "
               + batch.getBatchNumber()
               + " is "
-              + label(batch.getStatus())
+              + batch.getStatus().label()
               + ": no step can be started. Nothing was started.");
     }
     Map<Integer, StepExecution> runs = executionsOf(batchId);
@@ -192,7 +213,7 @@ public class BatchExecution {
             actor.get().userId(),
             clock.instant()));
     em.flush();
-    return view(batch);
+    return view(batch, true);
   }
 
   /**
@@ -238,7 +259,7 @@ public class BatchExecution {
               "Lot " + lot.lotNumber() + " refused: " + refusal.get());
       em.persist(refused);
       em.flush();
-      return new ScanOutcome(false, refusal.get(), refused.getId(), view(batch));
+      return new ScanOutcome(false, refusal.get(), refused.getId(), view(batch, true));
     }
     batches.charge(batchId, position, lot.lotNumber(), quantity);
     return new ScanOutcome(
@@ -254,7 +275,7 @@ public class BatchExecution {
             + position
             + ".",
         null,
-        view(batch));
+        view(batch, true));
   }
 
   /** Why the step refuses the lot's material or quantity, before the lot's own rules are asked. */
@@ -457,7 +478,7 @@ public class BatchExecution {
           "Batch "
               + batch.getBatchNumber()
               + " is "
-              + label(batch.getStatus())
+              + batch.getStatus().label()
               + ": its record is closed. Nothing was recorded.");
     }
     String what = kind == ExceptionKind.COMMENT ? "comment" : "deviation";
@@ -542,7 +563,7 @@ public class BatchExecution {
     run.performed(signed.signerId(), signed.signedAt());
     finishIfDone(run);
     em.flush();
-    return view(batch);
+    return view(batch, true);
   }
 
   /**
@@ -569,7 +590,7 @@ public class BatchExecution {
     run.verified(signed.signerId(), signed.signedAt());
     finishIfDone(run);
     em.flush();
-    return view(batch);
+    return view(batch, true);
   }
 
   private void finishIfDone(StepExecution run) {
@@ -610,10 +631,6 @@ public class BatchExecution {
     return request.reason() == null || request.reason().isBlank() ? fallback : request.reason();
   }
 
-  private static String label(BatchStatus status) {
-    return status.name().toLowerCase().replace('_', ' ');
-  }
-
   private Batch batch(long batchId, boolean lock) {
     Batch batch =
         lock
@@ -626,9 +643,9 @@ public class BatchExecution {
   }
 
   private static MbrStep stepOf(Batch batch, int position) {
-    return batch.getMasterBatchRecord().getSteps().stream()
-        .filter(s -> s.getPosition() == position)
-        .findFirst()
+    return batch
+        .getMasterBatchRecord()
+        .step(position)
         .orElseThrow(
             () ->
                 new RuleViolation(
@@ -727,7 +744,7 @@ public class BatchExecution {
         Quantities.plain(charged));
   }
 
-  private BatchRunView view(Batch batch) {
+  private BatchRunView view(Batch batch, boolean machineValues) {
     long batchId = batch.getId();
     Map<Integer, StepExecution> runs = executionsOf(batchId);
     List<Charge> charges = batches.charges(batchId);
@@ -741,10 +758,10 @@ public class BatchExecution {
           charges.stream()
               .filter(c -> c.stepPosition() != null && c.stepPosition() == position)
               .toList();
-      List<EntryView> entries =
-          run == null ? List.of() : entriesOf(run).stream().map(BatchExecution::entryView).toList();
+      List<StepEntry> stepEntries = run == null ? List.of() : entriesOf(run);
+      List<EntryView> entries = stepEntries.stream().map(BatchExecution::entryView).toList();
       Map<String, Point> live =
-          run == null
+          run == null || !machineValues
               ? Map.of()
               : processSeries.latest(
                   batchId,
@@ -798,7 +815,7 @@ public class BatchExecution {
               stepCharges,
               run == null
                   ? List.of()
-                  : signatures.signaturesOf(new StepRecord(run, entriesOf(run), stepCharges)),
+                  : signatures.signaturesOf(new StepRecord(run, stepEntries, stepCharges)),
               exceptions.stream()
                   .filter(x -> x.stepPosition() != null && x.stepPosition() == position)
                   .toList()));

@@ -198,12 +198,12 @@ public class StepEntry {
             parameter,
             value,
             original.comment == null ? why : original.comment,
+            original.takenAt,
             at,
-            at,
-            Duration.ofDays(36_500),
+            Duration.ZERO,
             by,
             byName);
-    correction.takenAt = original.takenAt;
+    // A correction is of the value taken then: it is as late as the original was, no later.
     correction.late = original.late;
     correction.correctionOf = original;
     correction.correctionReason = why;

@@ -93,10 +93,7 @@ public class StepExecution {
 
   /** The master record's step this runs. */
   public MbrStep step() {
-    return batch.getMasterBatchRecord().getSteps().stream()
-        .filter(s -> s.getPosition() == stepPosition)
-        .findFirst()
-        .orElseThrow();
+    return batch.getMasterBatchRecord().step(stepPosition).orElseThrow();
   }
 
   /** Refuses anything that changes the step's record once the operator has signed it. */

@@ -128,11 +128,7 @@ public class Batch {
   public void requireChargeable() {
     if (status != BatchStatus.PLANNED && status != BatchStatus.IN_PROGRESS) {
       throw new RuleViolation(
-          "Batch "
-              + batchNumber
-              + " is "
-              + status.name().toLowerCase().replace('_', ' ')
-              + ": no more material can be charged.");
+          "Batch " + batchNumber + " is " + status.label() + ": no more material can be charged.");
     }
   }
 
@@ -143,7 +139,7 @@ public class Batch {
           "Batch "
               + batchNumber
               + " is "
-              + status.name().toLowerCase().replace('_', ' ')
+              + status.label()
               + ": only a running batch can be completed.");
     }
     status = BatchStatus.IN_REVIEW;
@@ -157,7 +153,7 @@ public class Batch {
           "Batch "
               + batchNumber
               + " is "
-              + status.name().toLowerCase().replace('_', ' ')
+              + status.label()
               + ": only a batch in review can be "
               + (release ? "released" : "rejected")
               + ". Nothing was signed.");

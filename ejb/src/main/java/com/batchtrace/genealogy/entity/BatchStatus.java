@@ -7,5 +7,10 @@ public enum BatchStatus {
   COMPLETED,
   IN_REVIEW,
   RELEASED,
-  REJECTED
+  REJECTED;
+
+  /** The status as a sentence says it: "in review". */
+  public String label() {
+    return name().toLowerCase().replace('_', ' ');
+  }
 }

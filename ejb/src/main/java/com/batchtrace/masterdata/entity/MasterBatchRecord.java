@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -273,5 +274,10 @@ public class MasterBatchRecord implements SignedRecord {
 
   public List<MbrStep> getSteps() {
     return steps;
+  }
+
+  /** The step at this position (1 for the first), if the record has one. */
+  public Optional<MbrStep> step(int position) {
+    return steps.stream().filter(s -> s.getPosition() == position).findFirst();
   }
 }

@@ -153,7 +153,7 @@ public class BatchReview {
           "Batch "
               + batch.getBatchNumber()
               + " is "
-              + label(batch.getStatus())
+              + batch.getStatus().label()
               + ": exceptions are dispositioned while it is in review. Nothing was signed.");
     }
     Optional<ExceptionDisposition> earlier = dispositionOf(exceptionId);
@@ -226,13 +226,13 @@ public class BatchReview {
           "Batch "
               + batch.getBatchNumber()
               + " was "
-              + label(batch.getStatus())
+              + batch.getStatus().label()
               + decidedBy(batchId)
                   .map(s -> " by " + s.signerName() + " at " + s.signedAt())
                   .orElse("")
               + " already. Nothing was signed.");
     }
-    BatchRunView run = execution.run(batchId);
+    BatchRunView run = execution.record(batchId);
     String reviewer = actor.get().userId();
     for (StepRunView step : run.steps()) {
       if (reviewer.equals(step.performedBy()) || reviewer.equals(step.verifiedBy())) {
@@ -376,7 +376,7 @@ public class BatchReview {
   private BatchRecordContent recordOf(long batchId) {
     return new BatchRecordContent(
         batchId,
-        execution.run(batchId),
+        execution.record(batchId),
         monitor.exceptionsOf(batchId),
         dispositionsOf(batchId),
         batches.outputs(batchId));
@@ -399,10 +399,6 @@ public class BatchReview {
         .setParameter("x", exceptionId)
         .getResultStream()
         .findFirst();
-  }
-
-  private static String label(BatchStatus status) {
-    return status.name().toLowerCase().replace('_', ' ');
   }
 
   /** A batch in the review queue. */
