@@ -10,27 +10,71 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** QA releases a lot in quarantine on the review page, with the signature dialog. */
 class LotReleaseBrowserIT extends DeployedApplication {
 
+  private static final String QUARANTINE = "//*[@id='queue:quarantine']";
+  private static final String DECIDED = "//*[@id='decided']";
+
   @Test
   @Tag("URS-022")
   void qaReleasesALotThroughTheSignatureDialogAndSeesTheManifestation() {
     String lot = Lots.inQuarantine().getString("lotNumber");
 
     Browser.signInAs(DemoUser.REVIEWER, "/review/lots.xhtml");
-    String row = "//tr[.//code[text()='" + lot + "']]";
-    Browser.visible(By.xpath(row + "//button[contains(@id, ':release')]")).click();
-    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
-    Browser.driver().findElement(By.id("queue:release-sign:reason")).sendKeys("CoA reviewed");
-    Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
+    release(lot, "CoA reviewed");
 
-    Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("decided"), lot));
-    String decided = Browser.driver().findElement(By.xpath("//*[@id='decided']" + row)).getText();
+    String decided = Browser.driver().findElement(By.xpath(DECIDED + row(lot))).getText();
     assertTrue(decided.contains("RELEASED"), decided);
     assertTrue(decided.contains("Released by"), decided);
     assertTrue(decided.contains("Rita Reyes"), decided);
     assertTrue(decided.contains("CoA reviewed"), decided);
     assertTrue(
-        Browser.driver().findElements(By.xpath("//*[@id='queue:quarantine']" + row)).isEmpty(),
+        Browser.driver().findElements(By.xpath(QUARANTINE + row(lot))).isEmpty(),
         "no longer in the quarantine queue");
+  }
+
+  @Test
+  @Tag("URS-022")
+  void theQuarantineIsPagedAndTheLatestDecisionComesFirst() {
+    String material = Lots.material();
+    String oldest = Lots.inQuarantine(material).getString("lotNumber");
+    for (int i = 0; i < 25; i++) {
+      Lots.inQuarantine(material);
+    }
+    // Received after all of them and released at once: decided before, received after, the oldest.
+    String newest = Lots.released(Lots.inQuarantine(material)).getString("lotNumber");
+
+    Browser.signInAs(DemoUser.REVIEWER, "/review/lots.xhtml");
+    // Newest first, 25 a page: the 25 lots received after it fill the first page.
+    Browser.visible(By.xpath(QUARANTINE + "//tbody/tr"));
+    assertTrue(
+        Browser.driver().findElements(By.xpath(QUARANTINE + row(oldest))).isEmpty(),
+        "the oldest of 26 new lots is not on the first page");
+    Browser.driver()
+        .findElement(By.cssSelector("[id='queue:quarantine'] .ui-paginator-next"))
+        .click();
+    Browser.visible(By.xpath(QUARANTINE + row(oldest)));
+
+    release(oldest, "CoA reviewed, received first");
+
+    // Received first, decided last: the first row of the decisions, before the newest lot.
+    String first = Browser.visible(By.xpath(DECIDED + "//tbody/tr[1]")).getText();
+    assertTrue(first.contains(oldest), first);
+    assertTrue(first.contains("RELEASED"), first);
+    String second = Browser.driver().findElement(By.xpath(DECIDED + "//tbody/tr[2]")).getText();
+    assertTrue(second.contains(newest), second);
+  }
+
+  private static String row(String lot) {
+    return "//tr[.//code[text()='" + lot + "']]";
+  }
+
+  /** Releases a lot shown in the quarantine table and waits until it is among the decisions. */
+  private static void release(String lot, String reason) {
+    Browser.visible(By.xpath(QUARANTINE + row(lot) + "//button[contains(@id, ':release')]"))
+        .click();
+    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("queue:release-sign:reason")).sendKeys(reason);
+    Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("decided"), lot));
   }
 }

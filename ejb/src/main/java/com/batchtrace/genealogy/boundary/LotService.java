@@ -10,6 +10,7 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.boundary.MaterialService;
 import com.batchtrace.masterdata.entity.Material;
+import com.batchtrace.platform.Page;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.SiteZone;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Receives lots into quarantine; QA releases or rejects them with a signature. */
 @ApplicationScoped
@@ -176,6 +179,68 @@ public class LotService {
         .stream()
         .map(this::view)
         .toList();
+  }
+
+  /** One page of the lots waiting in quarantine, newest received first, with their total. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<LotView> quarantine(int offset, int limit) {
+    long total = countQuarantined(true);
+    List<LotView> rows =
+        em
+            .createQuery(
+                "select l from MaterialLot l join fetch l.material where l.disposition = :d"
+                    + " order by l.receivedAt desc, l.id desc",
+                MaterialLot.class)
+            .setParameter("d", LotDisposition.QUARANTINE)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(this::view)
+            .toList();
+    return new Page<>(rows, total);
+  }
+
+  /**
+   * One page of the lots QA has decided on (released or rejected, also with their batch), the
+   * latest decision first: the audit revision in which each lot took its present disposition.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<LotView> decided(int offset, int limit) {
+    long total = countQuarantined(false);
+    // Native: the decision's revision is in the Envers table, which JPQL does not see.
+    List<Long> ids =
+        ((List<?>)
+                em.createNativeQuery(
+                        "select l.id from batchtrace.material_lot l"
+                            + " where l.disposition <> 'QUARANTINE'"
+                            + " order by (select min(a.rev) from batchtrace.material_lot_aud a"
+                            + "   where a.id = l.id and a.disposition = l.disposition)"
+                            + " desc nulls last, l.id desc offset ?1 limit ?2")
+                    .setParameter(1, offset)
+                    .setParameter(2, limit)
+                    .getResultList())
+            .stream().map(id -> ((Number) id).longValue()).toList();
+    if (ids.isEmpty()) {
+      return new Page<>(List.of(), total);
+    }
+    Map<Long, MaterialLot> byId =
+        em.createQuery(
+                "select l from MaterialLot l join fetch l.material where l.id in :ids",
+                MaterialLot.class)
+            .setParameter("ids", ids)
+            .getResultStream()
+            .collect(Collectors.toMap(MaterialLot::getId, l -> l));
+    return new Page<>(ids.stream().map(byId::get).map(this::view).toList(), total);
+  }
+
+  /** How many lots are in quarantine ({@code true}) or decided ({@code false}). */
+  private long countQuarantined(boolean quarantined) {
+    String test = quarantined ? "=" : "<>";
+    return em.createQuery(
+            "select count(l) from MaterialLot l where l.disposition " + test + " :d", Long.class)
+        .setParameter("d", LotDisposition.QUARANTINE)
+        .getSingleResult();
   }
 
   private Optional<MaterialLot> byNumber(String lotNumber) {

@@ -3,14 +3,14 @@ package com.batchtrace.web.review;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
-import com.batchtrace.genealogy.entity.LotDisposition;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.PagedModel;
 import com.batchtrace.web.shell.SignatureForm;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * Backing bean of review/lots.xhtml: lots waiting in quarantine, and QA's release or rejection of
@@ -26,9 +26,21 @@ public class LotReleasePage implements Serializable {
 
   @Inject SignatureForm signatureForm;
 
-  private List<LotView> quarantine;
-  private List<LotView> decided;
+  private final PagedModel<LotView> quarantine =
+      new PagedModel<>(
+          () -> lotService().quarantine(0, 0).total(),
+          (offset, limit) -> lotService().quarantine(offset, limit).rows());
+
+  private final PagedModel<LotView> decided =
+      new PagedModel<>(
+          () -> lotService().decided(0, 0).total(),
+          (offset, limit) -> lotService().decided(offset, limit).rows());
+
   private LotView selected;
+
+  private static LotService lotService() {
+    return CDI.current().select(LotService.class).get();
+  }
 
   public void select(LotView lot) {
     selected = lot;
@@ -54,24 +66,15 @@ public class LotReleasePage implements Serializable {
           }
         },
         "Lot " + lot + (release ? " released." : " rejected."))) {
-      quarantine = null;
-      decided = null;
       selected = null;
     }
   }
 
-  public List<LotView> getQuarantine() {
-    if (quarantine == null) {
-      quarantine = lots.list(LotDisposition.QUARANTINE, 100);
-    }
+  public PagedModel<LotView> getQuarantine() {
     return quarantine;
   }
 
-  public List<LotView> getDecided() {
-    if (decided == null) {
-      decided =
-          lots.list(null, 50).stream().filter(l -> !"QUARANTINE".equals(l.disposition())).toList();
-    }
+  public PagedModel<LotView> getDecided() {
     return decided;
   }
 
