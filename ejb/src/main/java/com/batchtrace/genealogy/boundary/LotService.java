@@ -181,17 +181,26 @@ public class LotService {
         .toList();
   }
 
-  /** One page of the lots waiting in quarantine, newest received first, with their total. */
+  /**
+   * One page of the lots with the given disposition (all when null), newest received first, with
+   * their total.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<LotView> quarantine(int offset, int limit) {
-    long total = countQuarantined(true);
+  public Page<LotView> page(LotDisposition disposition, int offset, int limit) {
+    long total =
+        em.createQuery(
+                "select count(l) from MaterialLot l where (:d is null or l.disposition = :d)",
+                Long.class)
+            .setParameter("d", disposition)
+            .getSingleResult();
     List<LotView> rows =
         em
             .createQuery(
-                "select l from MaterialLot l join fetch l.material where l.disposition = :d"
+                "select l from MaterialLot l join fetch l.material"
+                    + " where (:d is null or l.disposition = :d)"
                     + " order by l.receivedAt desc, l.id desc",
                 MaterialLot.class)
-            .setParameter("d", LotDisposition.QUARANTINE)
+            .setParameter("d", disposition)
             .setFirstResult(offset)
             .setMaxResults(limit)
             .getResultList()
@@ -207,7 +216,10 @@ public class LotService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<LotView> decided(int offset, int limit) {
-    long total = countQuarantined(false);
+    long total =
+        em.createQuery("select count(l) from MaterialLot l where l.disposition <> :d", Long.class)
+            .setParameter("d", LotDisposition.QUARANTINE)
+            .getSingleResult();
     // Native: the decision's revision is in the Envers table, which JPQL does not see.
     List<Long> ids =
         ((List<?>)
@@ -232,15 +244,6 @@ public class LotService {
             .getResultStream()
             .collect(Collectors.toMap(MaterialLot::getId, l -> l));
     return new Page<>(ids.stream().map(byId::get).map(this::view).toList(), total);
-  }
-
-  /** How many lots are in quarantine ({@code true}) or decided ({@code false}). */
-  private long countQuarantined(boolean quarantined) {
-    String test = quarantined ? "=" : "<>";
-    return em.createQuery(
-            "select count(l) from MaterialLot l where l.disposition " + test + " :d", Long.class)
-        .setParameter("d", LotDisposition.QUARANTINE)
-        .getSingleResult();
   }
 
   private Optional<MaterialLot> byNumber(String lotNumber) {

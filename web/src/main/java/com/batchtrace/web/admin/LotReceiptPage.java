@@ -6,6 +6,8 @@ import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.masterdata.boundary.MaterialService;
 import com.batchtrace.masterdata.boundary.MaterialView;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.PagedModel;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,19 +27,26 @@ public class LotReceiptPage implements Serializable {
 
   @Inject transient MaterialService materials;
 
-  private List<LotView> latest;
+  private final PagedModel<LotView> latest =
+      new PagedModel<>(
+          () -> lotService().page(null, 0, 0).total(),
+          (offset, limit) -> lotService().page(null, offset, limit).rows());
+
   private String lotNumber;
   private String materialCode;
   private BigDecimal quantity;
   private LocalDate expiry;
   private String supplierLot;
 
+  private static LotService lotService() {
+    return CDI.current().select(LotService.class).get();
+  }
+
   public void receive() {
     LotReceipt receipt =
         new LotReceipt(lotNumber, materialCode, quantity, expiry, supplierLot, null);
     if (Feedback.attempt(
         () -> lots.receive(receipt), "Lot " + lotNumber + " received into quarantine.")) {
-      latest = null;
       lotNumber = null;
       quantity = null;
       supplierLot = null;
@@ -48,10 +57,7 @@ public class LotReceiptPage implements Serializable {
     return materials.all().stream().filter(MaterialView::active).toList();
   }
 
-  public List<LotView> getLatest() {
-    if (latest == null) {
-      latest = lots.list(null, 50);
-    }
+  public PagedModel<LotView> getLatest() {
     return latest;
   }
 

@@ -3,6 +3,7 @@ package com.batchtrace.web.review;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.genealogy.entity.LotDisposition;
 import com.batchtrace.web.shell.Feedback;
 import com.batchtrace.web.shell.PagedModel;
 import com.batchtrace.web.shell.SignatureForm;
@@ -28,8 +29,8 @@ public class LotReleasePage implements Serializable {
 
   private final PagedModel<LotView> quarantine =
       new PagedModel<>(
-          () -> lotService().quarantine(0, 0).total(),
-          (offset, limit) -> lotService().quarantine(offset, limit).rows());
+          () -> lotService().page(LotDisposition.QUARANTINE, 0, 0).total(),
+          (offset, limit) -> lotService().page(LotDisposition.QUARANTINE, offset, limit).rows());
 
   private final PagedModel<LotView> decided =
       new PagedModel<>(
