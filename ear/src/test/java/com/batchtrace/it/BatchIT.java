@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class BatchIT extends DeployedApplication {
 
   private final RestClient admin = RestClient.as(DemoUser.ADMIN);
+  private final RestClient operator = RestClient.as(DemoUser.OPERATOR1);
   private String product;
   private String api;
   private long approvedRecord;
@@ -53,7 +54,7 @@ class BatchIT extends DeployedApplication {
     assertRefused(batch, quarantined, "10", "not released");
 
     JsonObject otherMaterial = Lots.released(Lots.inQuarantine());
-    assertRefused(batch, otherMaterial, "10", "does not use");
+    assertRefused(batch, otherMaterial, "10", "needs " + api);
 
     JsonObject lot = Lots.released(Lots.inQuarantine(api));
     assertRefused(batch, lot, "30", "Only 25.5 kg of lot");
@@ -82,10 +83,14 @@ class BatchIT extends DeployedApplication {
 
   @Test
   void completingRecordsOutputLotsInQuarantineAndTheTraceFollowsThem() {
-    long batch = batch();
+    long batch = started(oneStepRecord());
     JsonObject raw = Lots.released(Lots.inQuarantine(api));
     assertEquals(200, charge(batch, raw, "20").statusCode());
     String output = Lots.unique("FG");
+    HttpResponse<String> early = complete(batch, output);
+    assertEquals(422, early.statusCode(), "step 1 is not signed yet");
+    assertTrue(early.body().contains("Step 1 (Charge) is not finished"), early.body());
+    perform(batch, 1);
 
     HttpResponse<String> completed = complete(batch, output);
     assertEquals(200, completed.statusCode(), completed.body());
@@ -107,17 +112,25 @@ class BatchIT extends DeployedApplication {
 
   @Test
   void aChargeThatWouldCloseACycleIsRefused() throws SQLException {
-    long batch = batch();
+    // Step 2 takes the product itself (as a rework step would).
+    long batch = started(recordOf(step("Charge", api), step("Rework", product)));
     assertEquals(200, charge(batch, Lots.released(Lots.inQuarantine(api)), "5").statusCode());
+    perform(batch, 1);
+    operator.post("/batches/" + batch + "/steps/2/start", "{}");
+    perform(batch, 2);
     String output = Lots.unique("FG");
     assertEquals(200, complete(batch, output).statusCode());
-    // As a batch that reports partial output while it still runs would be.
+    // As a batch that reports partial output while step 2 still runs would be.
     try (Connection rogue = TestStack.databaseAsSuperuser();
         Statement s = rogue.createStatement()) {
       s.executeUpdate("update batchtrace.batch set status = 'IN_PROGRESS' where id = " + batch);
+      s.executeUpdate(
+          "update batchtrace.step_execution set status = 'IN_PROGRESS' where batch_id = "
+              + batch
+              + " and step_position = 2");
     }
     HttpResponse<String> cycle =
-        admin.post(
+        operator.post(
             "/batches/" + batch + "/charges",
             Json.createObjectBuilder()
                 .add("lotNumber", output)
@@ -128,16 +141,90 @@ class BatchIT extends DeployedApplication {
     assertTrue(cycle.body().contains("would make the genealogy a cycle"), cycle.body());
   }
 
+  @Test
+  void aStepRunsOnlyOnEquipmentOfItsBatchsOwnLine() {
+    long batch = batch(false);
+    long otherLine = admin.createLine("Other plant").getJsonNumber("id").longValue();
+    HttpResponse<String> refused =
+        operator.post(
+            "/batches/" + batch + "/steps/1/start", "{\"equipmentId\": " + otherLine + "}");
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("a step runs only on its batch's own line"), refused.body());
+    assertEquals(
+        "PLANNED", TestStack.jsonObject(admin.get("/batches/" + batch)).getString("status"));
+    HttpResponse<String> outOfOrder = operator.post("/batches/" + batch + "/steps/2/start", "{}");
+    assertEquals(422, outOfOrder.statusCode(), outOfOrder.body());
+    assertTrue(outOfOrder.body().contains("Step 1 (Charge the granulator) is not finished"));
+  }
+
   private void assertRefused(long batch, JsonObject lot, String quantity, String message) {
     HttpResponse<String> refused = charge(batch, lot, quantity);
     assertEquals(422, refused.statusCode(), refused.body());
     assertTrue(refused.body().contains(message), refused.body());
   }
 
+  /** A batch of the standard record with step 1 started: charges go into it. */
   private long batch() {
-    HttpResponse<String> created = create(Lots.unique("B"), approvedRecord);
+    return batch(true);
+  }
+
+  private long batch(boolean startStepOne) {
+    return planned(approvedRecord, startStepOne);
+  }
+
+  private long started(long record) {
+    return planned(record, true);
+  }
+
+  private long planned(long record, boolean startStepOne) {
+    HttpResponse<String> created = create(Lots.unique("B"), record);
     assertEquals(201, created.statusCode(), created.body());
-    return TestStack.jsonObject(created).getJsonNumber("id").longValue();
+    long batch = TestStack.jsonObject(created).getJsonNumber("id").longValue();
+    if (startStepOne) {
+      HttpResponse<String> started = operator.post("/batches/" + batch + "/steps/1/start", "{}");
+      assertEquals(200, started.statusCode(), started.body());
+    }
+    return batch;
+  }
+
+  private void perform(long batch, int step) {
+    HttpResponse<String> signed =
+        operator.post(
+            "/executions/" + batch + "/steps/" + step + "/perform",
+            "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
+    assertEquals(200, signed.statusCode(), signed.body());
+  }
+
+  /** An approved one-step record: "Charge" takes 20 kg ± 100 % of the material. */
+  private long oneStepRecord() {
+    return recordOf(step("Charge", api));
+  }
+
+  private JsonObject step(String name, String material) {
+    return Json.createObjectBuilder()
+        .add("operation", "Processing")
+        .add("name", name)
+        .add("instructions", "Charge and process.")
+        .add("requiresVerification", false)
+        .add(
+            "materials",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("material", material)
+                        .add("quantity", 20)
+                        .add("tolerancePercent", 100)))
+        .build();
+  }
+
+  private long recordOf(JsonObject... steps) {
+    var array = Json.createArrayBuilder();
+    for (JsonObject step : steps) {
+      array.add(step);
+    }
+    return Recipes.of(
+        Json.createObjectBuilder().add("product", product).add("steps", array).build().toString(),
+        true);
   }
 
   private HttpResponse<String> create(String number, long record) {
@@ -153,30 +240,28 @@ class BatchIT extends DeployedApplication {
   }
 
   private HttpResponse<String> charge(long batch, JsonObject lot, String quantity) {
-    return RestClient.as(DemoUser.OPERATOR1)
-        .post(
-            "/batches/" + batch + "/charges",
-            Json.createObjectBuilder()
-                .add("lotNumber", lot.getString("lotNumber"))
-                .add("quantity", new java.math.BigDecimal(quantity))
-                .build()
-                .toString());
+    return operator.post(
+        "/batches/" + batch + "/charges",
+        Json.createObjectBuilder()
+            .add("lotNumber", lot.getString("lotNumber"))
+            .add("quantity", new java.math.BigDecimal(quantity))
+            .build()
+            .toString());
   }
 
   private HttpResponse<String> complete(long batch, String outputLot) {
-    return RestClient.as(DemoUser.OPERATOR1)
-        .post(
-            "/batches/" + batch + "/complete",
-            Json.createObjectBuilder()
-                .add(
-                    "outputs",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("lotNumber", outputLot)
-                                .add("quantity", 1000)))
-                .build()
-                .toString());
+    return operator.post(
+        "/batches/" + batch + "/complete",
+        Json.createObjectBuilder()
+            .add(
+                "outputs",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("lotNumber", outputLot)
+                            .add("quantity", 1000)))
+            .build()
+            .toString());
   }
 
   private String remaining(JsonObject lot) {

@@ -2,6 +2,7 @@ package com.batchtrace.it;
 
 import static com.batchtrace.it.RestClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -51,23 +52,55 @@ class BatchReleaseIT extends DeployedApplication {
 
   @Test
   @Tag("URS-036")
-  void aBatchWithAStepNotFinishedIsNotReleased() {
-    // Charged and completed over the batch API (as an MES may), without its steps on the terminal.
-    RestClient admin = RestClient.as(DemoUser.ADMIN);
+  void aBatchWithAStepNotFinishedIsNeitherCompletedNorReleased() {
+    // An MES that charges and completes over the batch API meets the terminal's rules.
+    expect(200, batch.start(performer, 1));
     HttpResponse<String> charged =
-        admin.post(
+        performer.post(
             "/batches/" + batch.id + "/charges",
             "{\"lotNumber\":\""
                 + batch.releasedLot().getString("lotNumber")
                 + "\",\"quantity\":5}");
     assertEquals(200, charged.statusCode(), charged.body());
     HttpResponse<String> completed =
-        admin.post(
+        performer.post(
             "/batches/" + batch.id + "/complete",
             "{\"outputs\":[{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":5}]}");
-    assertEquals(200, completed.statusCode(), completed.body());
+    assertRefused(
+        completed,
+        "Steps 1 (Dispense and blend), 2 (Dry) are not finished",
+        "Nothing was completed");
     assertRefused(release(rita), "Step 1 (Dispense and blend) of batch", "is not finished");
-    assertEquals("IN_REVIEW", disposition().getString("status"));
+    assertEquals("IN_PROGRESS", disposition().getString("status"));
+    assertEquals(
+        0,
+        Signing.count(
+            "select count(*) from batchtrace.material_lot where produced_by_batch_id = ?",
+            batch.id));
+  }
+
+  @Test
+  @Tag("URS-036")
+  void aBatchRunOnlyOverTheApiCanBeReleasedAndItsReleaseShowsInvalidOnceTheRecordChanges()
+      throws SQLException {
+    batch.completed(performer, performerId, verifierId);
+    HttpResponse<String> released = release(rita);
+    assertEquals(200, released.statusCode(), released.body());
+    JsonObject decided = disposition();
+    assertEquals("RELEASED", decided.getString("status"));
+    assertTrue(decided.getJsonObject("signature").getBoolean("valid"));
+    // Read again: the signed content is rebuilt from the record and still matches.
+    assertTrue(disposition().getJsonObject("signature").getBoolean("valid"));
+
+    try (Connection rogue = TestStack.databaseAsSuperuser();
+        Statement s = rogue.createStatement()) {
+      s.executeUpdate(
+          "update batchtrace.lot_consumption set quantity = quantity + 1 where batch_id = "
+              + batch.id);
+    }
+    assertFalse(
+        disposition().getJsonObject("signature").getBoolean("valid"),
+        "a changed charge quantity shows the release INVALID");
   }
 
   @Test

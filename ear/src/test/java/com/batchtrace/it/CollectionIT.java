@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class CollectionIT extends DeployedApplication {
 
   private final RestClient admin = RestClient.as(DemoUser.ADMIN);
+  private final RestClient operator = RestClient.as(DemoUser.OPERATOR1);
   private Uns publisher;
   private String product;
   private String api;
@@ -56,7 +57,7 @@ class CollectionIT extends DeployedApplication {
 
     product = Lots.material("FINISHED");
     api = Lots.material("RAW");
-    record = Recipes.of(product, api, true);
+    record = Recipes.drying(product, api);
     JsonObject lineNode = admin.createLine("Collection plant");
     line = lineNode.getJsonNumber("id").longValue();
     JsonObject unit = created(admin.post("/equipment", child(line, "dryer-1")));
@@ -119,15 +120,15 @@ class CollectionIT extends DeployedApplication {
   @Tag("URS-027")
   void aLateValueGetsTheBatchThatRanAtItsTimeNotTheOneRunningNow() throws Exception {
     long first = plannedBatch();
-    JsonObject run = startStep(first, 2, dryer);
+    JsonObject run = startDrying(first);
     Instant during = now();
     Thread.sleep(300);
     JsonObject ended =
         TestStack.jsonObject(
-            admin.post("/batches/step-runs/" + run.getJsonNumber("id") + "/end", "{}"));
+            operator.post("/batches/step-runs/" + run.getJsonNumber("id") + "/end", "{}"));
     assertNotNull(ended.getString("endedAt"));
     long second = plannedBatch();
-    startStep(second, 2, dryer);
+    startDrying(second);
 
     Instant current = now();
     publish(inletTopic, Uns.value(60, current));
@@ -290,7 +291,9 @@ class CollectionIT extends DeployedApplication {
   @Test
   @Tag("URS-030")
   void aScalesChargeEventChargesTheLotOnceOrIsRefusedAndRecorded() throws Exception {
-    long batch = runningBatch();
+    // Step 1, which takes the material, runs on the dryer's scale.
+    long batch = plannedBatch();
+    operator.startStep(batch, 1, dryer);
     JsonObject released = Lots.inQuarantine(api);
     long lotId = released.getJsonNumber("id").longValue();
     assertEquals(
@@ -333,12 +336,14 @@ class CollectionIT extends DeployedApplication {
   /** A new batch with step 2 (drying, CPP inlet temperature 55 to 65) running on the dryer. */
   private long runningBatch() {
     long batch = plannedBatch();
-    startStep(batch, 2, dryer);
+    startDrying(batch);
     return batch;
   }
 
-  private JsonObject startStep(long batch, int step, long equipment) {
-    return admin.startStep(batch, step, equipment);
+  /** Step 1 done, then step 2 started on the dryer: steps run in order; returns the step run. */
+  private JsonObject startDrying(long batch) {
+    operator.runStep(batch, 1);
+    return operator.startStep(batch, 2, dryer);
   }
 
   private JsonObject mapTag(long equipment, String tag, String source, Integer interval) {

@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 
 /**
- * A line with a dryer that publishes {@code inlet-temp}, and batches of the standard record ({@link
- * Recipes#of}) that run their step 2, drying (CPP inlet temperature 55 to 65 C), on it. Values go
- * in through the REST ingestion, which stores them and raises exceptions before it answers, so a
+ * A line with a dryer that publishes {@code inlet-temp}, and batches of a two-step record ({@link
+ * Recipes#drying}) that run their step 2, drying (CPP inlet temperature 55 to 65 C), on it. Values
+ * go in through the REST ingestion, which stores them and raises exceptions before it answers, so a
  * test can read them back at once.
  */
 final class DryingLine {
@@ -20,13 +20,14 @@ final class DryingLine {
   static final int DRYING = 2;
 
   private final RestClient admin = RestClient.as(DemoUser.ADMIN);
+  private final RestClient operator = RestClient.as(DemoUser.OPERATOR1);
   private final long record;
   private final long line;
   private final long dryer;
   final String inletTopic;
 
   DryingLine() {
-    this(Recipes.of(Lots.material("FINISHED"), Lots.material("RAW"), true));
+    this(Recipes.drying(Lots.material("FINISHED"), Lots.material("RAW")));
   }
 
   /** The line for batches of another approved record whose drying step reads the dryer. */
@@ -69,13 +70,17 @@ final class DryingLine {
     return admin.planBatch(record, line);
   }
 
-  /** Starts the drying step of the batch on the dryer; returns the step run (id, startedAt). */
+  /**
+   * An operator runs step 1 and starts the drying step of the batch on the dryer (steps run in
+   * order, for an MES as on the terminal); returns the step run (id, startedAt).
+   */
   JsonObject startDrying(long batch) {
-    return admin.startStep(batch, DRYING, dryer);
+    operator.runStep(batch, 1);
+    return operator.startStep(batch, DRYING, dryer);
   }
 
   void endRun(JsonObject run) {
-    expect(200, admin.post("/batches/step-runs/" + run.getJsonNumber("id") + "/end", "{}"));
+    expect(200, operator.post("/batches/step-runs/" + run.getJsonNumber("id") + "/end", "{}"));
   }
 
   /** Publishes inlet temperatures, the i-th at {@code start} + i × {@code stepMillis}. */

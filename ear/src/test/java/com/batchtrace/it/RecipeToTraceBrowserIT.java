@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -15,8 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The whole of issue 4 in the browser: an author writes a recipe and submits it; being QA too does
- * not let them approve their own record; another reviewer approves it with a signature; a lot is
+ * The whole path in the browser: an author writes a recipe and submits it; being QA too does not
+ * let them approve their own record; another reviewer approves it with a signature; a lot is
  * received and released; a batch is planned from the approved version, the lots are charged and the
  * batch completed; the trace shows the finished lot forward from the raw lot and the raw lots
  * backward from the finished lot.
@@ -121,29 +125,42 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("plan:create")).click();
     waitForText("detail-title", "PLANNED");
 
-    OfficePages.type("batches:charge-lot", firstLot);
-    OfficePages.type("batches:charge-quantity", "30");
-    Browser.driver().findElement(By.id("batches:charge")).click();
-    waitForText("batches:messages", "Only 25 kg of lot " + firstLot + " are left");
     assertTrue(
-        Browser.driver().findElement(By.id("batches:charges")).getText().contains("No lot"),
-        "a refused charge changes nothing");
+        Browser.visible(By.id("run-on-terminal")).getText().contains("terminal"),
+        "the batch runs on the terminal, not on the planning page");
 
-    OfficePages.type("batches:charge-quantity", "6");
-    Browser.driver().findElement(By.id("batches:charge")).click();
-    waitForText("batches:charges", firstLot);
-    OfficePages.type("batches:charge-lot", secondLot);
-    OfficePages.type("batches:charge-quantity", "4");
-    Browser.driver().findElement(By.id("batches:charge")).click();
-    waitForText("batches:charges", secondLot);
-    waitForText("detail-title", "IN_PROGRESS");
-
-    OfficePages.type("batches:output-lot", finished);
-    Browser.driver().findElement(By.id("batches:complete")).click();
-    waitForText("batches:outputs", finished);
-    assertTrue(
-        Browser.driver().findElement(By.id("batches:outputs")).getText().contains("QUARANTINE"));
-    waitForText("detail-title", "IN_REVIEW");
+    // Operators run it over the terminal's API: the refused charge changes nothing.
+    long id = batchId(batch);
+    RestClient olivia = RestClient.as(DemoUser.OPERATOR1);
+    RestClient.expect(200, olivia.post("/executions/" + id + "/steps/1/start", "{}"));
+    HttpResponse<String> tooMuch = scan(olivia, id, firstLot, "30");
+    assertEquals(422, tooMuch.statusCode(), tooMuch.body());
+    assertTrue(tooMuch.body().contains("at most 10.2 kg"), tooMuch.body());
+    assertEquals(
+        0, Signing.count("select count(*) from batchtrace.lot_consumption where batch_id = ?", id));
+    RestClient.expect(200, scan(olivia, id, firstLot, "6"));
+    RestClient.expect(200, scan(olivia, id, secondLot, "4"));
+    RestClient.expect(
+        200,
+        olivia.post(
+            "/executions/" + id + "/steps/1/entries",
+            "{\"parameter\":\"Blend time\",\"value\":10}"));
+    RestClient.expect(
+        200,
+        olivia.post(
+            "/executions/" + id + "/steps/1/perform",
+            "{\"password\":\"" + DemoUser.PASSWORD + "\"}"));
+    RestClient.expect(
+        200,
+        olivia.post(
+            "/executions/" + id + "/steps/1/verify",
+            "{\"username\":\"operator2\",\"password\":\"" + DemoUser.PASSWORD + "\"}"));
+    HttpResponse<String> completed =
+        olivia.post(
+            "/executions/" + id + "/complete",
+            "{\"lotNumber\":\"" + finished + "\",\"quantity\":100}");
+    assertEquals(200, completed.statusCode(), completed.body());
+    assertTrue(completed.body().contains("QUARANTINE"), completed.body());
 
     // QA traces forward from the raw lot to the finished lot, and backward again.
     Browser.signInAs(DemoUser.REVIEWER, "/review/trace.xhtml");
@@ -192,5 +209,26 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
         .stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  private static HttpResponse<String> scan(
+      RestClient operator, long batch, String lot, String quantity) {
+    return operator.post(
+        "/executions/" + batch + "/steps/1/scans",
+        "{\"lotNumber\":\"" + lot + "\",\"quantity\":" + quantity + "}");
+  }
+
+  private static long batchId(String batchNumber) {
+    try (Connection db = TestStack.databaseAsSuperuser();
+        PreparedStatement s =
+            db.prepareStatement("select id from batchtrace.batch where batch_number = ?")) {
+      s.setString(1, batchNumber);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

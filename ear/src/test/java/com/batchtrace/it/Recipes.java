@@ -2,6 +2,7 @@ package com.batchtrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
 import java.net.http.HttpResponse;
 
 /** Master batch records for tests, made through the API. */
@@ -33,5 +34,45 @@ final class Recipes {
       assertEquals(200, approved.statusCode(), approved.body());
     }
     return id;
+  }
+
+  /**
+   * A two-step record for machine data tests, approved: step 1 "Charge the granulator" takes the
+   * material (50 kg ± 100 %, so any amount up to 100 kg) and needs only the operator's signature;
+   * step 2 "Dry the granulate" records the CPP inlet temperature (55 to 65 C) from the dryer.
+   */
+  static long drying(String product, String material) {
+    return of(
+        Json.createObjectBuilder()
+            .add("product", product)
+            .add(
+                "steps",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("operation", "Granulation")
+                            .add("name", "Charge the granulator")
+                            .add("instructions", "Charge the API.")
+                            .add("requiresVerification", false)
+                            .add(
+                                "materials",
+                                Json.createArrayBuilder()
+                                    .add(
+                                        Json.createObjectBuilder()
+                                            .add("material", material)
+                                            .add("quantity", 50)
+                                            .add("tolerancePercent", 100))))
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("operation", "Drying")
+                            .add("name", "Dry the granulate")
+                            .add("instructions", "Dry until the outlet temperature holds.")
+                            .add(
+                                "parameters",
+                                Json.createArrayBuilder()
+                                    .add(MasterBatchRecordIT.inletTemperature()))))
+            .build()
+            .toString(),
+        true);
   }
 }

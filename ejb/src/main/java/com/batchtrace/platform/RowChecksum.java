@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
@@ -30,11 +28,7 @@ public final class RowChecksum {
   private long rows;
 
   public RowChecksum() {
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("Every JVM has SHA-256", impossible);
-    }
+    digest = Sha256.digest();
   }
 
   /** The column header line with its CRLF, as UTF-8, already part of the checksum. */
@@ -53,7 +47,7 @@ public final class RowChecksum {
   }
 
   public String hex() {
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hexOf(digest);
   }
 
   private byte[] add(List<String> values) {

@@ -1,13 +1,14 @@
 package com.batchtrace.collection.boundary;
 
 import com.batchtrace.collection.control.ChargeEvent;
-import com.batchtrace.collection.control.ExceptionDetector;
 import com.batchtrace.collection.control.PayloadDecoder;
 import com.batchtrace.collection.control.ProcessData;
 import com.batchtrace.collection.control.Sample;
 import com.batchtrace.collection.control.Shifts;
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
-import com.batchtrace.genealogy.boundary.BatchService;
+import com.batchtrace.execution.boundary.MachineDataEvents;
+import com.batchtrace.execution.entity.CriticalLimits;
+import com.batchtrace.execution.entity.MachineReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -28,16 +29,14 @@ import java.util.Optional;
  * stored once with the batch, step, product and shift of its equipment at its own time; unreadable
  * payloads go to the dead letters with the reason; values on unmapped topics are counted per topic;
  * critical parameters out of limits, resumed tags and charge events go to the {@link
- * ExceptionDetector} and the batch service.
+ * MachineDataEvents} of the batch record.
  */
 @ApplicationScoped
 public class Ingestion {
 
   @Inject ProcessData data;
 
-  @Inject ExceptionDetector exceptions;
-
-  @Inject BatchService batches;
+  @Inject MachineDataEvents batchRecord;
 
   @Inject AuditTrail auditTrail;
 
@@ -168,9 +167,14 @@ public class Ingestion {
           .findFirst()
           .ifPresent(
               limits ->
-                  exceptions.observe(first.batchId(), first.step(), first.tagId(), limits, values));
+                  batchRecord.criticalValues(
+                      first.batchId(),
+                      first.step(),
+                      first.tagId(),
+                      new CriticalLimits(limits.name(), limits.low(), limits.high()),
+                      values.stream().map(v -> new MachineReading(v.ts(), v.value())).toList()));
       if (tag.intervalSeconds() != null) {
-        exceptions.resumed(first.batchId(), first.step(), first.tagId(), first.ts());
+        batchRecord.tagResumed(first.batchId(), first.step(), first.tagId(), first.ts());
       }
     }
   }
@@ -192,23 +196,13 @@ public class Ingestion {
     if (!data.firstDelivery(charge.topic(), charge.ts())) {
       return true;
     }
-    long batchId = run.get().batchId();
-    Optional<String> refusal =
-        batches.refusalOfCharge(batchId, charge.lotNumber(), charge.quantity());
-    if (refusal.isPresent()) {
-      exceptions.refusedCharge(
-          batchId,
-          run.get().step(),
-          charge.ts(),
-          "Lot "
-              + charge.lotNumber()
-              + " refused at "
-              + charge.equipmentPath()
-              + ": "
-              + refusal.get());
-    } else {
-      batches.charge(batchId, run.get().step(), charge.lotNumber(), charge.quantity());
-    }
+    batchRecord.charged(
+        run.get().batchId(),
+        run.get().step(),
+        charge.equipmentPath(),
+        charge.lotNumber(),
+        charge.quantity(),
+        charge.ts());
     return true;
   }
 }

@@ -3,6 +3,9 @@ package com.batchtrace.collection.boundary;
 import com.batchtrace.collection.control.ProcessValueQueries;
 import com.batchtrace.collection.control.ProcessValueQueries.StepTag;
 import com.batchtrace.collection.control.ProcessValueQueries.TagSeries;
+import com.batchtrace.execution.boundary.BatchRecords;
+import com.batchtrace.execution.boundary.ExceptionView;
+import com.batchtrace.execution.boundary.LiveValues;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
@@ -13,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,13 +27,16 @@ import java.util.stream.Collectors;
  * it here, so both show the same series.
  */
 @ApplicationScoped
-public class ProcessSeries {
+public class ProcessSeries implements LiveValues {
 
   /** The newest value of each named tag during one step of the batch (the terminal's live view). */
+  @Override
   @Transactional
-  public Map<String, ProcessValueQueries.Point> latest(
-      long batchId, int step, Collection<String> tags) {
-    return values.latest(batchId, step, tags);
+  public Map<String, Reading> latest(long batchId, int step, List<String> tags) {
+    return values.latest(batchId, step, tags).entrySet().stream()
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey, e -> new Reading(e.getValue().value(), e.getValue().ts())));
   }
 
   /** At most this many points per series: enough for a chart as wide as a screen. */
@@ -51,7 +56,7 @@ public class ProcessSeries {
 
   @Inject ProcessValueQueries values;
 
-  @Inject CollectionMonitor monitor;
+  @Inject BatchRecords batchRecords;
 
   @Transactional
   public BatchProcessData of(long batchId) {
@@ -69,7 +74,7 @@ public class ProcessSeries {
     Map<StepTag, List<TagSeries>> found =
         values.series(batchId, wanted, MAX_POINTS).stream()
             .collect(Collectors.groupingBy(s -> new StepTag(s.step(), s.tag())));
-    List<CollectionMonitor.ExceptionView> exceptions = monitor.exceptionsOf(batchId);
+    List<ExceptionView> exceptions = batchRecords.exceptionsOf(batchId);
     List<ParameterSeries> series = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       RecordSpec.Step step = steps.get(i);
@@ -96,7 +101,7 @@ public class ProcessSeries {
       String batchNumber,
       String downsampling,
       List<ParameterSeries> parameters,
-      List<CollectionMonitor.ExceptionView> exceptions) {
+      List<ExceptionView> exceptions) {
 
     /** Whether any tag published a value for the batch. */
     public boolean hasValues() {
@@ -123,17 +128,17 @@ public class ProcessSeries {
       boolean critical,
       long samples,
       boolean downsampled,
-      List<ProcessValueQueries.Point> points,
-      List<CollectionMonitor.ExceptionView> exceptions) {
+      List<Point> points,
+      List<ExceptionView> exceptions) {
 
     static ParameterSeries of(
         int position,
         RecordSpec.Step step,
         RecordSpec.Parameter p,
         TagSeries published,
-        List<CollectionMonitor.ExceptionView> all) {
+        List<ExceptionView> all) {
       String topic = published == null ? null : published.topic();
-      List<CollectionMonitor.ExceptionView> mine =
+      List<ExceptionView> mine =
           all.stream()
               .filter(x -> x.stepPosition() != null && x.stepPosition() == position)
               .filter(x -> topic == null ? p.tag().equals(x.tag()) : topic.equals(x.topic()))

@@ -1,10 +1,10 @@
 package com.batchtrace.collection.boundary;
 
-import com.batchtrace.collection.entity.UnsTag;
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.entity.Equipment;
+import com.batchtrace.masterdata.entity.UnsTag;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

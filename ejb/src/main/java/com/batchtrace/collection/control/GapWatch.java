@@ -1,6 +1,7 @@
 package com.batchtrace.collection.control;
 
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.execution.boundary.MachineDataEvents;
 import com.batchtrace.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -27,7 +28,7 @@ public class GapWatch {
 
   @Inject ProcessData data;
 
-  @Inject ExceptionDetector exceptions;
+  @Inject MachineDataEvents batchRecord;
 
   @Inject AuditTrail auditTrail;
 
@@ -45,7 +46,8 @@ public class GapWatch {
     Instant now = clock.instant();
     auditTrail.creating(null, "Data gap detected in machine data");
     for (ProcessData.Silence silence : data.silences(now)) {
-      exceptions.silent(silence, now);
+      batchRecord.tagSilent(
+          silence.batchId(), silence.step(), silence.tagId(), silence.tag(), silence.since(), now);
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.batchtrace.collection.control;
 
+import com.batchtrace.collection.boundary.DeadLetter;
+import com.batchtrace.collection.boundary.UnmappedTopic;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -317,12 +319,6 @@ public class ProcessData {
   }
 
   /** A payload that could not be read. */
-  public record DeadLetter(
-      long id, Instant receivedAt, String source, String topic, String payload, String reason) {}
-
-  /** A topic no tag maps. */
-  public record UnmappedTopic(
-      String topic, Instant firstSeen, Instant lastSeen, long seen, String lastPayload) {}
 
   /** The newest dead letters. */
   public List<DeadLetter> deadLetters(int limit) {

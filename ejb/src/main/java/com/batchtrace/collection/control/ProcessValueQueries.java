@@ -1,12 +1,12 @@
 package com.batchtrace.collection.control;
 
+import com.batchtrace.collection.boundary.Point;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +28,6 @@ public class ProcessValueQueries {
   public record StepTag(int step, String tag) {}
 
   /** A value at its own time. */
-  public record Point(Instant ts, double value) {}
 
   /**
    * The values one tag published during one step of the batch: all of them when there are at most

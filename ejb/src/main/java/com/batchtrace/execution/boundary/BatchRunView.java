@@ -1,8 +1,9 @@
 package com.batchtrace.execution.boundary;
 
-import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
-import com.batchtrace.genealogy.boundary.BatchService.Charge;
+import com.batchtrace.execution.entity.StepEntry;
+import com.batchtrace.masterdata.entity.StepMaterial;
+import com.batchtrace.platform.Quantities;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +97,24 @@ public record BatchRunView(
     public boolean satisfied() {
       return charged.compareTo(minimum) >= 0 && charged.compareTo(maximum) <= 0;
     }
+
+    /** The master record's requirement and what the step's charges add up to. */
+    static MaterialNeed of(StepMaterial m, List<Charge> charges) {
+      BigDecimal charged =
+          charges.stream()
+              .filter(c -> c.materialCode().equals(m.getMaterial().getCode()))
+              .map(Charge::quantity)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      return new MaterialNeed(
+          m.getMaterial().getCode(),
+          m.getMaterial().getName(),
+          m.getMaterial().getUnit(),
+          Quantities.plain(m.getQuantity()),
+          Quantities.plain(m.getTolerancePercent()),
+          Quantities.plain(m.minimum()),
+          Quantities.plain(m.maximum()),
+          Quantities.plain(charged));
+    }
   }
 
   /**
@@ -146,6 +165,25 @@ public record BatchRunView(
 
     public boolean current() {
       return supersededAt == null;
+    }
+
+    static EntryView of(StepEntry e) {
+      return new EntryView(
+          e.getId(),
+          e.getParameter(),
+          Quantities.plain(e.getValue()),
+          e.getUnit(),
+          e.limits(),
+          e.isWithinLimits(),
+          e.getComment(),
+          e.getTakenAt(),
+          e.getEnteredAt(),
+          e.getEnteredBy(),
+          e.getEnteredByName(),
+          e.isLate(),
+          e.getCorrectionOf() == null ? null : e.getCorrectionOf().getId(),
+          e.getCorrectionReason(),
+          e.getSupersededAt());
     }
   }
 

@@ -2,6 +2,9 @@ package com.batchtrace.execution.entity;
 
 import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.masterdata.entity.MbrStep;
+import com.batchtrace.masterdata.entity.StepMaterial;
+import com.batchtrace.masterdata.entity.StepParameter;
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,9 +19,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -105,6 +113,116 @@ public class StepExecution {
               + action
               + " is not possible any more; raise a deviation instead. Nothing was recorded.");
     }
+  }
+
+  /**
+   * Why this step refuses {@code quantity} of a lot's material, given how much of it the step has
+   * so far, or empty when the step takes it: the material must be one the step needs, and the
+   * step's total of it must stay within its tolerance. The lot's own rules are the lot's.
+   */
+  public Optional<String> refusalOfCharge(
+      String lotNumber,
+      String materialCode,
+      String materialName,
+      BigDecimal quantity,
+      BigDecimal chargedSoFar) {
+    MbrStep step = step();
+    Optional<StepMaterial> need =
+        step.getMaterials().stream()
+            .filter(m -> m.getMaterial().getCode().equals(materialCode))
+            .findFirst();
+    if (need.isEmpty()) {
+      return Optional.of(
+          "Lot "
+              + lotNumber
+              + " is "
+              + materialCode
+              + " ("
+              + materialName
+              + "); "
+              + describe()
+              + (step.getMaterials().isEmpty()
+                  ? " needs no material."
+                  : " needs "
+                      + step.getMaterials().stream()
+                          .map(m -> m.getMaterial().getCode())
+                          .collect(Collectors.joining(" or "))
+                      + ".")
+              + " Nothing was charged.");
+    }
+    StepMaterial wanted = need.get();
+    if (wanted.wouldExceed(chargedSoFar, quantity)) {
+      String unit = wanted.getMaterial().getUnit();
+      return Optional.of(
+          "Charging "
+              + Quantities.plain(quantity)
+              + " "
+              + unit
+              + " would make "
+              + Quantities.plain(chargedSoFar.add(quantity))
+              + " "
+              + unit
+              + " of "
+              + materialCode
+              + " in step "
+              + stepPosition
+              + "; it needs "
+              + Quantities.plain(wanted.getQuantity())
+              + " "
+              + unit
+              + " ± "
+              + Quantities.plain(wanted.getTolerancePercent())
+              + "% (at most "
+              + Quantities.plain(wanted.maximum())
+              + " "
+              + unit
+              + "). Nothing was charged.");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Refuses the "performed" signature until every manual parameter has a current value and every
+   * material is charged within its tolerance.
+   *
+   * @param entered the parameters with a current (not superseded) value
+   * @param charged the quantity charged so far per material code
+   */
+  public void requireSignable(Set<String> entered, Map<String, BigDecimal> charged) {
+    requireOpen("signing it");
+    for (StepParameter p : step().getParameters()) {
+      if (p.isManual() && !entered.contains(p.getName())) {
+        throw new RuleViolation(
+            "Enter '" + p.getName() + "' before signing " + describe() + ". Nothing was signed.");
+      }
+    }
+    for (StepMaterial m : step().getMaterials()) {
+      BigDecimal total = charged.getOrDefault(m.getMaterial().getCode(), BigDecimal.ZERO);
+      if (!m.isSatisfiedBy(total)) {
+        String unit = m.getMaterial().getUnit();
+        throw new RuleViolation(
+            "Charge "
+                + Quantities.plain(m.minimum())
+                + " to "
+                + Quantities.plain(m.maximum())
+                + " "
+                + unit
+                + " of "
+                + m.getMaterial().getCode()
+                + " before signing "
+                + describe()
+                + " ("
+                + Quantities.plain(total)
+                + " "
+                + unit
+                + " charged). Nothing was signed.");
+      }
+    }
+  }
+
+  /** Whether the given person took part in this step: started, performed or verified it. */
+  public boolean involves(String userId) {
+    return userId.equals(startedBy) || userId.equals(performedBy) || userId.equals(verifiedBy);
   }
 
   /** The operator signed "performed"; the step is done unless a second person must verify it. */

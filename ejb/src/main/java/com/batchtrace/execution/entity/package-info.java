@@ -1,2 +1,6 @@
-/** What ran where and when: batch steps allocated to equipment over time. */
+/**
+ * The electronic batch record's domain: step runs and their entries, exceptions, equipment
+ * allocations, and the rules of step order ({@link StepSequence}), charges and sign-off, testable
+ * without a server.
+ */
 package com.batchtrace.execution.entity;

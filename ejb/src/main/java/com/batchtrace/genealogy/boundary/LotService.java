@@ -92,7 +92,7 @@ public class LotService {
   @Transactional
   public LotView reject(long id, SignatureRequest signature) {
     actor.require(Roles.QA_REVIEWER);
-    if (signature == null || signature.reason() == null || signature.reason().isBlank()) {
+    if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
       throw new RuleViolation("Say why the lot is rejected. Nothing was changed.");
     }
     MaterialLot lot = locked(id);
@@ -131,15 +131,11 @@ public class LotService {
       throw new RuleViolation("QA's decision on a lot needs your signature. Nothing was changed.");
     }
     auditTrail.modifying(
-        signature.reason() == null || signature.reason().isBlank()
+        signature.comment() == null || signature.comment().isBlank()
             ? what
-            : what + ": " + signature.reason().strip(),
+            : what + ": " + signature.comment().strip(),
         "lot " + lot.getLotNumber());
-    signatures.sign(
-        new SignatureRequest(
-            signature.username(), signature.password(), meaning, signature.reason()),
-        lot,
-        Roles.QA_REVIEWER);
+    signatures.sign(signature, meaning, lot, Roles.QA_REVIEWER);
     em.flush();
     return view(lot);
   }

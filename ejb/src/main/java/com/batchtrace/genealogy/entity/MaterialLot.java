@@ -1,6 +1,7 @@
 package com.batchtrace.genealogy.entity;
 
-import com.batchtrace.compliance.signature.boundary.SignedRecord;
+import com.batchtrace.compliance.signature.entity.SignedContent;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
 import com.batchtrace.masterdata.entity.Material;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.json.Json;
@@ -253,8 +254,22 @@ public class MaterialLot implements SignedRecord {
     return String.valueOf(id);
   }
 
+  /** What QA's release or rejection of the lot signs: the lot as received and its disposition. */
   @Override
-  public String canonicalContent() {
+  public SignedContent content() {
+    return SignedContent.of(recordType())
+        .field("id", id)
+        .field("lotNumber", lotNumber)
+        .field("material", material.getCode())
+        .field("receivedQuantity", receivedQuantity)
+        .field("unit", material.getUnit())
+        .field("expiry", expiry.toString())
+        .field("supplierLot", supplierLot)
+        .field("disposition", disposition.name());
+  }
+
+  @Override
+  public String legacyContent() {
     return Json.createObjectBuilder()
         .add("type", recordType())
         .add("id", id)

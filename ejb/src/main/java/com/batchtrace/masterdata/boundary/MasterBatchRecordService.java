@@ -99,9 +99,9 @@ public class MasterBatchRecordService {
     MasterBatchRecord record = locked(id);
     record.requireApprovableBy(actor.get().userId());
     auditTrail.modifying(
-        signature.reason() == null || signature.reason().isBlank()
+        signature.comment() == null || signature.comment().isBlank()
             ? "Approved by QA"
-            : "Approved by QA: " + signature.reason().strip(),
+            : "Approved by QA: " + signature.comment().strip(),
         record.describe());
     // The previous approved version is retired first: one approved version per product.
     em.createQuery(
@@ -116,14 +116,7 @@ public class MasterBatchRecordService {
     em.flush();
     record.approve(actor.get().userId());
     em.flush();
-    signatures.sign(
-        new SignatureRequest(
-            signature.username(),
-            signature.password(),
-            SignatureMeaning.APPROVED,
-            signature.reason()),
-        record,
-        Roles.QA_REVIEWER);
+    signatures.sign(signature, SignatureMeaning.APPROVED, record, Roles.QA_REVIEWER);
     em.flush();
     return view(record);
   }

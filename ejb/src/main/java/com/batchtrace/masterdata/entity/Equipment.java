@@ -196,4 +196,18 @@ public class Equipment {
   public long getVersion() {
     return version;
   }
+
+  /**
+   * Whether this is {@code line} itself or equipment below it: a step of a batch runs only there,
+   * so that machine values of another line never land on the batch.
+   */
+  public boolean isWithin(Equipment line) {
+    // Through the getters: a parent may be a lazy proxy whose fields are not loaded.
+    for (Equipment e = this; e != null; e = e.getParent()) {
+      if (e == line || (e.getId() != null && e.getId().equals(line.getId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 package com.batchtrace.masterdata.entity;
 
-import com.batchtrace.compliance.signature.boundary.SignedRecord;
+import com.batchtrace.compliance.signature.entity.SignedContent;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -188,8 +189,52 @@ public class MasterBatchRecord implements SignedRecord {
    * Everything the approval covers: product, version, author and every step with its content. Not
    * the status: retiring a version later must not void its approval.
    */
+  /**
+   * Everything the approval covers: product, version, author and every step with its content. Not
+   * the status: retiring a version later must not void its approval.
+   */
   @Override
-  public String canonicalContent() {
+  public SignedContent content() {
+    return SignedContent.of(recordType())
+        .field("id", id)
+        .field("product", product.getCode())
+        .field("version", recordVersion)
+        .field("author", authorId)
+        .list(
+            "steps",
+            steps.stream().sorted(Comparator.comparingInt(MbrStep::getPosition)).toList(),
+            (step, c) ->
+                c.field("position", step.getPosition())
+                    .field("operation", step.getOperation())
+                    .field("name", step.getName())
+                    .field("instructions", step.getInstructions())
+                    .field("requiresVerification", step.isRequiresVerification())
+                    .list(
+                        "materials",
+                        step.getMaterials().stream()
+                            .sorted(Comparator.comparing(m -> m.getMaterial().getCode()))
+                            .toList(),
+                        (m, mc) ->
+                            mc.field("material", m.getMaterial().getCode())
+                                .field("quantity", m.getQuantity())
+                                .field("tolerancePercent", m.getTolerancePercent()))
+                    .list(
+                        "parameters",
+                        step.getParameters().stream()
+                            .sorted(Comparator.comparing(StepParameter::getName))
+                            .toList(),
+                        (p, pc) ->
+                            pc.field("name", p.getName())
+                                .field("source", p.getSource())
+                                .field("tag", p.getTag())
+                                .field("unit", p.getUnit())
+                                .field("low", p.getLowLimit())
+                                .field("high", p.getHighLimit())
+                                .field("critical", p.isCritical())));
+  }
+
+  @Override
+  public String legacyContent() {
     JsonArrayBuilder stepArray = Json.createArrayBuilder();
     for (MbrStep step :
         steps.stream().sorted(Comparator.comparingInt(MbrStep::getPosition)).toList()) {

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -69,6 +70,32 @@ public class StepMaterial {
     this.material = material;
     this.quantity = quantity.setScale(6);
     this.tolerancePercent = tolerancePercent.setScale(3);
+  }
+
+  /** The least that satisfies the step: the quantity less its tolerance. */
+  public BigDecimal minimum() {
+    return quantity.subtract(margin());
+  }
+
+  /** The most the step may take: the quantity plus its tolerance. */
+  public BigDecimal maximum() {
+    return quantity.add(margin());
+  }
+
+  /** Whether {@code charged} in all lies within the tolerance. */
+  public boolean isSatisfiedBy(BigDecimal charged) {
+    return charged.compareTo(minimum()) >= 0 && charged.compareTo(maximum()) <= 0;
+  }
+
+  /** Whether a further {@code quantity} on top of {@code charged} would go over the tolerance. */
+  public boolean wouldExceed(BigDecimal charged, BigDecimal quantity) {
+    return charged.add(quantity).compareTo(maximum()) > 0;
+  }
+
+  private BigDecimal margin() {
+    return quantity
+        .multiply(tolerancePercent)
+        .divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP);
   }
 
   public Material getMaterial() {

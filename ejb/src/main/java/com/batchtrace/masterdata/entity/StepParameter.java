@@ -96,6 +96,11 @@ public class StepParameter {
     return name;
   }
 
+  /** Entered by hand at the terminal (no machine tag records it). */
+  public boolean isManual() {
+    return "MANUAL".equals(source);
+  }
+
   public String getSource() {
     return source;
   }

@@ -1,20 +1,21 @@
 package com.batchtrace.quality.boundary;
 
-import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
-import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
 import com.batchtrace.execution.boundary.BatchRunView.MaterialNeed;
 import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
 import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
-import com.batchtrace.genealogy.boundary.BatchService.Charge;
+import com.batchtrace.execution.boundary.Charge;
+import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.PdfPageNumbers;
+import com.batchtrace.platform.Sha256;
 import com.batchtrace.platform.SiteZone;
 import com.batchtrace.quality.boundary.BatchReview.DispositionView;
 import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
@@ -32,11 +33,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,7 +54,7 @@ public class BatchReport {
 
   private static final String TITLE = "Batchtrace batch report";
 
-  @Inject BatchExecution execution;
+  @Inject BatchRecords records;
 
   @Inject BatchReview review;
 
@@ -70,7 +68,7 @@ public class BatchReport {
   @Transactional
   public Report of(long batchId) {
     actor.require(Roles.QA_REVIEWER);
-    BatchRunView run = execution.run(batchId);
+    BatchRunView run = records.run(batchId);
     BatchReview.Disposition decision = review.dispositionOfBatch(batchId);
     List<ReviewedException> exceptions = review.exceptions(batchId);
     byte[] pdf = new Writer(run, decision, exceptions, actor.get(), clock).write();
@@ -89,11 +87,7 @@ public class BatchReport {
   }
 
   private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
+    return Sha256.hex(bytes);
   }
 
   /**

@@ -1,17 +1,14 @@
 package com.batchtrace.quality.boundary;
 
-import com.batchtrace.collection.boundary.CollectionMonitor;
-import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
-import com.batchtrace.collection.entity.BatchException;
-import com.batchtrace.collection.entity.ExceptionKind;
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
 import com.batchtrace.compliance.signature.boundary.SignatureService;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
-import com.batchtrace.execution.boundary.BatchExecution;
-import com.batchtrace.execution.boundary.BatchRunView;
-import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
+import com.batchtrace.execution.boundary.BatchRecord;
+import com.batchtrace.execution.boundary.BatchRecords;
+import com.batchtrace.execution.boundary.ExceptionView;
+import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
@@ -23,6 +20,8 @@ import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.Page;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.quality.control.BatchRecordContent;
+import com.batchtrace.quality.control.BatchReleaseContent;
+import com.batchtrace.quality.control.ReleaseRules;
 import com.batchtrace.quality.entity.DispositionDecision;
 import com.batchtrace.quality.entity.ExceptionDisposition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +30,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,8 @@ import java.util.stream.Collectors;
  * dispositioned with a "reviewed" signature, then release ("released") or reject ("rejected") of
  * the batch and its produced lots. Release is refused, naming the rule, while a step is not done,
  * an exception is not dispositioned, a deviation is open, the record shows an INVALID signature, or
- * the reviewer performed or verified a step of the batch.
+ * the reviewer took part in the batch ({@link ReleaseRules}). It reads the batch's record through
+ * the execution context's read model ({@link BatchRecords}).
  */
 @ApplicationScoped
 public class BatchReview {
@@ -57,13 +59,11 @@ public class BatchReview {
 
   @Inject SignatureService signatures;
 
-  @Inject BatchExecution execution;
+  @Inject BatchRecords records;
 
   @Inject BatchService batches;
 
   @Inject LotService lots;
-
-  @Inject CollectionMonitor monitor;
 
   @Inject CurrentActor actor;
 
@@ -72,55 +72,44 @@ public class BatchReview {
   /** Batches in review, most open exceptions first, then the longest waiting. */
   @Transactional
   public Page<QueueEntry> queue(int offset, int limit) {
-    long total =
-        em.createQuery("select count(b) from Batch b where b.status = :s", Long.class)
-            .setParameter("s", BatchStatus.IN_REVIEW)
-            .getSingleResult();
-    // Native: ordering by a correlated count is plain SQL; JPQL would need a select-clause alias.
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select b.id, b.batch_number, p.code, p.name, e.name, b.completed_at,"
-                    + " (select count(*) from batchtrace.batch_exception x"
-                    + "   where x.batch_id = b.id and not exists (select 1 from"
-                    + "   batchtrace.exception_disposition d where d.exception_id = x.id)) as open,"
-                    + " (select count(*) from batchtrace.batch_exception x"
-                    + "   where x.batch_id = b.id) as total"
-                    + " from batchtrace.batch b"
-                    + " join batchtrace.material p on p.id = b.product_id"
-                    + " join batchtrace.equipment e on e.id = b.line_id"
-                    + " where b.status = 'IN_REVIEW'"
-                    + " order by open desc, b.completed_at nulls first, b.id"
-                    + " offset ?1 limit ?2")
-            .setParameter(1, offset)
-            .setParameter(2, limit)
-            .getResultList();
-    return new Page<>(
-        rows.stream()
+    Set<Long> decided =
+        new HashSet<>(
+            em.createQuery(
+                    "select d.exception.id from ExceptionDisposition d"
+                        + " where d.exception.batch.status = :s",
+                    Long.class)
+                .setParameter("s", BatchStatus.IN_REVIEW)
+                .getResultList());
+    List<QueueEntry> all =
+        records.awaitingReview().stream()
             .map(
-                r ->
+                b ->
                     new QueueEntry(
-                        ((Number) r[0]).longValue(),
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        r[5] == null ? null : instant(r[5]),
-                        ((Number) r[6]).longValue(),
-                        ((Number) r[7]).longValue()))
-            .toList(),
-        total);
-  }
-
-  private static Instant instant(Object value) {
-    return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+                        b.batchId(),
+                        b.batchNumber(),
+                        b.productCode(),
+                        b.productName(),
+                        b.line(),
+                        b.completedAt(),
+                        b.exceptionIds().stream().filter(id -> !decided.contains(id)).count(),
+                        b.exceptionIds().size()))
+            .sorted(
+                Comparator.comparingLong(QueueEntry::openExceptions)
+                    .reversed()
+                    .thenComparing(
+                        QueueEntry::completedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparingLong(QueueEntry::batchId))
+            .toList();
+    int from = Math.min(Math.max(offset, 0), all.size());
+    int to = Math.min(from + Math.max(limit, 0), all.size());
+    return new Page<>(all.subList(from, to), all.size());
   }
 
   /** A batch's exceptions, each with QA's disposition and its signature once decided. */
   @Transactional
   public List<ReviewedException> exceptions(long batchId) {
     Map<Long, ExceptionDisposition> decided = dispositionsOf(batchId);
-    return monitor.exceptionsOf(batchId).stream()
+    return records.exceptionsOf(batchId).stream()
         .map(
             x -> {
               ExceptionDisposition d = decided.get(x.id());
@@ -178,16 +167,9 @@ public class BatchReview {
     em.persist(disposition);
     em.flush();
     SignatureView signed =
-        signatures.sign(
-            new SignatureRequest(
-                signature.username(),
-                signature.password(),
-                SignatureMeaning.REVIEWED,
-                signature.reason()),
-            disposition,
-            Roles.QA_REVIEWER);
+        signatures.sign(signature, SignatureMeaning.REVIEWED, disposition, Roles.QA_REVIEWER);
     return new ReviewedException(
-        monitor.exceptionsOf(batch.getId()).stream()
+        records.exceptionsOf(batch.getId()).stream()
             .filter(x -> x.id() == exceptionId)
             .findFirst()
             .orElseThrow(),
@@ -206,7 +188,7 @@ public class BatchReview {
   /** QA rejects the batch with a reason: it and its produced lots become rejected. */
   @Transactional
   public Decision reject(long batchId, SignatureRequest signature) {
-    if (signature == null || signature.reason() == null || signature.reason().isBlank()) {
+    if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
       throw new RuleViolation("Say why the batch is rejected. Nothing was signed.");
     }
     return decide(batchId, signature, false);
@@ -232,47 +214,25 @@ public class BatchReview {
                   .orElse("")
               + " already. Nothing was signed.");
     }
-    BatchRunView run = execution.record(batchId);
-    String reviewer = actor.get().userId();
-    for (StepRunView step : run.steps()) {
-      if (reviewer.equals(step.performedBy()) || reviewer.equals(step.verifiedBy())) {
-        throw new RuleViolation(
-            "You "
-                + (reviewer.equals(step.performedBy()) ? "performed" : "verified")
-                + " step "
-                + step.position()
-                + " ("
-                + step.name()
-                + ") of batch "
-                + run.batchNumber()
-                + ": someone who took no part in it must "
-                + (release ? "release" : "reject")
-                + " it. Nothing was signed.");
-      }
-    }
+    BatchRecord record = records.record(batchId);
+    ReleaseRules.requireNotParticipant(record, actor.get().userId(), release);
     Map<Long, ExceptionDisposition> dispositions = dispositionsOf(batchId);
-    List<ExceptionView> exceptions = monitor.exceptionsOf(batchId);
     if (release) {
-      requireReleasable(run, exceptions, dispositions);
+      ReleaseRules.requireReleasable(record, dispositions.keySet());
     }
-    requireValidSignatures(run, dispositions);
-    List<LotView> outputs = batches.outputs(batchId);
-    BatchRecordContent content =
-        new BatchRecordContent(batchId, run, exceptions, dispositions, outputs);
+    ReleaseRules.requireValidStepSignatures(record);
+    requireValidDispositionSignatures(dispositions);
     auditTrail.modifying(
         (release ? "Batch released by QA" : "Batch rejected by QA")
-            + (signature.reason() == null || signature.reason().isBlank()
+            + (signature.comment() == null || signature.comment().isBlank()
                 ? ""
-                : ": " + signature.reason().strip()),
+                : ": " + signature.comment().strip()),
         "batch " + batch.getBatchNumber());
     SignatureView signed =
         signatures.sign(
-            new SignatureRequest(
-                signature.username(),
-                signature.password(),
-                release ? SignatureMeaning.RELEASED : SignatureMeaning.REJECTED,
-                signature.reason()),
-            content,
+            signature,
+            release ? SignatureMeaning.RELEASED : SignatureMeaning.REJECTED,
+            new BatchReleaseContent(record, dispositions, () -> legacyContentOf(batchId)),
             Roles.QA_REVIEWER);
     batch.decide(release);
     List<LotView> decided = lots.decideWithBatch(batchId, release);
@@ -280,64 +240,7 @@ public class BatchReview {
     return new Decision(batchId, batch.getBatchNumber(), batch.getStatus().name(), signed, decided);
   }
 
-  private static void requireReleasable(
-      BatchRunView run,
-      List<ExceptionView> exceptions,
-      Map<Long, ExceptionDisposition> dispositions) {
-    for (StepRunView step : run.steps()) {
-      if (!step.done()) {
-        throw new RuleViolation(
-            "Step "
-                + step.position()
-                + " ("
-                + step.name()
-                + ") of batch "
-                + run.batchNumber()
-                + " is not finished ("
-                + step.status().toLowerCase().replace('_', ' ')
-                + "): it cannot be released. Nothing was signed.");
-      }
-    }
-    List<ExceptionView> open =
-        exceptions.stream().filter(x -> !dispositions.containsKey(x.id())).toList();
-    Optional<ExceptionView> deviation =
-        open.stream().filter(x -> ExceptionKind.DEVIATION.name().equals(x.kind())).findFirst();
-    if (deviation.isPresent()) {
-      throw new RuleViolation(
-          "A deviation on step "
-              + deviation.get().stepPosition()
-              + " is open ('"
-              + deviation.get().detail()
-              + "'): close it with a disposition before release. Nothing was signed.");
-    }
-    if (!open.isEmpty()) {
-      throw new RuleViolation(
-          open.size()
-              + (open.size() == 1 ? " exception is" : " exceptions are")
-              + " not dispositioned (first: "
-              + open.get(0).kind().toLowerCase().replace('_', ' ')
-              + " on step "
-              + open.get(0).stepPosition()
-              + "): disposition every exception before release. Nothing was signed.");
-    }
-  }
-
-  private void requireValidSignatures(
-      BatchRunView run, Map<Long, ExceptionDisposition> dispositions) {
-    for (StepRunView step : run.steps()) {
-      for (SignatureView s : step.signatures()) {
-        if (!s.valid()) {
-          throw new RuleViolation(
-              "The record shows an INVALID signature: '"
-                  + s.meaningLabel()
-                  + " "
-                  + s.signerName()
-                  + "' on step "
-                  + step.position()
-                  + " no longer matches the step's content. Nothing was signed.");
-        }
-      }
-    }
+  private void requireValidDispositionSignatures(Map<Long, ExceptionDisposition> dispositions) {
     for (ExceptionDisposition d : dispositions.values()) {
       for (SignatureView s : signatures.signaturesOf(d)) {
         if (!s.valid()) {
@@ -373,13 +276,20 @@ public class BatchReview {
     return signed.isEmpty() ? Optional.empty() : Optional.of(signed.get(signed.size() - 1));
   }
 
-  private BatchRecordContent recordOf(long batchId) {
+  private BatchReleaseContent recordOf(long batchId) {
+    return new BatchReleaseContent(
+        records.record(batchId), dispositionsOf(batchId), () -> legacyContentOf(batchId));
+  }
+
+  /** The release content as format 1 built it, for release signatures made before format 2. */
+  private String legacyContentOf(long batchId) {
     return new BatchRecordContent(
-        batchId,
-        execution.record(batchId),
-        monitor.exceptionsOf(batchId),
-        dispositionsOf(batchId),
-        batches.outputs(batchId));
+            batchId,
+            records.view(batchId),
+            records.exceptionsOf(batchId),
+            dispositionsOf(batchId),
+            batches.outputs(batchId))
+        .legacyContent();
   }
 
   private Map<Long, ExceptionDisposition> dispositionsOf(long batchId) {

@@ -1,12 +1,11 @@
 package com.batchtrace.quality.control;
 
-import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
-import com.batchtrace.compliance.signature.boundary.SignedRecord;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
 import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
-import com.batchtrace.genealogy.boundary.BatchService.Charge;
+import com.batchtrace.execution.boundary.Charge;
+import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.platform.Quantities;
 import com.batchtrace.quality.entity.ExceptionDisposition;
@@ -14,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What QA's release or rejection signature on a batch is linked to: the whole electronic batch
+ * Format 1 of the release content, kept only so that release and rejection signatures made before
+ * format 2 stay checkable: it was built from the pages' view records. New signatures use {@link
+ * BatchReleaseContent}, built from the record itself.
+ *
+ * <p>What QA's release or rejection signature on a batch is linked to: the whole electronic batch
  * record (steps with their values, lots and signatures, the exceptions with QA's dispositions, the
  * produced lots). Not the batch's status or its lots' dispositions: the signing changes those. A
  * later change to anything here, or a step signature turning INVALID, shows the release INVALID.
@@ -24,23 +27,9 @@ public record BatchRecordContent(
     BatchRunView run,
     List<ExceptionView> exceptions,
     Map<Long, ExceptionDisposition> dispositions,
-    List<LotView> outputs)
-    implements SignedRecord {
+    List<LotView> outputs) {
 
-  public static final String TYPE = "Batch";
-
-  @Override
-  public String recordType() {
-    return TYPE;
-  }
-
-  @Override
-  public String recordId() {
-    return String.valueOf(batchId);
-  }
-
-  @Override
-  public String canonicalContent() {
+  public String legacyContent() {
     StringBuilder c =
         new StringBuilder()
             .append("batch=")

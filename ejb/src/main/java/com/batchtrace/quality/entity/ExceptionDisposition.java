@@ -1,7 +1,8 @@
 package com.batchtrace.quality.entity;
 
-import com.batchtrace.collection.entity.BatchException;
-import com.batchtrace.compliance.signature.boundary.SignedRecord;
+import com.batchtrace.compliance.signature.entity.SignedContent;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
+import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.json.Json;
 import jakarta.persistence.Column;
@@ -122,8 +123,29 @@ public class ExceptionDisposition implements SignedRecord {
     return String.valueOf(id);
   }
 
+  /**
+   * What the disposition signs: the exception as QA saw it (kind, step, detail, its extent and
+   * worst value) and QA's decision. Machine data that changes the exception later shows it INVALID.
+   */
   @Override
-  public String canonicalContent() {
+  public SignedContent content() {
+    return SignedContent.of(recordType())
+        .field("exception", exception.getId())
+        .field("batch", exception.getBatch().getBatchNumber())
+        .field("kind", exception.getKind().name())
+        .field("step", exception.getStepPosition())
+        .field("parameter", exception.getParameter())
+        .field("startedAt", exception.getStartedAt())
+        .field("endedAt", exception.getEndedAt())
+        .field("worstValue", exception.getWorstValue())
+        .field("detail", exception.getDetail())
+        .field("decision", decision.name())
+        .field("justification", justification)
+        .field("deviation", deviationReference);
+  }
+
+  @Override
+  public String legacyContent() {
     return Json.createObjectBuilder()
         .add("type", recordType())
         .add("exception", exception.getId())

@@ -1,6 +1,8 @@
 package com.batchtrace.web.admin;
 
 import com.batchtrace.collection.boundary.ProcessSeries;
+import com.batchtrace.execution.boundary.BatchRecords;
+import com.batchtrace.execution.boundary.Charge;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.genealogy.boundary.LotView;
@@ -48,13 +50,9 @@ public class BatchesPage implements Serializable {
   private BigDecimal plannedQuantity;
 
   private BatchView selected;
-  private List<BatchService.Charge> charges;
+  private List<Charge> charges;
   private List<LotView> outputs;
   private ProcessCharts processData;
-  private String chargeLot;
-  private BigDecimal chargeQuantity;
-  private String outputLot;
-  private BigDecimal outputQuantity;
 
   private static BatchService service() {
     return CDI.current().select(BatchService.class).get();
@@ -74,39 +72,9 @@ public class BatchesPage implements Serializable {
 
   public void open(BatchView batch) {
     selected = batch;
-    charges = service().charges(batch.id());
+    charges = CDI.current().select(BatchRecords.class).get().charges(batch.id());
     outputs = service().outputs(batch.id());
     processData = new ProcessCharts(processSeries.of(batch.id()));
-    outputQuantity = outputQuantity == null ? batch.plannedQuantity() : outputQuantity;
-  }
-
-  public void charge() {
-    long id = selected.id();
-    String lot = chargeLot == null ? null : chargeLot.strip();
-    Feedback.obtain(
-            () -> service().charge(id, lot, chargeQuantity),
-            "Lot " + lot + " charged into batch " + selected.batchNumber() + ".")
-        .ifPresent(
-            batch -> {
-              chargeLot = null;
-              chargeQuantity = null;
-              open(batch);
-            });
-  }
-
-  public void complete() {
-    long id = selected.id();
-    List<BatchService.Output> made = List.of(new BatchService.Output(outputLot, outputQuantity));
-    if (Feedback.attempt(
-        () -> service().complete(id, made),
-        "Batch "
-            + selected.batchNumber()
-            + " completed: lot "
-            + outputLot
-            + " is in quarantine until QA releases it.")) {
-      outputLot = null;
-      open(service().find(id).orElseThrow());
-    }
   }
 
   /** Approved versions: the only ones a batch can be made from (read once per view). */
@@ -128,15 +96,6 @@ public class BatchesPage implements Serializable {
     return lines;
   }
 
-  public boolean isChargeable() {
-    return selected != null
-        && (selected.status().equals("PLANNED") || selected.status().equals("IN_PROGRESS"));
-  }
-
-  public boolean isCompletable() {
-    return selected != null && selected.status().equals("IN_PROGRESS");
-  }
-
   public PagedModel<BatchView> getBatches() {
     return batches;
   }
@@ -145,7 +104,7 @@ public class BatchesPage implements Serializable {
     return selected;
   }
 
-  public List<BatchService.Charge> getCharges() {
+  public List<Charge> getCharges() {
     return charges;
   }
 
@@ -187,37 +146,5 @@ public class BatchesPage implements Serializable {
 
   public void setPlannedQuantity(BigDecimal plannedQuantity) {
     this.plannedQuantity = plannedQuantity;
-  }
-
-  public String getChargeLot() {
-    return chargeLot;
-  }
-
-  public void setChargeLot(String chargeLot) {
-    this.chargeLot = chargeLot;
-  }
-
-  public BigDecimal getChargeQuantity() {
-    return chargeQuantity;
-  }
-
-  public void setChargeQuantity(BigDecimal chargeQuantity) {
-    this.chargeQuantity = chargeQuantity;
-  }
-
-  public String getOutputLot() {
-    return outputLot;
-  }
-
-  public void setOutputLot(String outputLot) {
-    this.outputLot = outputLot;
-  }
-
-  public BigDecimal getOutputQuantity() {
-    return outputQuantity;
-  }
-
-  public void setOutputQuantity(BigDecimal outputQuantity) {
-    this.outputQuantity = outputQuantity;
   }
 }

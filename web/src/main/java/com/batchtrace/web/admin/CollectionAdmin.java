@@ -2,8 +2,9 @@ package com.batchtrace.web.admin;
 
 import com.batchtrace.collection.boundary.CollectionMonitor;
 import com.batchtrace.collection.boundary.CollectionStatus;
+import com.batchtrace.collection.boundary.DeadLetter;
 import com.batchtrace.collection.boundary.TagService;
-import com.batchtrace.collection.control.ProcessData;
+import com.batchtrace.collection.boundary.UnmappedTopic;
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
 import com.batchtrace.web.shell.Feedback;
@@ -52,7 +53,7 @@ public class CollectionAdmin implements Serializable {
   }
 
   /** Fills the form from a topic nobody maps yet: its source, and its last level as the tag. */
-  public void mapFrom(ProcessData.UnmappedTopic topic) {
+  public void mapFrom(UnmappedTopic topic) {
     source = topic.topic();
     tag = topic.topic().substring(topic.topic().lastIndexOf('/') + 1).toLowerCase();
   }
@@ -65,11 +66,11 @@ public class CollectionAdmin implements Serializable {
     return tags.all();
   }
 
-  public List<ProcessData.UnmappedTopic> getUnmapped() {
+  public List<UnmappedTopic> getUnmapped() {
     return monitor.unmappedTopics(SHOWN);
   }
 
-  public List<ProcessData.DeadLetter> getDeadLetters() {
+  public List<DeadLetter> getDeadLetters() {
     return monitor.deadLetters(SHOWN);
   }
 

@@ -1,6 +1,6 @@
 package com.batchtrace.web.api;
 
-import com.batchtrace.compliance.signature.boundary.SignatureRefused;
+import com.batchtrace.compliance.signature.entity.SignatureRefused;
 import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.platform.ConflictingChange;
 import com.batchtrace.platform.RuleViolation;

@@ -1,8 +1,11 @@
 package com.batchtrace.web.api;
 
-import com.batchtrace.collection.boundary.CollectionMonitor;
 import com.batchtrace.collection.boundary.ProcessSeries;
-import com.batchtrace.execution.boundary.EquipmentAllocations;
+import com.batchtrace.execution.boundary.AllocationView;
+import com.batchtrace.execution.boundary.BatchCommands;
+import com.batchtrace.execution.boundary.BatchRecords;
+import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
+import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.genealogy.boundary.LotView;
@@ -39,9 +42,9 @@ public class BatchResource {
 
   @Inject BatchService batches;
 
-  @Inject EquipmentAllocations allocations;
+  @Inject BatchCommands commands;
 
-  @Inject CollectionMonitor monitor;
+  @Inject BatchRecords records;
 
   @Inject BatchReview review;
 
@@ -72,46 +75,57 @@ public class BatchResource {
         .build();
   }
 
-  /** Body: {@code {"lotNumber": "...", "quantity": 12.5}}. */
+  /**
+   * A lot charged into a step of the batch (the open step when {@code step} is left out), by the
+   * terminal's rules: 200 with the batch when it is charged; 422 with the reason when it is refused
+   * (the refusal is recorded as an exception). Body: {@code {"lotNumber": "...", "quantity": 12.5,
+   * "step": 1}}.
+   */
   @POST
   @Path("{id}/charges")
-  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-  public BatchView charge(@PathParam("id") long id, Charge charge) {
+  @RolesAllowed(Roles.OPERATOR)
+  public Response charge(@PathParam("id") long id, Charge charge) {
     if (charge == null) {
-      throw new RuleViolation("Send lotNumber and quantity.");
+      throw new RuleViolation("Send lotNumber and quantity (and the step). Nothing was charged.");
     }
-    return batches.charge(id, charge.lotNumber(), charge.quantity());
+    ScanOutcome outcome = commands.charge(id, charge.step(), charge.lotNumber(), charge.quantity());
+    return outcome.accepted()
+        ? Response.ok(one(id)).build()
+        : Response.status(ApiError.UNPROCESSABLE_CONTENT).entity(outcome).build();
   }
 
-  /** Body: {@code {"outputs": [{"lotNumber": "...", "quantity": 100}]}}. */
+  /**
+   * Completes the batch once every step is done (refused, naming the unfinished steps, before).
+   * Body: {@code {"outputs": [{"lotNumber": "...", "quantity": 100}]}}.
+   */
   @POST
   @Path("{id}/complete")
-  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  @RolesAllowed(Roles.OPERATOR)
   public List<LotView> complete(@PathParam("id") long id, Completion completion) {
-    return batches.complete(id, completion == null ? null : completion.outputs());
+    return commands.complete(id, completion == null ? null : completion.outputs());
   }
 
-  /** A step starts on a piece of equipment (a unit, or the line). Body: {@code {"equipmentId"}}. */
+  /**
+   * An MES starts a step on a piece of equipment of the batch's line (the line when none is named),
+   * by the terminal's rules: steps in order, on the batch's own line. Body: {@code {"equipmentId":
+   * ...}}.
+   */
   @POST
   @Path("{id}/steps/{position}/start")
-  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-  public EquipmentAllocations.AllocationView startStep(
+  @RolesAllowed(Roles.OPERATOR)
+  public AllocationView startStep(
       @PathParam("id") long id, @PathParam("position") int position, StepStart start) {
-    if (start == null || start.equipmentId() == null) {
-      throw new RuleViolation("Send the equipmentId the step runs on.");
-    }
-    return allocations.start(id, position, start.equipmentId());
+    return commands.startOn(id, position, start == null ? null : start.equipmentId());
   }
 
-  /** The step run ends now. */
+  /** The step's run on its equipment ends now. */
   @POST
   @Path("step-runs/{runId}/end")
-  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-  public EquipmentAllocations.AllocationView endStep(@PathParam("runId") long runId) {
-    return allocations.end(runId);
+  @RolesAllowed(Roles.OPERATOR)
+  public AllocationView endStep(@PathParam("runId") long runId) {
+    return commands.endRun(runId);
   }
 
-  /** The exceptions the machine data raised on the batch, in the order they started. */
   /** QA's decision on the batch, for ERP: status, the signature, the produced lots' status. */
   @GET
   @Path("{id}/disposition")
@@ -119,10 +133,13 @@ public class BatchResource {
     return review.dispositionOfBatch(id);
   }
 
+  /**
+   * The batch's exceptions (machine data, refused lots, entries, notes), in the order they started.
+   */
   @GET
   @Path("{id}/exceptions")
-  public List<CollectionMonitor.ExceptionView> exceptions(@PathParam("id") long id) {
-    return monitor.exceptionsOf(id);
+  public List<ExceptionView> exceptions(@PathParam("id") long id) {
+    return records.exceptionsOf(id);
   }
 
   /**
@@ -144,9 +161,9 @@ public class BatchResource {
   public record NewBatch(
       String batchNumber, Long masterBatchRecordId, Long lineId, BigDecimal plannedQuantity) {}
 
-  /** A lot charged into a batch. */
-  public record Charge(String lotNumber, BigDecimal quantity) {}
+  /** A lot charged into a step of the batch; step null for the open step. */
+  public record Charge(String lotNumber, BigDecimal quantity, Integer step) {}
 
   /** The lots a completed batch produced. */
-  public record Completion(List<BatchService.Output> outputs) {}
+  public record Completion(List<BatchCommands.Output> outputs) {}
 }

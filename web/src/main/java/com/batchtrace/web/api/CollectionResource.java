@@ -2,11 +2,12 @@ package com.batchtrace.web.api;
 
 import com.batchtrace.collection.boundary.CollectionMonitor;
 import com.batchtrace.collection.boundary.CollectionStatus;
+import com.batchtrace.collection.boundary.DeadLetter;
 import com.batchtrace.collection.boundary.InboundMessage;
 import com.batchtrace.collection.boundary.IngestReport;
 import com.batchtrace.collection.boundary.Ingestion;
 import com.batchtrace.collection.boundary.TagService;
-import com.batchtrace.collection.control.ProcessData;
+import com.batchtrace.collection.boundary.UnmappedTopic;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.annotation.security.RolesAllowed;
@@ -137,13 +138,13 @@ public class CollectionResource {
 
   @GET
   @Path("collection/dead-letters")
-  public List<ProcessData.DeadLetter> deadLetters(@QueryParam("limit") Integer limit) {
+  public List<DeadLetter> deadLetters(@QueryParam("limit") Integer limit) {
     return monitor.deadLetters(limit == null ? 100 : Math.min(limit, 1000));
   }
 
   @GET
   @Path("collection/unmapped-topics")
-  public List<ProcessData.UnmappedTopic> unmapped(@QueryParam("limit") Integer limit) {
+  public List<UnmappedTopic> unmapped(@QueryParam("limit") Integer limit) {
     return monitor.unmappedTopics(limit == null ? 100 : Math.min(limit, 1000));
   }
 

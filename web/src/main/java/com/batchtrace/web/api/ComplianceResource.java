@@ -11,7 +11,6 @@ import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
 import com.batchtrace.compliance.signature.boundary.SignatureService;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.Page;
@@ -79,7 +78,7 @@ public class ComplianceResource {
     AuditTrailReviewView review =
         reviews.review(
             new NewAuditTrailReview(request.periodFrom(), request.periodTo(), request.conclusion()),
-            s.request(currentActor, SignatureMeaning.REVIEWED));
+            s.request(currentActor));
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(review.id())).build())
         .entity(review)
         .build();
@@ -137,10 +136,13 @@ public class ComplianceResource {
   /** The signature part of a request; the password is checked and never stored. */
   public record SignatureBody(String username, String password, String reason) {
 
-    /** The request to sign; the user id defaults to the caller's (a verifier names theirs). */
-    SignatureRequest request(CurrentActor caller, SignatureMeaning meaning) {
+    /**
+     * The request to sign; the user id defaults to the caller's (a verifier names theirs). What the
+     * signature means is the command's to decide.
+     */
+    SignatureRequest request(CurrentActor caller) {
       return new SignatureRequest(
-          username == null ? caller.get().userId() : username, password, meaning, reason);
+          username == null ? caller.get().userId() : username, password, reason);
     }
   }
 }

@@ -1,13 +1,14 @@
 package com.batchtrace.web.api;
 
-import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
-import com.batchtrace.collection.entity.ExceptionKind;
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
-import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchCommands;
+import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
 import com.batchtrace.execution.boundary.BatchRunView.QueueEntry;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
+import com.batchtrace.execution.boundary.ExceptionView;
+import com.batchtrace.execution.boundary.StepRecording;
+import com.batchtrace.execution.entity.ExceptionKind;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
@@ -41,7 +42,11 @@ import java.util.Locale;
 @RolesAllowed({Roles.OPERATOR, Roles.QA_REVIEWER, Roles.AUDITOR, Roles.ADMIN})
 public class ExecutionResource {
 
-  @Inject BatchExecution execution;
+  @Inject BatchRecords records;
+
+  @Inject BatchCommands commands;
+
+  @Inject StepRecording recording;
 
   @Inject CurrentActor currentActor;
 
@@ -51,13 +56,13 @@ public class ExecutionResource {
     if (lineId == null) {
       throw new RuleViolation("Name the line: /executions?lineId=...");
     }
-    return execution.workQueue(lineId);
+    return records.workQueue(lineId);
   }
 
   @GET
   @Path("{batchId}")
   public BatchRunView run(@PathParam("batchId") long batchId) {
-    return execution.run(batchId);
+    return records.run(batchId);
   }
 
   @POST
@@ -65,7 +70,7 @@ public class ExecutionResource {
   @RolesAllowed(Roles.OPERATOR)
   public BatchRunView start(
       @PathParam("batchId") long batchId, @PathParam("position") int position) {
-    return execution.start(batchId, position);
+    return commands.start(batchId, position);
   }
 
   /** Body: {@code {"lotNumber": "...", "quantity": 25}}. */
@@ -75,7 +80,7 @@ public class ExecutionResource {
   public Response scan(
       @PathParam("batchId") long batchId, @PathParam("position") int position, Scan scan) {
     Scan body = required(scan, "{\"lotNumber\": \"...\", \"quantity\": 25}");
-    ScanOutcome outcome = execution.scan(batchId, position, body.lotNumber(), body.quantity());
+    ScanOutcome outcome = commands.charge(batchId, position, body.lotNumber(), body.quantity());
     return Response.status(outcome.accepted() ? 200 : ApiError.UNPROCESSABLE_CONTENT)
         .entity(outcome)
         .build();
@@ -88,7 +93,7 @@ public class ExecutionResource {
   public EntryView enter(
       @PathParam("batchId") long batchId, @PathParam("position") int position, Entry entry) {
     Entry body = required(entry, "{\"parameter\": \"...\", \"value\": 12.5}");
-    return execution.enter(
+    return recording.enter(
         batchId, position, body.parameter(), body.value(), body.takenAt(), body.comment());
   }
 
@@ -98,7 +103,7 @@ public class ExecutionResource {
   @RolesAllowed(Roles.OPERATOR)
   public EntryView correct(@PathParam("entryId") long entryId, Correction correction) {
     Correction body = required(correction, "{\"value\": 12.5, \"reason\": \"...\"}");
-    return execution.correct(entryId, body.value(), body.reason());
+    return recording.correct(entryId, body.value(), body.reason());
   }
 
   /** Body: {@code {"kind": "COMMENT" or "DEVIATION", "text": "..."}}. */
@@ -118,7 +123,7 @@ public class ExecutionResource {
                       + body.kind()
                       + "'. Nothing was recorded.");
         };
-    return execution.raise(batchId, position, kind, body.text());
+    return recording.raise(batchId, position, kind, body.text());
   }
 
   /** The signed-in operator signs the step performed. Body: {@code {"password": "..."}}. */
@@ -131,8 +136,7 @@ public class ExecutionResource {
       ComplianceResource.SignatureBody signature) {
     ComplianceResource.SignatureBody body =
         required(signature, "{\"password\": \"...\", \"reason\": \"optional\"}");
-    return execution.perform(
-        batchId, position, body.request(currentActor, SignatureMeaning.PERFORMED));
+    return recording.perform(batchId, position, body.request(currentActor));
   }
 
   /**
@@ -153,8 +157,7 @@ public class ExecutionResource {
           "Name the person who verifies: {\"username\": \"...\", \"password\": \"...\"}."
               + " Nothing was signed.");
     }
-    return execution.verify(
-        batchId, position, body.request(currentActor, SignatureMeaning.VERIFIED));
+    return recording.verify(batchId, position, body.request(currentActor));
   }
 
   /** Body: {@code {"lotNumber": "...", "quantity": 100}}. */
@@ -163,7 +166,8 @@ public class ExecutionResource {
   @RolesAllowed(Roles.OPERATOR)
   public List<LotView> complete(@PathParam("batchId") long batchId, Output output) {
     Output body = required(output, "{\"lotNumber\": \"...\", \"quantity\": 100}");
-    return execution.complete(batchId, body.lotNumber(), body.quantity());
+    return commands.complete(
+        batchId, List.of(new BatchCommands.Output(body.lotNumber(), body.quantity())));
   }
 
   private static <T> T required(T body, String example) {

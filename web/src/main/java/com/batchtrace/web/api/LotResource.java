@@ -120,7 +120,7 @@ public class LotResource {
     if (body == null) {
       throw new RuleViolation("Send your signature: {\"password\": \"...\", \"reason\": \"...\"}.");
     }
-    return body.request(currentActor, meaning);
+    return body.request(currentActor);
   }
 
   private static LotDisposition disposition(String value) {

@@ -1,6 +1,5 @@
 package com.batchtrace.web.api;
 
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
@@ -99,7 +98,7 @@ public class MasterBatchRecordResource {
     if (body == null) {
       throw new RuleViolation("Send your signature: {\"password\": \"...\"}.");
     }
-    return records.approve(id, body.request(currentActor, SignatureMeaning.APPROVED));
+    return records.approve(id, body.request(currentActor));
   }
 
   @POST

@@ -89,7 +89,7 @@ public class ReviewResource {
         body.justification(),
         body.deviationReference(),
         new ComplianceResource.SignatureBody(body.username(), body.password(), body.reason())
-            .request(currentActor, SignatureMeaning.REVIEWED));
+            .request(currentActor));
   }
 
   /** Body: {@code {"password": "...", "reason": "optional"}}. */
@@ -115,7 +115,7 @@ public class ReviewResource {
     if (signature == null) {
       throw new RuleViolation("Send your signature: {\"password\": \"...\"}. Nothing was signed.");
     }
-    return signature.request(currentActor, meaning);
+    return signature.request(currentActor);
   }
 
   /** A disposition with the reviewer's signature. */

@@ -5,7 +5,6 @@ import com.batchtrace.compliance.integrity.boundary.IntegrityReport;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviewView;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviews;
 import com.batchtrace.compliance.review.boundary.NewAuditTrailReview;
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.web.shell.Feedback;
 import com.batchtrace.web.shell.SignatureForm;
 import com.batchtrace.web.shell.SiteTime;
@@ -54,8 +53,7 @@ public class IntegrityPage implements Serializable {
             periodTo == null ? null : periodTo.atZone(siteTime.zoneId()).toInstant(),
             conclusion);
     if (Feedback.attempt(
-        () -> reviews.review(request, signatureForm.take(SignatureMeaning.REVIEWED)),
-        "Audit trail review signed.")) {
+        () -> reviews.review(request, signatureForm.take()), "Audit trail review signed.")) {
       latest = null;
       conclusion = null;
     }

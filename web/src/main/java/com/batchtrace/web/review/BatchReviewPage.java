@@ -3,8 +3,7 @@ package com.batchtrace.web.review;
 import com.batchtrace.collection.boundary.ProcessSeries;
 import com.batchtrace.compliance.audit.boundary.AuditEntry;
 import com.batchtrace.compliance.audit.boundary.AuditSearch;
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
-import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.genealogy.boundary.GenealogyService;
 import com.batchtrace.genealogy.boundary.LotView;
@@ -38,7 +37,7 @@ public class BatchReviewPage implements Serializable {
 
   @Inject transient BatchReview review;
 
-  @Inject transient BatchExecution execution;
+  @Inject transient BatchRecords records;
 
   @Inject transient ProcessSeries processSeries;
 
@@ -72,7 +71,7 @@ public class BatchReviewPage implements Serializable {
       return;
     }
     try {
-      run = execution.run(batchId);
+      run = records.run(batchId);
     } catch (RuleViolation unknown) {
       Feedback.refuse(unknown.getMessage());
       return;
@@ -83,7 +82,7 @@ public class BatchReviewPage implements Serializable {
 
   /** Everything a signature can change: the decision, exceptions, lots and the audit trail. */
   private void refresh() {
-    run = execution.run(batchId);
+    run = records.run(batchId);
     decision = review.dispositionOfBatch(batchId);
     exceptions = review.exceptions(batchId);
     auditTrail = auditSearch.ofBatch(batchId);
@@ -127,7 +126,7 @@ public class BatchReviewPage implements Serializable {
                 kind,
                 justification,
                 kind == DispositionDecision.DEVIATION ? deviationReference : null,
-                signatureForm.take(SignatureMeaning.REVIEWED)),
+                signatureForm.take()),
         "Exception " + id + " dispositioned.")) {
       selected = null;
       refresh();
@@ -147,9 +146,9 @@ public class BatchReviewPage implements Serializable {
     Feedback.attempt(
         () -> {
           if (release) {
-            review.release(id, signatureForm.take(SignatureMeaning.RELEASED));
+            review.release(id, signatureForm.take());
           } else {
-            review.reject(id, signatureForm.take(SignatureMeaning.REJECTED));
+            review.reject(id, signatureForm.take());
           }
         },
         "Batch " + run.batchNumber() + (release ? " released." : " rejected."));

@@ -1,6 +1,5 @@
 package com.batchtrace.web.review;
 
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.genealogy.entity.LotDisposition;
@@ -61,9 +60,9 @@ public class LotReleasePage implements Serializable {
     if (Feedback.attempt(
         () -> {
           if (release) {
-            lots.release(id, signatureForm.take(SignatureMeaning.RELEASED));
+            lots.release(id, signatureForm.take());
           } else {
-            lots.reject(id, signatureForm.take(SignatureMeaning.REJECTED));
+            lots.reject(id, signatureForm.take());
           }
         },
         "Lot " + lot + (release ? " released." : " rejected."))) {

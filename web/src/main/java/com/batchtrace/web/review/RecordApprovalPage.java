@@ -1,6 +1,5 @@
 package com.batchtrace.web.review;
 
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
 import com.batchtrace.web.shell.Feedback;
@@ -38,7 +37,7 @@ public class RecordApprovalPage implements Serializable {
     long id = selected.id();
     String what = selected.product() + " version " + selected.recordVersion();
     if (Feedback.attempt(
-        () -> records.approve(id, signatureForm.take(SignatureMeaning.APPROVED)),
+        () -> records.approve(id, signatureForm.take()),
         "Master batch record " + what + " approved.")) {
       refresh(id);
     }

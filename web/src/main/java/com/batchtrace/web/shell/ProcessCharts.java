@@ -1,8 +1,8 @@
 package com.batchtrace.web.shell;
 
-import com.batchtrace.collection.boundary.CollectionMonitor.ExceptionView;
 import com.batchtrace.collection.boundary.ProcessSeries;
 import com.batchtrace.collection.boundary.ProcessSeries.ParameterSeries;
+import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.platform.SiteZone;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,7 +1,6 @@
 package com.batchtrace.web.shell;
 
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,12 +23,11 @@ public class SignatureForm implements Serializable {
   private String reason;
 
   /** The request for the service; clears the password and comment for the next signature. */
-  public SignatureRequest take(SignatureMeaning meaning) {
+  public SignatureRequest take() {
     SignatureRequest request =
         new SignatureRequest(
             username == null || username.isBlank() ? shell.getUser().userId() : username,
             password,
-            meaning,
             reason);
     password = null;
     reason = null;

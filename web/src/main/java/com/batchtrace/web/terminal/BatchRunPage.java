@@ -1,12 +1,14 @@
 package com.batchtrace.web.terminal;
 
-import com.batchtrace.collection.entity.ExceptionKind;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
-import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchCommands;
+import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
+import com.batchtrace.execution.boundary.StepRecording;
+import com.batchtrace.execution.entity.ExceptionKind;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.platform.RuleViolation;
@@ -26,9 +28,9 @@ import java.util.Set;
 
 /**
  * Backing bean of terminal/batch.xhtml: one batch executed on the shop floor, step by step. Every
- * action goes to {@link BatchExecution}, which decides; the page shows its answer (or its refusal,
- * word for word) and the batch as it is afterwards. Only the current step takes material, values
- * and signatures; comments and deviations go on any step.
+ * action goes to {@link BatchCommands} or {@link StepRecording}, which decides; the page shows its
+ * answer (or its refusal, word for word) and the batch as it is afterwards. Only the current step
+ * takes material, values and signatures; comments and deviations go on any step.
  */
 @Named
 @ViewScoped
@@ -36,7 +38,11 @@ public class BatchRunPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BatchExecution execution;
+  @Inject transient BatchRecords records;
+
+  @Inject transient BatchCommands commands;
+
+  @Inject transient StepRecording recording;
 
   @Inject transient BatchService batches;
 
@@ -75,7 +81,7 @@ public class BatchRunPage implements Serializable {
   }
 
   private void reload() {
-    run = execution.run(batchId);
+    run = records.run(batchId);
     produced = batches.outputs(batchId);
     if (outputLot == null) {
       outputLot = run.batchNumber();
@@ -100,7 +106,7 @@ public class BatchRunPage implements Serializable {
   /** Polled: the machine values of the running step, fresh (nothing to do without any). */
   public void refresh() {
     if (isLive()) {
-      Feedback.attempt(() -> run = execution.run(batchId), null);
+      Feedback.attempt(() -> run = records.run(batchId), null);
     }
   }
 
@@ -131,7 +137,7 @@ public class BatchRunPage implements Serializable {
   }
 
   public void start() {
-    Feedback.obtain(() -> execution.start(batchId, position()), null)
+    Feedback.obtain(() -> commands.start(batchId, position()), null)
         .ifPresent(
             view -> {
               Feedback.info("Step " + view.currentStep() + " started.");
@@ -143,7 +149,7 @@ public class BatchRunPage implements Serializable {
   public void scan() {
     String lot = lotNumber;
     Optional<ScanOutcome> outcome =
-        Feedback.obtain(() -> execution.scan(batchId, position(), lot, scanQuantity), null);
+        Feedback.obtain(() -> commands.charge(batchId, position(), lot, scanQuantity), null);
     if (outcome.isEmpty()) {
       return;
     }
@@ -165,7 +171,7 @@ public class BatchRunPage implements Serializable {
     }
     boolean entered =
         Feedback.attempt(
-            () -> execution.enter(batchId, position(), name, value.get(), null, comments.get(name)),
+            () -> recording.enter(batchId, position(), name, value.get(), null, comments.get(name)),
             "'" + name + "' recorded.");
     if (entered) {
       values.remove(name);
@@ -206,7 +212,7 @@ public class BatchRunPage implements Serializable {
   /** A corrected value with its reason: the original stays on the record, marked corrected. */
   public void correct() {
     if (Feedback.attempt(
-        () -> execution.correct(correcting, correctionValue, correctionReason),
+        () -> recording.correct(correcting, correctionValue, correctionReason),
         "'" + correctingParameter + "' corrected; the original value stays on the record.")) {
       correcting = null;
       reload();
@@ -223,7 +229,7 @@ public class BatchRunPage implements Serializable {
   public void raiseNote() {
     ExceptionKind kind = ExceptionKind.valueOf(noteKind);
     if (Feedback.attempt(
-        () -> execution.raise(batchId, notePosition, kind, noteText),
+        () -> recording.raise(batchId, notePosition, kind, noteText),
         (kind == ExceptionKind.COMMENT ? "Comment" : "Deviation")
             + " recorded on step "
             + notePosition
@@ -254,9 +260,9 @@ public class BatchRunPage implements Serializable {
     if (Feedback.attempt(
         () -> {
           if (meaning == SignatureMeaning.PERFORMED) {
-            execution.perform(batchId, position, signatureForm.take(meaning));
+            recording.perform(batchId, position, signatureForm.take());
           } else {
-            execution.verify(batchId, position, signatureForm.take(meaning));
+            recording.verify(batchId, position, signatureForm.take());
           }
         },
         "Step " + position + " " + done + ".")) {
@@ -266,7 +272,11 @@ public class BatchRunPage implements Serializable {
 
   /** Completes the batch: the produced lot goes to quarantine, the batch to QA's review. */
   public void complete() {
-    Feedback.obtain(() -> execution.complete(batchId, outputLot, outputQuantity), null)
+    Feedback.obtain(
+            () ->
+                commands.complete(
+                    batchId, List.of(new BatchCommands.Output(outputLot, outputQuantity))),
+            null)
         .ifPresent(
             lots -> {
               Feedback.info(

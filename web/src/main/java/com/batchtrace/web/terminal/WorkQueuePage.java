@@ -1,6 +1,6 @@
 package com.batchtrace.web.terminal;
 
-import com.batchtrace.execution.boundary.BatchExecution;
+import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView.QueueEntry;
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
@@ -33,7 +33,7 @@ public class WorkQueuePage implements Serializable {
 
   private static final int ONE_YEAR = 365 * 24 * 3600;
 
-  @Inject transient BatchExecution execution;
+  @Inject transient BatchRecords records;
 
   @Inject transient EquipmentService equipment;
 
@@ -61,7 +61,7 @@ public class WorkQueuePage implements Serializable {
       return;
     }
     remember(line.id());
-    queue = execution.workQueue(line.id());
+    queue = records.workQueue(line.id());
   }
 
   /** Opens the batch whose number was scanned or typed, when it is in this line's queue. */
@@ -72,7 +72,7 @@ public class WorkQueuePage implements Serializable {
       Feedback.refuse("Scan or type the batch number.");
       return null;
     }
-    queue = execution.workQueue(line.id());
+    queue = records.workQueue(line.id());
     Optional<QueueEntry> entry =
         queue.stream().filter(e -> e.batchNumber().equalsIgnoreCase(wanted)).findFirst();
     if (entry.isEmpty()) {

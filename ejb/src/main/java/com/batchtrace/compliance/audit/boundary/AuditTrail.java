@@ -1,7 +1,7 @@
 package com.batchtrace.compliance.audit.boundary;
 
-import com.batchtrace.compliance.audit.control.ChangeReason;
 import com.batchtrace.compliance.audit.entity.AuditRevision;
+import com.batchtrace.compliance.audit.entity.ChangeReason;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

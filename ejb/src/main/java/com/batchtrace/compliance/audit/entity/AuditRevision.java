@@ -1,6 +1,5 @@
 package com.batchtrace.compliance.audit.entity;
 
-import com.batchtrace.compliance.audit.control.AuditRevisionListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

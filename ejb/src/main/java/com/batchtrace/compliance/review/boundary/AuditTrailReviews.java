@@ -7,6 +7,7 @@ import com.batchtrace.compliance.integrity.boundary.IntegrityReport;
 import com.batchtrace.compliance.review.entity.AuditTrailReview;
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
 import com.batchtrace.compliance.signature.boundary.SignatureService;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
@@ -63,7 +64,8 @@ public class AuditTrailReviews {
             clock.instant());
     auditTrail.creating(null, "Audit trail review signed");
     em.persist(review);
-    return AuditTrailReviewView.of(review, List.of(signatures.sign(signature, review, role)));
+    return AuditTrailReviewView.of(
+        review, List.of(signatures.sign(signature, SignatureMeaning.REVIEWED, review, role)));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

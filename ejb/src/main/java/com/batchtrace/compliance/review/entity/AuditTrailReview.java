@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.review.entity;
 
-import com.batchtrace.compliance.signature.boundary.SignedRecord;
+import com.batchtrace.compliance.signature.entity.SignedContent;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.json.Json;
 import jakarta.persistence.Column;
@@ -117,7 +118,22 @@ public class AuditTrailReview implements SignedRecord {
   }
 
   @Override
-  public String canonicalContent() {
+  public SignedContent content() {
+    return SignedContent.of(recordType())
+        .field("id", id)
+        .field("periodFrom", periodFrom)
+        .field("periodTo", periodTo)
+        .field("revisionsReviewed", revisionsReviewed)
+        .field("chainPosition", chainPosition)
+        .field("chainSha256", chainSha256)
+        .field("chainsIntact", chainsIntact)
+        .field("conclusion", conclusion)
+        .field("reviewedBy", reviewedBy)
+        .field("reviewedAt", reviewedAt);
+  }
+
+  @Override
+  public String legacyContent() {
     return Json.createObjectBuilder()
         .add("type", recordType())
         .add("id", id)

@@ -1,7 +1,7 @@
 package com.batchtrace.compliance.security.control;
 
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
-import com.batchtrace.identity.control.IdentityProvider;
+import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,20 +1,17 @@
 package com.batchtrace.compliance.signature.boundary;
 
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
-
 /**
- * What a person enters to sign.
+ * What a person enters to sign: their credentials and an optional comment. What the signature means
+ * (performed, verified, released, ...) is decided by the command it signs, never by the caller.
  *
  * @param username the signer's user id; the signed-in user, except for a verification
  * @param password the signer's password, checked by the identity provider now
- * @param meaning what the signature means
- * @param reason optional comment
+ * @param comment optional comment, part of the signature's manifestation
  */
-public record SignatureRequest(
-    String username, String password, SignatureMeaning meaning, String reason) {
+public record SignatureRequest(String username, String password, String comment) {
 
   @Override
   public String toString() {
-    return "SignatureRequest[" + username + ", " + meaning + "]";
+    return "SignatureRequest[" + username + "]";
   }
 }

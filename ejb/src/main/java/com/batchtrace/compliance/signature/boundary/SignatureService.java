@@ -2,18 +2,21 @@ package com.batchtrace.compliance.signature.boundary;
 
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
-import com.batchtrace.compliance.signature.control.ContentHash;
 import com.batchtrace.compliance.signature.control.PasswordCheck;
 import com.batchtrace.compliance.signature.control.SignerIdentity;
 import com.batchtrace.compliance.signature.control.SigningPolicy;
 import com.batchtrace.compliance.signature.control.SigningRules;
 import com.batchtrace.compliance.signature.entity.ElectronicSignature;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.compliance.signature.entity.SignatureRefused;
+import com.batchtrace.compliance.signature.entity.SignedContent;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
-import com.batchtrace.identity.control.IdentityProvider;
+import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.platform.Page;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,8 +26,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The one signature service: every signing action in Batchtrace goes through here. */
@@ -56,8 +62,12 @@ public class SignatureService {
    * @param requiredRole the role the signer must hold for this meaning on this record
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public SignatureView sign(SignatureRequest request, SignedRecord record, String requiredRole) {
-    return signAs(request, record, requiredRole, Set.of());
+  public SignatureView sign(
+      SignatureRequest request,
+      SignatureMeaning meaning,
+      SignedRecord record,
+      String requiredRole) {
+    return signAs(request, meaning, record, requiredRole, Set.of());
   }
 
   /**
@@ -67,16 +77,13 @@ public class SignatureService {
   @Transactional(Transactional.TxType.MANDATORY)
   public SignatureView verify(
       SignatureRequest request, SignedRecord record, String requiredRole, Set<String> performers) {
-    if (request.meaning() != SignatureMeaning.VERIFIED) {
-      throw new IllegalArgumentException("a verification has the meaning VERIFIED");
-    }
-    return signAs(request, record, requiredRole, performers);
+    return signAs(request, SignatureMeaning.VERIFIED, record, requiredRole, performers);
   }
 
   /** The signatures on a record, oldest first, each checked against the record's content now. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SignatureView> signaturesOf(SignedRecord record) {
-    String current = ContentHash.sha256(record.canonicalContent());
+    Map<Integer, String> current = new HashMap<>();
     return em
         .createQuery(
             "select s from ElectronicSignature s where s.recordType = :t and s.recordId = :i"
@@ -86,7 +93,15 @@ public class SignatureService {
         .setParameter("i", record.recordId())
         .getResultList()
         .stream()
-        .map(s -> SignatureView.of(s, s.getContentSha256().equals(current)))
+        .map(
+            s ->
+                SignatureView.of(
+                    s,
+                    s.getContentSha256()
+                        .equals(
+                            current.computeIfAbsent(
+                                s.getContentFormat(),
+                                format -> Sha256.hex(record.canonicalContent(format))))))
         .toList();
   }
 
@@ -129,16 +144,21 @@ public class SignatureService {
   }
 
   private SignatureView signAs(
-      SignatureRequest request, SignedRecord record, String requiredRole, Set<String> performers) {
+      SignatureRequest request,
+      SignatureMeaning meaning,
+      SignedRecord record,
+      String requiredRole,
+      Set<String> performers) {
+    if (request == null) {
+      throw new RuleViolation("Enter your user id and password to sign. Nothing was signed.");
+    }
     String username = required(request.username(), "your user id").toLowerCase(Locale.ROOT);
     String password = request.password();
     if (password == null || password.isEmpty()) {
       throw new RuleViolation("Enter your password to sign. Nothing was signed.");
     }
-    if (request.meaning() == null) {
-      throw new RuleViolation("A signature needs its meaning. Nothing was signed.");
-    }
-    String reason = reason(request.reason());
+    Objects.requireNonNull(meaning, "meaning");
+    String reason = reason(request.comment());
     requireNotLocked(username);
     SignerIdentity signer;
     try {
@@ -152,18 +172,18 @@ public class SignatureService {
     if (signer == null) {
       refuseWrongPassword(username);
     }
-    SigningRules.requireEligible(
-        currentActor.get(), signer, request.meaning(), requiredRole, performers);
+    SigningRules.requireEligible(currentActor.get(), signer, meaning, requiredRole, performers);
     ElectronicSignature signature =
         new ElectronicSignature(
             clock.instant(),
             signer.userId(),
             signer.displayName(),
-            request.meaning(),
+            meaning,
             reason,
             record.recordType(),
             record.recordId(),
-            ContentHash.sha256(record.canonicalContent()),
+            Sha256.hex(record.content().canonical()),
+            SignedContent.FORMAT,
             currentActor.get().clientAddress());
     em.persist(signature);
     return SignatureView.of(signature, true);

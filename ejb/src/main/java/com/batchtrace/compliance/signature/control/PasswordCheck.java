@@ -1,6 +1,6 @@
 package com.batchtrace.compliance.signature.control;
 
-import com.batchtrace.identity.control.IdentityProvider;
+import com.batchtrace.identity.boundary.IdentityProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

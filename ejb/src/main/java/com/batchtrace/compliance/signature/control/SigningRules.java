@@ -1,7 +1,7 @@
 package com.batchtrace.compliance.signature.control;
 
-import com.batchtrace.compliance.signature.boundary.SignatureRefused;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.compliance.signature.entity.SignatureRefused;
 import com.batchtrace.identity.boundary.Actor;
 import java.util.Set;
 

@@ -56,6 +56,10 @@ public class ElectronicSignature {
   @Column(name = "client_address")
   private String clientAddress;
 
+  /** The format of the signed content; null in signatures made before formats were numbered (1). */
+  @Column(name = "content_format")
+  private Integer contentFormat;
+
   protected ElectronicSignature() {}
 
   public ElectronicSignature(
@@ -67,6 +71,7 @@ public class ElectronicSignature {
       String recordType,
       String recordId,
       String contentSha256,
+      int contentFormat,
       String clientAddress) {
     this.signedAt = Objects.requireNonNull(signedAt, "signedAt");
     this.signerId = Objects.requireNonNull(signerId, "signerId");
@@ -79,6 +84,7 @@ public class ElectronicSignature {
       throw new IllegalArgumentException("contentSha256 must be 64 lower-case hex digits");
     }
     this.contentSha256 = contentSha256;
+    this.contentFormat = contentFormat;
     this.clientAddress = clientAddress;
   }
 
@@ -116,6 +122,11 @@ public class ElectronicSignature {
 
   public String getContentSha256() {
     return contentSha256;
+  }
+
+  /** The signed content's format: what the record's content is rendered in to check this. */
+  public int getContentFormat() {
+    return contentFormat == null ? SignedContent.LEGACY_FORMAT : contentFormat;
   }
 
   public String getClientAddress() {

@@ -1,6 +1,5 @@
-package com.batchtrace.collection.control;
+package com.batchtrace.collection.boundary;
 
-import com.batchtrace.collection.boundary.TagService;
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
 import jakarta.annotation.Priority;
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * With BATCHTRACE_DEMO_DATA=true, maps the tags the line simulator publishes ({@code
- * bench/.../LineSimulator}) on the demo equipment, each only where it is not mapped yet and its
+ * demo/.../LineSimulator}) on the demo equipment, each only where it is not mapped yet and its
  * equipment exists, so a restart maps nothing twice. Goes through the audited tag service like an
  * admin, with the reason "Demo data".
  */

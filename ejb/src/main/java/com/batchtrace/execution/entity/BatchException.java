@@ -1,6 +1,7 @@
-package com.batchtrace.collection.entity;
+package com.batchtrace.execution.entity;
 
 import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.masterdata.entity.UnsTag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

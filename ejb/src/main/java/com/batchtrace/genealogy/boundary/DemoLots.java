@@ -1,7 +1,5 @@
-package com.batchtrace.genealogy.control;
+package com.batchtrace.genealogy.boundary;
 
-import com.batchtrace.genealogy.boundary.LotReceipt;
-import com.batchtrace.genealogy.boundary.LotService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;

@@ -1,8 +1,5 @@
-package com.batchtrace.collection.control;
+package com.batchtrace.collection.boundary;
 
-import com.batchtrace.collection.boundary.CollectionStatus;
-import com.batchtrace.collection.boundary.InboundMessage;
-import com.batchtrace.collection.boundary.Ingestion;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.platform.Settings;

@@ -1,6 +1,5 @@
-package com.batchtrace.compliance.audit.control;
+package com.batchtrace.compliance.audit.entity;
 
-import com.batchtrace.compliance.audit.entity.AuditRevision;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import jakarta.enterprise.inject.spi.CDI;

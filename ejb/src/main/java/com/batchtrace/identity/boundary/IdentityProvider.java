@@ -1,4 +1,4 @@
-package com.batchtrace.identity.control;
+package com.batchtrace.identity.boundary;
 
 import com.batchtrace.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;

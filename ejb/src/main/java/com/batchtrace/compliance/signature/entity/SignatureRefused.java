@@ -1,4 +1,4 @@
-package com.batchtrace.compliance.signature.boundary;
+package com.batchtrace.compliance.signature.entity;
 
 import com.batchtrace.platform.RuleViolation;
 

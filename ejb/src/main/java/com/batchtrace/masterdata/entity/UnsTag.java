@@ -1,6 +1,5 @@
-package com.batchtrace.collection.entity;
+package com.batchtrace.masterdata.entity;
 
-import com.batchtrace.masterdata.entity.Equipment;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,9 +1,11 @@
-package com.batchtrace.collection.control;
+package com.batchtrace.execution.control;
 
-import com.batchtrace.collection.entity.BatchException;
-import com.batchtrace.collection.entity.ExceptionKind;
-import com.batchtrace.collection.entity.UnsTag;
+import com.batchtrace.execution.entity.BatchException;
+import com.batchtrace.execution.entity.CriticalLimits;
+import com.batchtrace.execution.entity.ExceptionKind;
+import com.batchtrace.execution.entity.MachineReading;
 import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.masterdata.entity.UnsTag;
 import com.batchtrace.platform.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,9 +32,9 @@ public class ExceptionDetector {
    * out-of-limit value with no excursion open asks whether it falls into an earlier one.
    */
   public void observe(
-      long batchId, int step, long tagId, ProcessData.Limits limits, List<ProcessData.Row> values) {
+      long batchId, int step, long tagId, CriticalLimits limits, List<MachineReading> values) {
     BatchException open = open(batchId, step, tagId, ExceptionKind.CPP_EXCURSION).orElse(null);
-    for (ProcessData.Row row : values) {
+    for (MachineReading row : values) {
       Instant ts = row.ts();
       double value = row.value();
       if (!limits.outside(value)) {
@@ -76,42 +78,22 @@ public class ExceptionDetector {
   }
 
   /** A silent tag: opens a gap unless one is open already. */
-  public boolean silent(ProcessData.Silence silence, Instant now) {
-    if (open(silence.batchId(), silence.step(), silence.tagId(), ExceptionKind.DATA_GAP)
-        .isPresent()) {
+  public boolean silent(
+      long batchId, int step, long tagId, String tag, Instant since, Instant now) {
+    if (open(batchId, step, tagId, ExceptionKind.DATA_GAP).isPresent()) {
       return false;
     }
     em.persist(
         new BatchException(
-            em.getReference(Batch.class, silence.batchId()),
-            silence.step(),
-            ExceptionKind.DATA_GAP,
-            em.getReference(UnsTag.class, silence.tagId()),
-            null,
-            silence.since(),
-            null,
-            "No data from tag "
-                + silence.tag()
-                + " since "
-                + silence.since()
-                + " (noticed at "
-                + now
-                + ")"));
-    return true;
-  }
-
-  /** A scale's or scanner's charge the batch refused. */
-  public void refusedCharge(long batchId, Integer step, Instant ts, String why) {
-    em.persist(
-        new BatchException(
             em.getReference(Batch.class, batchId),
             step,
-            ExceptionKind.LOT_REFUSED,
+            ExceptionKind.DATA_GAP,
+            em.getReference(UnsTag.class, tagId),
             null,
+            since,
             null,
-            ts,
-            null,
-            why));
+            "No data from tag " + tag + " since " + since + " (noticed at " + now + ")"));
+    return true;
   }
 
   private Optional<BatchException> open(long batchId, int step, long tagId, ExceptionKind kind) {
@@ -146,14 +128,14 @@ public class ExceptionDetector {
     return found.stream().findFirst();
   }
 
-  private static boolean worse(ProcessData.Limits limits, double value, Double worst) {
+  private static boolean worse(CriticalLimits limits, double value, Double worst) {
     if (worst == null) {
       return true;
     }
     return distance(limits, value) > distance(limits, worst);
   }
 
-  private static double distance(ProcessData.Limits limits, double value) {
+  private static double distance(CriticalLimits limits, double value) {
     double below = limits.low() == null ? 0 : limits.low().doubleValue() - value;
     double above = limits.high() == null ? 0 : value - limits.high().doubleValue();
     return Math.max(below, above);

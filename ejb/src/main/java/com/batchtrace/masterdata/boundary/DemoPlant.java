@@ -1,10 +1,5 @@
-package com.batchtrace.masterdata.control;
+package com.batchtrace.masterdata.boundary;
 
-import com.batchtrace.masterdata.boundary.EquipmentService;
-import com.batchtrace.masterdata.boundary.EquipmentView;
-import com.batchtrace.masterdata.boundary.MaterialService;
-import com.batchtrace.masterdata.boundary.NewEquipment;
-import com.batchtrace.masterdata.boundary.NewMaterial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;

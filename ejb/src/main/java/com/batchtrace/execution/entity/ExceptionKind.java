@@ -1,4 +1,4 @@
-package com.batchtrace.collection.entity;
+package com.batchtrace.execution.entity;
 
 /**
  * What an exception on a batch is about: raised by machine data (the first three) or by what

@@ -1,4 +1,4 @@
-package com.batchtrace.compliance.audit.control;
+package com.batchtrace.compliance.audit.entity;
 
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;

@@ -1,0 +1,282 @@
+package com.batchtrace.execution.boundary;
+
+import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
+import com.batchtrace.execution.control.Allocations;
+import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.entity.BatchException;
+import com.batchtrace.execution.entity.EquipmentAllocation;
+import com.batchtrace.execution.entity.ExceptionKind;
+import com.batchtrace.execution.entity.StepExecution;
+import com.batchtrace.execution.entity.StepSequence;
+import com.batchtrace.genealogy.boundary.GenealogyEdges;
+import com.batchtrace.genealogy.boundary.LotService;
+import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.genealogy.entity.LotConsumption;
+import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.Quantities;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one door to a running batch: starting and ending steps, charging lots and completing the
+ * batch, by the same rules whether the terminal, an MES over the REST API or a scale's or scanner's
+ * event asks. Steps start in the master record's order on the batch's own line; a lot is charged
+ * only into an open step that needs its material, within tolerance; a batch completes only when
+ * every step is done. Every refusal names the rule and changes nothing, except that a refused lot
+ * is recorded as an exception.
+ */
+@ApplicationScoped
+public class BatchCommands {
+
+  private static final String NOTHING_CHARGED = "Nothing was charged.";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject BatchRecordStore store;
+
+  @Inject Allocations allocations;
+
+  @Inject GenealogyEdges edges;
+
+  @Inject LotService lots;
+
+  @Inject BatchRunViews views;
+
+  @Inject AuditTrail auditTrail;
+
+  @Inject CurrentActor actor;
+
+  @Inject Clock clock;
+
+  /** The terminal starts the step on the batch's line. */
+  @Transactional
+  public BatchRunView start(long batchId, int position) {
+    Batch batch = store.batch(batchId, true);
+    startStep(batch, position, batch.getLine().getId());
+    return views.of(batch, true);
+  }
+
+  /**
+   * An MES starts the step on a piece of equipment of the batch's line (the line itself when none
+   * is named), by the terminal's rules.
+   */
+  @Transactional
+  public AllocationView startOn(long batchId, int position, Long equipmentId) {
+    Batch batch = store.batch(batchId, true);
+    return AllocationView.of(
+        startStep(batch, position, equipmentId == null ? batch.getLine().getId() : equipmentId));
+  }
+
+  private EquipmentAllocation startStep(Batch batch, int position, long equipmentId) {
+    actor.require(Roles.OPERATOR);
+    store.sequence(batch).requireStartable(position);
+    Instant now = clock.instant();
+    auditTrail.creating(
+        null, "Step " + position + " of batch " + batch.getBatchNumber() + " started");
+    EquipmentAllocation allocation = allocations.start(batch, position, equipmentId, now);
+    batch.start();
+    em.persist(new StepExecution(batch, position, allocation, actor.get().userId(), now));
+    em.flush();
+    return allocation;
+  }
+
+  /**
+   * The step's time on its equipment ends now (an MES that frees the unit before the step is
+   * signed); machine values after it no longer belong to the batch.
+   */
+  @Transactional
+  public AllocationView endRun(long allocationId) {
+    actor.require(Roles.OPERATOR);
+    EquipmentAllocation allocation = allocations.locked(allocationId);
+    auditTrail.modifying(
+        "Step ended",
+        "step "
+            + allocation.getStepPosition()
+            + " of batch "
+            + allocation.getBatch().getBatchNumber());
+    allocation.end(clock.instant());
+    em.flush();
+    return AllocationView.of(allocation);
+  }
+
+  /**
+   * A scanned or typed lot for a step (the open step when {@code position} is null). An accepted
+   * lot is a genealogy edge; a refused one is recorded as a LOT_REFUSED exception and charges
+   * nothing. A lot number that does not exist is a misread: refused, nothing recorded.
+   */
+  @Transactional
+  public ScanOutcome charge(long batchId, Integer position, String lotNumber, BigDecimal quantity) {
+    actor.require(Roles.OPERATOR);
+    Batch batch = store.batch(batchId, true);
+    StepExecution run = openRun(batch, position);
+    run.requireOpen("scanning material");
+    if (lotNumber == null || lotNumber.isBlank()) {
+      throw new RuleViolation("Scan or enter the lot number. " + NOTHING_CHARGED);
+    }
+    Quantities.requirePositive(
+        quantity, "the quantity of lot " + lotNumber.strip() + " to charge", NOTHING_CHARGED);
+    MaterialLot lot = edges.lotForCharge(lotNumber);
+    Optional<String> refusal = refusal(batch, run, lot, quantity);
+    if (refusal.isPresent()) {
+      auditTrail.creating(null, "Lot scan refused");
+      BatchException refused =
+          BatchException.raisedBy(
+              actor.get().displayName(),
+              batch,
+              run.getStepPosition(),
+              ExceptionKind.LOT_REFUSED,
+              null,
+              clock.instant(),
+              "Lot " + lot.getLotNumber() + " refused: " + refusal.get());
+      em.persist(refused);
+      em.flush();
+      return new ScanOutcome(false, refusal.get(), refused.getId(), views.of(batch, true));
+    }
+    consume(batch, run, lot, quantity);
+    return new ScanOutcome(
+        true,
+        Quantities.plain(quantity)
+            + " "
+            + lot.getMaterial().getUnit()
+            + " of lot "
+            + lot.getLotNumber()
+            + " ("
+            + lot.getMaterial().getCode()
+            + ") charged into step "
+            + run.getStepPosition()
+            + ".",
+        null,
+        views.of(batch, true));
+  }
+
+  /**
+   * A scale's or scanner's charge event on the equipment a step of the batch runs on, in the
+   * caller's (the ingestion's) transaction and by the same rules as a scan: accepted, or recorded
+   * as a LOT_REFUSED exception with the reason.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void chargeEvent(
+      long batchId,
+      int position,
+      String equipmentPath,
+      String lotNumber,
+      BigDecimal quantity,
+      Instant at) {
+    Batch batch = store.batch(batchId, true);
+    Optional<StepExecution> run = store.sequence(batch).run(position);
+    Optional<String> refusal;
+    MaterialLot lot = null;
+    try {
+      Quantities.requirePositive(quantity, "the quantity to charge", NOTHING_CHARGED);
+      lot = edges.lotForCharge(lotNumber);
+      run.orElseThrow(() -> new RuleViolation("Step " + position + " is not started."))
+          .requireOpen("charging material");
+      refusal = refusal(batch, run.get(), lot, quantity);
+    } catch (RuleViolation refused) {
+      refusal = Optional.of(refused.getMessage());
+    }
+    if (refusal.isPresent()) {
+      em.persist(
+          new BatchException(
+              batch,
+              position,
+              ExceptionKind.LOT_REFUSED,
+              null,
+              null,
+              at,
+              null,
+              "Lot " + lotNumber + " refused at " + equipmentPath + ": " + refusal.get()));
+      return;
+    }
+    consume(batch, run.get(), lot, quantity);
+  }
+
+  private Optional<String> refusal(
+      Batch batch, StepExecution run, MaterialLot lot, BigDecimal quantity) {
+    BigDecimal chargedSoFar =
+        store.chargesOf(run).stream()
+            .filter(c -> c.getLot().getMaterial().getCode().equals(lot.getMaterial().getCode()))
+            .map(LotConsumption::getQuantity)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return run.refusalOfCharge(
+            lot.getLotNumber(),
+            lot.getMaterial().getCode(),
+            lot.getMaterial().getName(),
+            quantity,
+            chargedSoFar)
+        .or(() -> edges.refusalOfConsumption(batch, lot, quantity));
+  }
+
+  private void consume(Batch batch, StepExecution run, MaterialLot lot, BigDecimal quantity) {
+    auditTrail.modifying(
+        "Charged "
+            + Quantities.plain(quantity).toPlainString()
+            + " into batch "
+            + batch.getBatchNumber(),
+        "lot " + lot.getLotNumber());
+    edges.consume(batch, run.getStepPosition(), lot, quantity);
+    em.flush();
+  }
+
+  private StepExecution openRun(Batch batch, Integer position) {
+    StepSequence sequence = store.sequence(batch);
+    if (position != null) {
+      return sequence.started(position);
+    }
+    return sequence
+        .openStep()
+        .orElseThrow(
+            () ->
+                new RuleViolation(
+                    "No step of batch "
+                        + batch.getBatchNumber()
+                        + " is open for material: start the step that needs the lot first. "
+                        + NOTHING_CHARGED));
+  }
+
+  /**
+   * Completes the batch once every step is done: its output lots are received into quarantine and
+   * it goes to QA's review.
+   */
+  @Transactional
+  public List<LotView> complete(long batchId, List<Output> outputs) {
+    actor.require(Roles.OPERATOR);
+    Batch batch = store.batch(batchId, true);
+    store.sequence(batch).requireAllDone();
+    if (outputs == null || outputs.isEmpty()) {
+      throw new RuleViolation("Enter the lot produced and its quantity. Nothing was completed.");
+    }
+    for (Output o : outputs) {
+      Quantities.requirePositive(
+          o == null ? null : o.quantity(), "the quantity produced", "Nothing was completed.");
+    }
+    batch.complete(clock.instant());
+    auditTrail.modifying(
+        "Batch " + batch.getBatchNumber() + " completed", "batch " + batch.getBatchNumber());
+    List<MaterialLot> made =
+        outputs.stream().map(o -> edges.produce(batch, o.lotNumber(), o.quantity())).toList();
+    em.flush();
+    return made.stream().map(l -> lots.find(l.getId()).orElseThrow()).toList();
+  }
+
+  /**
+   * A lot a completed batch produced.
+   *
+   * @param lotNumber its number (unique)
+   * @param quantity how much
+   */
+  public record Output(String lotNumber, BigDecimal quantity) {}
+}

@@ -1,0 +1,134 @@
+package com.batchtrace.execution.boundary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The electronic batch record as quality reads it: the one read model of the execution context for
+ * review rules and the release signature. Built from the entities, never from a page's view, so a
+ * change of how a page shows the batch never changes what QA signed.
+ *
+ * @param masterBatchRecord the master record's product and version, as "P-100 v3"
+ * @param status the batch's status constant (PLANNED ... REJECTED)
+ */
+public record BatchRecord(
+    long batchId,
+    String batchNumber,
+    String productCode,
+    String masterBatchRecord,
+    String line,
+    BigDecimal plannedQuantity,
+    String status,
+    List<Step> steps,
+    List<RecordedException> exceptions,
+    List<Output> outputs) {
+
+  public BatchRecord {
+    Objects.requireNonNull(batchNumber, "batchNumber");
+    steps = List.copyOf(steps);
+    exceptions = List.copyOf(exceptions);
+    outputs = List.copyOf(outputs);
+  }
+
+  /**
+   * Everyone who took part in the batch (by identity provider id): who started, performed or
+   * verified a step and who entered a value. None of them may review or release it.
+   */
+  public Set<String> participants() {
+    Set<String> people = new LinkedHashSet<>();
+    for (Step s : steps) {
+      addIfPresent(people, s.startedBy());
+      addIfPresent(people, s.performedBy());
+      addIfPresent(people, s.verifiedBy());
+      s.entries().forEach(e -> addIfPresent(people, e.enteredBy()));
+    }
+    return people;
+  }
+
+  private static void addIfPresent(Set<String> people, String id) {
+    if (id != null) {
+      people.add(id);
+    }
+  }
+
+  /**
+   * One step of the master record with how it ran.
+   *
+   * @param status NOT_STARTED, IN_PROGRESS, PERFORMED or DONE
+   */
+  public record Step(
+      int position,
+      String name,
+      String status,
+      String startedBy,
+      Instant startedAt,
+      String performedBy,
+      String verifiedBy,
+      List<Entry> entries,
+      List<Consumed> charges,
+      List<Signature> signatures) {
+
+    public Step {
+      entries = List.copyOf(entries);
+      charges = List.copyOf(charges);
+      signatures = List.copyOf(signatures);
+    }
+
+    public boolean done() {
+      return "DONE".equals(status);
+    }
+
+    /** Whether the person signed this step as performer or verifier. */
+    public boolean involvesAsSigner(String userId) {
+      return userId.equals(performedBy) || userId.equals(verifiedBy);
+    }
+  }
+
+  /** A value entered for a parameter; a corrected one has supersededAt. */
+  public record Entry(
+      long id,
+      String parameter,
+      BigDecimal value,
+      String unit,
+      String enteredBy,
+      Instant enteredAt,
+      String correctionReason,
+      Instant supersededAt) {}
+
+  /** A lot charged into the step. */
+  public record Consumed(
+      String lotNumber, String materialCode, BigDecimal quantity, String unit, Instant chargedAt) {}
+
+  /** A signature on the step, checked against the step's content now. */
+  public record Signature(
+      long id,
+      String meaning,
+      String signerId,
+      String signerName,
+      Instant signedAt,
+      String contentSha256,
+      boolean valid) {}
+
+  /** An exception on the batch. */
+  public record RecordedException(
+      long id,
+      String kind,
+      Integer stepPosition,
+      String parameter,
+      Instant startedAt,
+      Instant endedAt,
+      Double worstValue,
+      String detail) {
+
+    public boolean isDeviation() {
+      return "DEVIATION".equals(kind);
+    }
+  }
+
+  /** A lot the batch produced. */
+  public record Output(String lotNumber, BigDecimal quantity, String unit) {}
+}

@@ -1,0 +1,57 @@
+package com.batchtrace.execution.boundary;
+
+import com.batchtrace.execution.control.ExceptionDetector;
+import com.batchtrace.execution.entity.CriticalLimits;
+import com.batchtrace.execution.entity.MachineReading;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The door through which machine data reaches the batch record: critical values that open, extend
+ * or end excursions, tags that fall silent or publish again, and a scale's or scanner's charge
+ * events (by the terminal's rules, see {@link BatchCommands#chargeEvent}). Runs in the collector's
+ * transaction, which declares the audit reason.
+ */
+@ApplicationScoped
+public class MachineDataEvents {
+
+  @Inject ExceptionDetector detector;
+
+  @Inject BatchCommands commands;
+
+  /** Stored values of one step's critical parameter from one tag, in time order. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void criticalValues(
+      long batchId, int step, long tagId, CriticalLimits limits, List<MachineReading> values) {
+    detector.observe(batchId, step, tagId, limits, values);
+  }
+
+  /** The tag published again: a data gap it was in ends at this value. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean tagResumed(long batchId, int step, long tagId, Instant ts) {
+    return detector.resumed(batchId, step, tagId, ts);
+  }
+
+  /** The tag has been silent since {@code since}: a data gap opens unless one is open. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean tagSilent(
+      long batchId, int step, long tagId, String tag, Instant since, Instant now) {
+    return detector.silent(batchId, step, tagId, tag, since, now);
+  }
+
+  /** A charge event on the equipment the batch's step runs on: accepted, or recorded as refused. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void charged(
+      long batchId,
+      int step,
+      String equipmentPath,
+      String lotNumber,
+      BigDecimal quantity,
+      Instant at) {
+    commands.chargeEvent(batchId, step, equipmentPath, lotNumber, quantity, at);
+  }
+}

@@ -1,0 +1,94 @@
+package com.batchtrace.execution.control;
+
+import com.batchtrace.execution.entity.BatchException;
+import com.batchtrace.execution.entity.StepEntry;
+import com.batchtrace.execution.entity.StepExecution;
+import com.batchtrace.execution.entity.StepSequence;
+import com.batchtrace.genealogy.entity.Batch;
+import com.batchtrace.genealogy.entity.LotConsumption;
+import com.batchtrace.platform.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Loads the parts of a batch's electronic record, for the commands and the read model alike: the
+ * batch (locked when a command changes it), its step runs, entries, charges and exceptions.
+ */
+@ApplicationScoped
+public class BatchRecordStore {
+
+  @PersistenceContext EntityManager em;
+
+  /** The batch, locked against concurrent commands when {@code lock}; refused when unknown. */
+  public Batch batch(long batchId, boolean lock) {
+    Batch batch =
+        lock
+            ? em.find(Batch.class, batchId, LockModeType.PESSIMISTIC_WRITE)
+            : em.find(Batch.class, batchId);
+    if (batch == null) {
+      throw new RuleViolation("There is no batch with id " + batchId + ".");
+    }
+    return batch;
+  }
+
+  public List<StepExecution> runsOf(long batchId) {
+    return em.createQuery(
+            "select s from StepExecution s where s.batch.id = :b order by s.stepPosition",
+            StepExecution.class)
+        .setParameter("b", batchId)
+        .getResultList();
+  }
+
+  /** The batch's steps in the master record's order with how each ran so far. */
+  public StepSequence sequence(Batch batch) {
+    return new StepSequence(batch, runsOf(batch.getId()));
+  }
+
+  /** A step's entries (corrected ones too) in the order they were entered. */
+  public List<StepEntry> entriesOf(StepExecution run) {
+    return em.createQuery(
+            "select e from StepEntry e where e.execution = :r order by e.enteredAt, e.id",
+            StepEntry.class)
+        .setParameter("r", run)
+        .getResultList();
+  }
+
+  /** Every entry of the batch, in the order they were entered. */
+  public List<StepEntry> entriesOf(long batchId) {
+    return em.createQuery(
+            "select e from StepEntry e where e.execution.batch.id = :b order by e.enteredAt, e.id",
+            StepEntry.class)
+        .setParameter("b", batchId)
+        .getResultList();
+  }
+
+  /** The lots charged into the batch, in the order they were charged. */
+  public List<LotConsumption> chargesOf(long batchId) {
+    return em.createQuery(
+            "select c from LotConsumption c join fetch c.lot l join fetch l.material"
+                + " where c.batch.id = :b order by c.consumedAt, c.id",
+            LotConsumption.class)
+        .setParameter("b", batchId)
+        .getResultList();
+  }
+
+  /** The lots charged into one step of the batch. */
+  public List<LotConsumption> chargesOf(StepExecution run) {
+    return chargesOf(run.getBatch().getId()).stream()
+        .filter(c -> c.getStepPosition() != null && c.getStepPosition() == run.getStepPosition())
+        .toList();
+  }
+
+  /** The batch's exceptions in the order they started. */
+  public List<BatchException> exceptionsOf(long batchId) {
+    return em.createQuery(
+            "select x from BatchException x left join fetch x.tag where x.batch.id = :b"
+                + " order by x.startedAt, x.id",
+            BatchException.class)
+        .setParameter("b", batchId)
+        .getResultList();
+  }
+}
