@@ -40,6 +40,7 @@ class AuditorBrowserIT extends DeployedApplication {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("results:entries"), "1-2 of 2"));
+    Browser.screenshot("audit-trail-search");
     String table = Browser.driver().findElement(By.id("results:entries")).getText();
     assertTrue(table.contains("Name per site master file"), table);
 

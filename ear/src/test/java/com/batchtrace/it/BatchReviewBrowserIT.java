@@ -56,6 +56,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.xpath(row + "//a[contains(@id, ':open')]")).click();
 
     WebElement list = Browser.visible(By.id("exceptions:list"));
+    Browser.screenshot("review-batch-record");
     String listed = list.getText();
     for (String kind : List.of("LOT_REFUSED", "OUT_OF_LIMITS", "CORRECTION", "DEVIATION")) {
       assertTrue(listed.contains(kind), listed);

@@ -66,6 +66,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("recipes:parameter-critical")).click();
     Browser.driver().findElement(By.id("recipes:add-parameter")).click();
     waitForText("steps", "CPP Blend time [min] manual entry, limits 9 to 11");
+    Browser.screenshot("admin-recipe-authoring");
     assertTrue(Browser.visible(By.id("recipes:unsaved")).isDisplayed());
 
     Browser.driver().findElement(By.id("recipes:submit")).click();
