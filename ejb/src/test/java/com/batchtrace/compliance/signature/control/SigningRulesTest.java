@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.batchtrace.compliance.signature.boundary.SignatureRefused;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
+import com.batchtrace.compliance.signature.entity.SignatureRefused;
 import com.batchtrace.identity.boundary.Actor;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
