@@ -20,8 +20,11 @@ KC_ADMIN_PASSWORD=${KC_ADMIN_PASSWORD:-Admin-Local-1}
 REALM_JSON=$ROOT/docker/keycloak/realm-plant.json
 
 # Ports: the demo run, the test stack and the benchmarks can run side by side.
+# WildFly listens on http 8080, https 8443 and management 9990, each plus its port offset.
 RUN_HTTP=8080 RUN_KC=8180 RUN_KC_MGMT=9180
-TEST_KC=8380 TEST_KC_MGMT=9380
+# The test stack: WildFly with port offset 200 (pom.xml test.http.port and test.port.offset,
+# ear/pom.xml test.management.port), its Keycloak, its Mosquitto (ear/src/test/mosquitto-test.conf).
+TEST_OFFSET=200 TEST_KC=8380 TEST_KC_MGMT=9380 TEST_MQTT_PORT=1885
 # Ingestion benchmark and fault run: their own WildFly (port offset 400) and Mosquitto.
 BENCH_OFFSET=400 BENCH_HTTP=8480 BENCH_MQTT_PORT=1884
 # Terminal benchmark: the same WildFly set-up with a Keycloak of its own.
@@ -174,13 +177,30 @@ stop_group() {
   rm -f "$pidfile"
 }
 
+# Who listens on a TCP port, as "name (pid N)" from ss; empty when ss cannot tell.
+port_holder() {
+  command -v ss >/dev/null || return 0
+  ss -Hltnp "sport = :$1" 2>/dev/null |
+    sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -1
+}
+
 # Refuses to start a server on a port another program listens on: a second demo or test stack
-# started elsewhere would otherwise answer in its place.
+# started elsewhere would otherwise answer in its place. Arguments: <port>[:<what uses it>] ...
 require_free_ports() {
-  local port
-  for port in "$@"; do
+  local arg port what holder
+  for arg in "$@"; do
+    port=${arg%%:*} what=${arg#*:}
+    [[ $what == "$arg" ]] && what="" || what=" ($what)"
     if port_open "$port"; then
-      die "port $port is in use by another program (see: ss -ltnp | grep :$port); stop it and run again"
+      holder=$(port_holder "$port")
+      die "port $port$what is in use by ${holder:-another program (see: ss -ltnp | grep :$port)}; stop it and run again"
     fi
   done
+}
+
+# Refuses the ports a WildFly with port offset <offset> would listen on: http, https, management.
+require_free_wildfly_ports() {
+  local offset=$1
+  require_free_ports "$((8080 + offset)):WildFly http" "$((8443 + offset)):WildFly https" \
+    "$((9990 + offset)):WildFly management"
 }
