@@ -181,7 +181,7 @@ stop_group() {
 port_holder() {
   command -v ss >/dev/null || return 0
   ss -Hltnp "sport = :$1" 2>/dev/null |
-    sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -1
+    sed -n '/users:((/{s/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p;q;}'
 }
 
 # Refuses to start a server on a port another program listens on: a second demo or test stack
@@ -192,7 +192,7 @@ require_free_ports() {
     port=${arg%%:*} what=${arg#*:}
     [[ $what == "$arg" ]] && what="" || what=" ($what)"
     if port_open "$port"; then
-      holder=$(port_holder "$port")
+      holder=$(port_holder "$port") || holder=""
       die "port $port$what is in use by ${holder:-another program (see: ss -ltnp | grep :$port)}; stop it and run again"
     fi
   done
