@@ -37,7 +37,7 @@ final class StackFiles {
               + name
               + "' is "
               + (value == null ? "not set" : "'" + value + "'")
-              + ". Run the tests with Maven (cd docker && mvn verify): docker/pom.xml passes it"
+              + ". Run the tests with Maven (./mvnw -pl docker verify): docker/pom.xml passes it"
               + " from the parent pom.xml through maven-surefire-plugin's"
               + " systemPropertyVariables.");
     }

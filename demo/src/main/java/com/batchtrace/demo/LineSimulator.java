@@ -1,4 +1,4 @@
-package com.batchtrace.bench;
+package com.batchtrace.demo;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package com.batchtrace.bench;
+package com.batchtrace.demo;
 
 import java.io.IOException;
 import java.net.URI;
