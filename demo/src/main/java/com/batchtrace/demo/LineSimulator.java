@@ -15,7 +15,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * The demo plant's lines as their gateways would publish them to the Unified Namespace: every
  * second one JSON value per tag ({@code value}, {@code timestamp}, {@code quality}) with noise and
  * a slow drift, a scale that fills and empties, and every few minutes a material-charged event of a
- * demo lot. The tags are the ones the demo data maps ({@code collection.control.DemoTags}), so the
+ * demo lot. The tags are the ones the demo data maps ({@code collection.boundary.DemoTags}), so the
  * values are stored, and with a batch step running on the equipment they get its context.
  *
  * <p>Switches inject what the collector must notice, every five minutes, starting shortly after the
