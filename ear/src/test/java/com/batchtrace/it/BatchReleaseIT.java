@@ -52,7 +52,7 @@ class BatchReleaseIT extends DeployedApplication {
 
   @Test
   @Tag("URS-036")
-  void aBatchWithAStepNotFinishedIsNeitherCompletedNorReleased() {
+  void aBatchWithAStepNotFinishedIsNeitherCompletedNorReleased() throws SQLException {
     // An MES that charges and completes over the batch API meets the terminal's rules.
     expect(200, batch.start(performer, 1));
     HttpResponse<String> charged =

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.Select;
 class RecipeToTraceBrowserIT extends DeployedApplication {
 
   @Test
-  void authorApproveReceiveReleasePlanChargeCompleteAndTrace() {
+  void authorApproveReceiveReleasePlanChargeCompleteAndTrace() throws SQLException {
     String product = Lots.material("FINISHED");
     String raw = Lots.material("RAW");
     String line = RestClient.as(DemoUser.ADMIN).createLine("End-to-end plant").getString("unsPath");

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -170,13 +169,9 @@ public class BatchRecords {
   @Transactional
   public BatchRecord record(long batchId) {
     Batch batch = store.batch(batchId, false);
-    Map<Integer, StepExecution> runs =
-        store.runsOf(batchId).stream()
-            .collect(Collectors.toMap(StepExecution::getStepPosition, Function.identity()));
+    Map<Integer, StepExecution> runs = store.runsByPosition(batchId);
     List<LotConsumption> consumptions = store.chargesOf(batchId);
-    Map<Long, List<StepEntry>> entriesByRun =
-        store.entriesOf(batchId).stream()
-            .collect(Collectors.groupingBy(e -> e.getExecution().getId()));
+    Map<Long, List<StepEntry>> entriesByRun = store.entriesByRun(batchId);
     List<BatchRecord.Step> steps = new ArrayList<>();
     for (MbrStep step : batch.getMasterBatchRecord().getSteps()) {
       StepExecution run = runs.get(step.getPosition());

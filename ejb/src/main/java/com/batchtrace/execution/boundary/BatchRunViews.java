@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The view mapping: a batch's record as the terminal and the office pages show it. Only pages read
@@ -42,13 +40,9 @@ public class BatchRunViews {
   /** The batch with every step; with each running step's latest machine values when asked. */
   BatchRunView of(Batch batch, boolean machineValues) {
     long batchId = batch.getId();
-    Map<Integer, StepExecution> runs =
-        store.runsOf(batchId).stream()
-            .collect(Collectors.toMap(StepExecution::getStepPosition, Function.identity()));
+    Map<Integer, StepExecution> runs = store.runsByPosition(batchId);
     List<LotConsumption> consumptions = store.chargesOf(batchId);
-    Map<Long, List<StepEntry>> entriesByRun =
-        store.entriesOf(batchId).stream()
-            .collect(Collectors.groupingBy(e -> e.getExecution().getId()));
+    Map<Long, List<StepEntry>> entriesByRun = store.entriesByRun(batchId);
     List<ExceptionView> exceptions =
         store.exceptionsOf(batchId).stream().map(ExceptionView::of).toList();
     List<StepRunView> steps = new ArrayList<>();

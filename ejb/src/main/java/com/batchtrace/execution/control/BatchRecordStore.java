@@ -12,6 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Loads the parts of a batch's electronic record, for the commands and the read model alike: the
@@ -40,6 +43,18 @@ public class BatchRecordStore {
             StepExecution.class)
         .setParameter("b", batchId)
         .getResultList();
+  }
+
+  /** The batch's step runs by their position in the master record. */
+  public Map<Integer, StepExecution> runsByPosition(long batchId) {
+    return runsOf(batchId).stream()
+        .collect(Collectors.toMap(StepExecution::getStepPosition, Function.identity()));
+  }
+
+  /** Every entry of the batch by the step run it belongs to, each run's in entry order. */
+  public Map<Long, List<StepEntry>> entriesByRun(long batchId) {
+    return entriesOf(batchId).stream()
+        .collect(Collectors.groupingBy(e -> e.getExecution().getId()));
   }
 
   /** The batch's steps in the master record's order with how each ran so far. */
