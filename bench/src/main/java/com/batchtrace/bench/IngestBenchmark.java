@@ -352,6 +352,9 @@ public final class IngestBenchmark {
       MqttConnectOptions options = new MqttConnectOptions();
       options.setCleanSession(true);
       options.setMaxInflight(1000);
+      // The benchmark broker refuses anonymous clients, as every broker of the project does.
+      options.setUserName(setting("BENCH_MQTT_USERNAME", "plant-gateway"));
+      options.setPassword(setting("UNS_GATEWAY_PASSWORD", "gateway-local-demo").toCharArray());
       client.connect(options).waitForCompletion(10_000);
     }
 

@@ -23,8 +23,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * CPP excursion when a batch whose recipe makes it critical runs on the dryer), {@code --gap} the
  * dryer's airflow silent for 60 s (a data gap: its expected interval is 5 s), {@code --malformed}
  * an unreadable payload every 15 s (dead letters, while the stream goes on). {@code --broker URL}
- * picks the broker (default BATCHTRACE_MQTT_URL, else tcp://127.0.0.1:1883). Run it with {@code
- * ./batchtrace simulate}; {@code ./batchtrace run} starts it in the background.
+ * picks the broker (default BATCHTRACE_MQTT_URL, else tcp://127.0.0.1:1886, the demo broker) and
+ * {@code --username} the gateway's user (default acme-gateway; password UNS_GATEWAY_PASSWORD). Run
+ * it with {@code ./batchtrace simulate}; {@code ./batchtrace run} starts it in the background.
  */
 public final class LineSimulator {
 
@@ -63,8 +64,12 @@ public final class LineSimulator {
   private double scale;
   private int lot;
 
-  private LineSimulator(String broker, boolean excursion, boolean gap, boolean malformed)
+  private final String username;
+
+  private LineSimulator(
+      String broker, String username, boolean excursion, boolean gap, boolean malformed)
       throws MqttException {
+    this.username = username;
     this.excursion = excursion;
     this.gap = gap;
     this.malformed = malformed;
@@ -76,7 +81,8 @@ public final class LineSimulator {
   }
 
   public static void main(String[] args) throws Exception {
-    String broker = System.getenv().getOrDefault("BATCHTRACE_MQTT_URL", "tcp://127.0.0.1:1883");
+    String broker = System.getenv().getOrDefault("BATCHTRACE_MQTT_URL", "tcp://127.0.0.1:1886");
+    String username = "acme-gateway";
     boolean excursion = false;
     boolean gap = false;
     boolean malformed = false;
@@ -86,19 +92,25 @@ public final class LineSimulator {
         case "--gap" -> gap = true;
         case "--malformed" -> malformed = true;
         case "--broker" -> broker = args[++i];
+        case "--username" -> username = args[++i];
         default -> {
           System.err.println(
-              "usage: simulate [--excursion] [--gap] [--malformed] [--broker tcp://host:port]");
+              "usage: simulate [--excursion] [--gap] [--malformed] [--broker tcp://host:port]"
+                  + " [--username gateway] (password: UNS_GATEWAY_PASSWORD)");
           System.exit(2);
         }
       }
     }
-    new LineSimulator(broker, excursion, gap, malformed).run(broker);
+    new LineSimulator(broker, username, excursion, gap, malformed).run(broker);
   }
 
   private void run(String broker) throws InterruptedException {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
+    // The plant's brokers refuse anonymous clients: the gateway's own user (docker/mosquitto/acl).
+    options.setUserName(username);
+    options.setPassword(
+        System.getenv().getOrDefault("UNS_GATEWAY_PASSWORD", "gateway-local-demo").toCharArray());
     options.setAutomaticReconnect(true);
     options.setMaxReconnectDelay(10_000);
     while (!client.isConnected()) {

@@ -359,6 +359,21 @@ class BatchExecutionIT extends DeployedApplication {
 
   @Test
   @Tag("URS-034")
+  void whoEnteredAValueInTheStepCannotVerifyIt() {
+    expect(200, batch.start(performer, 1));
+    expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    // The would-be verifier enters the step's one value at the terminal, then the performer signs.
+    expect(200, batch.enter(RestClient.as(verifierId), 1, "12", null));
+    expect(200, batch.perform(performer, 1, DemoUser.PASSWORD));
+    HttpResponse<String> refused = batch.verify(performer, 1, verifierId, DemoUser.PASSWORD);
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("took part in this work"), refused.body());
+    assertEquals("PERFORMED", batch.step(performer, 1).getString("status"));
+  }
+
+  @Test
+  @Tag("URS-034")
   void aSecondOperatorVerifiesWithTheirOwnCredentialsNeverThePerformer() {
     expect(200, batch.start(performer, 1));
     expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
@@ -373,7 +388,8 @@ class BatchExecutionIT extends DeployedApplication {
 
     HttpResponse<String> self = batch.verify(performer, 1, performerId, DemoUser.PASSWORD);
     assertEquals(422, self.statusCode());
-    assertTrue(self.body().contains("performed this work and cannot also verify it"), self.body());
+    assertTrue(
+        self.body().contains("took part in this work and cannot also verify it"), self.body());
     HttpResponse<String> notAnOperator =
         batch.verify(performer, 1, DemoUser.REVIEWER.username, DemoUser.PASSWORD);
     assertEquals(422, notAnOperator.statusCode());

@@ -57,7 +57,19 @@ public final class RestClient {
 
   /** A new enterprise with a unique code, so tests never depend on each other's data. */
   public JsonObject createEnterprise(String name) {
-    String code = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    return createEnterprise(name, "it-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** The enterprise with this code (its UNS path), created when there is none yet. */
+  public JsonObject enterprise(String name, String code) {
+    return TestStack.json(get("/equipment").body()).asJsonArray().stream()
+        .map(JsonObject.class::cast)
+        .filter(e -> e.getString("unsPath").equals(code))
+        .findFirst()
+        .orElseGet(() -> createEnterprise(name, code));
+  }
+
+  private JsonObject createEnterprise(String name, String code) {
     HttpResponse<String> created =
         post(
             "/equipment",

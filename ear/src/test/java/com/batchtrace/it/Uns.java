@@ -14,7 +14,7 @@ final class Uns implements AutoCloseable {
 
   private final MqttClient client;
 
-  private Uns() throws MqttException {
+  private Uns(String username) throws MqttException {
     client =
         new MqttClient(
             TestStack.property("test.mqtt.url"),
@@ -22,12 +22,26 @@ final class Uns implements AutoCloseable {
             new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
+    if (username != null) {
+      options.setUserName(username);
+      options.setPassword(TestStack.property("test.mqtt.gateway.password").toCharArray());
+    }
     client.connect(options);
   }
 
-  /** A connected device; close it when done. */
+  /** The test plants' gateway (docker/mosquitto/acl: plant-gateway); close it when done. */
   static Uns device() throws MqttException {
-    return new Uns();
+    return new Uns("plant-gateway");
+  }
+
+  /** A device of its own user: it may publish only under {@code <username>/}. */
+  static Uns device(String username) throws MqttException {
+    return new Uns(username);
+  }
+
+  /** A client without a user: the broker must refuse it. */
+  static Uns anonymous() throws MqttException {
+    return new Uns(null);
   }
 
   void publish(String topic, byte[] payload) throws MqttException {

@@ -13,6 +13,10 @@ public final class Quantities {
       return null;
     }
     BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() < 0 && (long) stripped.precision() - stripped.scale() > 40) {
+      // Too large to write out digit by digit (1e300000000 would take minutes): left as it is.
+      return stripped;
+    }
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
@@ -27,14 +31,29 @@ public final class Quantities {
   /**
    * Refuses a quantity that is missing, not more than zero, or beyond what the records hold (more
    * than 12 digits before or 6 after the decimal point), naming {@code what}; never a database
-   * error.
+   * error, and in constant time whatever the exponent (1e300000000 is never expanded).
    */
   public static BigDecimal requirePositive(BigDecimal value, String what, String nothingDone) {
     if (value == null || value.signum() <= 0) {
       throw new RuleViolation("Enter " + what + " (more than zero). " + nothingDone);
     }
-    BigDecimal plain = plain(value);
-    if (plain.precision() - plain.scale() > MAX_INTEGER_DIGITS || plain.scale() > MAX_DECIMALS) {
+    return requireInRange(value, what, nothingDone);
+  }
+
+  /**
+   * Refuses a value (negative allowed) with more than 12 digits before or 6 after the decimal
+   * point; null passes (the caller decides whether one is required).
+   */
+  public static BigDecimal requireInRange(BigDecimal value, String what, String nothingDone) {
+    if (value == null) {
+      return null;
+    }
+    // precision - scale is the number of integer digits; both are read, never computed.
+    long integerDigits = (long) value.precision() - value.scale();
+    boolean tooFine =
+        value.scale() > MAX_DECIMALS
+            && (value.scale() > 1000 || value.stripTrailingZeros().scale() > MAX_DECIMALS);
+    if (integerDigits > MAX_INTEGER_DIGITS || tooFine) {
       throw new RuleViolation(
           "The "
               + what

@@ -29,8 +29,12 @@ public class DemoTags {
   private static final Logger LOG = Logger.getLogger(DemoTags.class.getName());
   private static final int INTERVAL_SECONDS = 5;
 
-  /** A demo tag: equipment UNS path, tag, unit. */
-  private record Demo(String equipment, String tag, String unit) {}
+  /** A demo tag: equipment UNS path, tag, unit, what it carries. */
+  private record Demo(String equipment, String tag, String unit, String kind) {
+    Demo(String equipment, String tag, String unit) {
+      this(equipment, tag, unit, null);
+    }
+  }
 
   private static final String GRANULATOR = "acme/basel/granulation/line-1/granulator-1";
   private static final String DRYER = "acme/basel/granulation/line-1/dryer-1";
@@ -42,6 +46,7 @@ public class DemoTags {
           new Demo(GRANULATOR, "chopper-speed", "rpm"),
           new Demo(GRANULATOR, "power", "kW"),
           new Demo(GRANULATOR, "scale-weight", "kg"),
+          new Demo(GRANULATOR, "material-charged", null, "CHARGE_EVENTS"),
           new Demo(DRYER, "inlet-temp", "C"),
           new Demo(DRYER, "outlet-temp", "C"),
           new Demo(DRYER, "product-temp", "C"),
@@ -71,7 +76,14 @@ public class DemoTags {
       if (unit == null || mapped.contains(demo.equipment() + "/" + demo.tag())) {
         continue;
       }
-      tags.create(unit.id(), demo.tag(), null, demo.unit(), INTERVAL_SECONDS, "Demo data");
+      tags.create(
+          unit.id(),
+          demo.tag(),
+          null,
+          demo.unit(),
+          demo.kind() == null ? INTERVAL_SECONDS : null,
+          demo.kind(),
+          "Demo data");
       added++;
     }
     if (added > 0) {

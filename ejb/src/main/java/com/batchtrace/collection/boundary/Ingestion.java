@@ -2,6 +2,7 @@ package com.batchtrace.collection.boundary;
 
 import com.batchtrace.collection.control.ChargeEvent;
 import com.batchtrace.collection.control.PayloadDecoder;
+import com.batchtrace.collection.control.Plausibility;
 import com.batchtrace.collection.control.ProcessData;
 import com.batchtrace.collection.control.Sample;
 import com.batchtrace.collection.control.Shifts;
@@ -13,15 +14,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a machine value gets its batch: every message from MQTT or REST passes here, in batches, in
@@ -40,6 +46,8 @@ public class Ingestion {
 
   @Inject AuditTrail auditTrail;
 
+  @Inject Clock clock;
+
   @Transactional
   @ActivateRequestContext
   public IngestReport ingest(List<InboundMessage> messages) {
@@ -49,8 +57,20 @@ public class Ingestion {
     String source = messages.isEmpty() ? "MQTT" : messages.get(0).source();
     Map<String, byte[]> payloads = new HashMap<>();
     int deadLettered = 0;
+    Instant now = clock.instant();
+    // Which topics are a scale's or scanner's charge events: only those carry charges.
+    Map<String, ProcessData.TagRef> messageTags =
+        data.tags(messages.stream().map(InboundMessage::topic).collect(Collectors.toSet()));
     for (InboundMessage message : messages) {
-      PayloadDecoder.Decoded decoded = PayloadDecoder.decode(message.topic(), message.payload());
+      Optional<String> implausible = Plausibility.ofSize(message.payload().length);
+      ProcessData.TagRef mapped = messageTags.get(message.topic());
+      String chargeEquipment =
+          mapped != null && mapped.chargeEvents() ? mapped.equipmentPath() : null;
+      PayloadDecoder.Decoded decoded =
+          implausible.isPresent()
+              ? new PayloadDecoder.Refused(implausible.get())
+              : plausible(
+                  PayloadDecoder.decode(message.topic(), message.payload(), chargeEquipment), now);
       if (decoded instanceof PayloadDecoder.Refused refused) {
         data.deadLetter(message.source(), message.topic(), message.payload(), refused.reason());
         deadLettered++;
@@ -78,7 +98,24 @@ public class Ingestion {
     unmapped.forEach((topic, seen) -> data.unmapped(topic, payloads.get(topic), seen));
 
     List<ProcessData.Run> runs = runs(mapped);
-    List<ProcessData.Row> stored = data.insert(rows(mapped, tags, runs));
+    List<ProcessData.Row> rows = rows(mapped, tags, runs);
+    List<ProcessData.Row> stored = data.insert(rows);
+    Set<ProcessData.Row> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    kept.addAll(stored);
+    List<ProcessData.Conflict> conflicts =
+        data.keep(data.conflicts(rows.stream().filter(r -> !kept.contains(r)).toList()), source);
+    for (ProcessData.Conflict c : conflicts) {
+      if (c.row().batchId() != null) {
+        batchRecord.conflicting(
+            c.row().batchId(),
+            c.row().step(),
+            c.row().tagId(),
+            c.row().ts(),
+            c.storedValue(),
+            c.row().value(),
+            source);
+      }
+    }
     detect(stored, tags, runs);
     int acted = 0;
     for (ChargeEvent charge : charges) {
@@ -91,10 +128,35 @@ public class Ingestion {
     return new IngestReport(
         messages.size(),
         stored.size(),
-        mapped.size() - stored.size(),
+        mapped.size() - stored.size() - conflicts.size(),
         samples.size() - mapped.size(),
         deadLettered,
-        acted);
+        acted,
+        conflicts.size());
+  }
+
+  /** The decoded message, or refused when one of its times is implausible. */
+  private static PayloadDecoder.Decoded plausible(PayloadDecoder.Decoded decoded, Instant now) {
+    Optional<String> refusal = Optional.empty();
+    if (decoded instanceof PayloadDecoder.Values values) {
+      refusal =
+          values.samples().stream()
+              .map(s -> Plausibility.ofTime(s.ts(), now))
+              .flatMap(Optional::stream)
+              .findFirst();
+    } else if (decoded instanceof PayloadDecoder.Charge charge) {
+      refusal = Plausibility.ofTime(charge.event().ts(), now);
+    }
+    return refusal.<PayloadDecoder.Decoded>map(PayloadDecoder.Refused::new).orElse(decoded);
+  }
+
+  /**
+   * A message that cannot be stored, kept with the reason in a transaction of its own, so the rest
+   * of its batch is stored and the stream goes on.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void deadLetter(InboundMessage message, String reason) {
+    data.deadLetter(message.source(), message.topic(), message.payload(), reason);
   }
 
   /** The step runs that overlap the values' times (one query for all of them). */
@@ -196,13 +258,24 @@ public class Ingestion {
     if (!data.firstDelivery(charge.topic(), charge.ts())) {
       return true;
     }
-    batchRecord.charged(
-        run.get().batchId(),
-        run.get().step(),
-        charge.equipmentPath(),
-        charge.lotNumber(),
-        charge.quantity(),
-        charge.ts());
+    boolean recorded =
+        batchRecord.charged(
+            run.get().batchId(),
+            run.get().step(),
+            charge.equipmentPath(),
+            charge.lotNumber(),
+            charge.quantity(),
+            charge.ts());
+    if (!recorded) {
+      data.deadLetter(
+          source,
+          charge.topic(),
+          charge.payload(),
+          "Batch "
+              + run.get().batchNumber()
+              + " is decided by QA: its record is closed, the charge is not taken into it.");
+      return false;
+    }
     return true;
   }
 }

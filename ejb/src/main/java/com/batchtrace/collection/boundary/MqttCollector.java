@@ -1,5 +1,7 @@
 package com.batchtrace.collection.boundary;
 
+import com.batchtrace.collection.control.StorageFailure;
+import com.batchtrace.collection.control.UnsConnection;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.platform.Settings;
@@ -40,9 +42,11 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * data, so a crash never loses an acknowledged message (a redelivery is stored once). Reconnects
  * with backoff; each connect and loss is an operations event in the security log.
  *
- * <p>Settings: BATCHTRACE_MQTT_URL (default tcp://127.0.0.1:1883), BATCHTRACE_MQTT_CLIENT_ID
- * (default batchtrace-HOSTNAME), BATCHTRACE_MQTT_TOPICS (topic filters, comma-separated, default
- * {@code #}), BATCHTRACE_MQTT_ENABLED (default true).
+ * <p>Settings: BATCHTRACE_MQTT_URL (default tcp://127.0.0.1:1883; ssl://host:port for TLS),
+ * BATCHTRACE_MQTT_USERNAME (default batchtrace-collector), BATCHTRACE_MQTT_PASSWORD,
+ * BATCHTRACE_MQTT_CA_FILE (PEM file of the CA that signed the broker's certificate),
+ * BATCHTRACE_MQTT_CLIENT_ID (default batchtrace-HOSTNAME), BATCHTRACE_MQTT_TOPICS (topic filters,
+ * comma-separated, default {@code #}), BATCHTRACE_MQTT_ENABLED (default true).
  */
 @Singleton
 @Startup
@@ -67,8 +71,15 @@ public class MqttCollector implements MqttCallbackExtended {
   private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>(20_000);
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private volatile Instant lastCommit;
+  private volatile String lastWriterError;
+  private volatile Instant lastWriterErrorAt;
 
   private String url;
+  private String username;
+  private String password;
+  private String caFile;
   private String clientId;
   private String[] filters;
   private MqttClient client;
@@ -82,6 +93,9 @@ public class MqttCollector implements MqttCallbackExtended {
   @PostConstruct
   void start() {
     url = Settings.text("BATCHTRACE_MQTT_URL", "tcp://127.0.0.1:1883");
+    username = Settings.text("BATCHTRACE_MQTT_USERNAME", "batchtrace-collector");
+    password = Settings.text("BATCHTRACE_MQTT_PASSWORD", "");
+    caFile = Settings.text("BATCHTRACE_MQTT_CA_FILE", "");
     clientId = Settings.text("BATCHTRACE_MQTT_CLIENT_ID", "batchtrace-" + hostname());
     filters = Settings.text("BATCHTRACE_MQTT_TOPICS", "#").split("\\s*,\\s*");
     since = clock.instant();
@@ -122,13 +136,20 @@ public class MqttCollector implements MqttCallbackExtended {
   public CollectionStatus status() {
     return new CollectionStatus(
         url,
+        username,
         clientId,
         String.join(", ", filters),
         state,
         since,
         lastError,
         received.get(),
-        acknowledged.get());
+        acknowledged.get(),
+        pending.size(),
+        lastCommit,
+        deadLettered.get(),
+        writer != null && writer.isAlive(),
+        lastWriterError,
+        lastWriterErrorAt);
   }
 
   /** The first connection, retried with backoff; later losses are Paho's automatic reconnect. */
@@ -140,7 +161,7 @@ public class MqttCollector implements MqttCallbackExtended {
         client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setCallback(this);
         client.setManualAcks(true);
-        MqttConnectOptions options = new MqttConnectOptions();
+        MqttConnectOptions options = UnsConnection.options(url, username, password, caFile);
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(30_000);
@@ -149,7 +170,7 @@ public class MqttCollector implements MqttCallbackExtended {
         options.setMaxInflight(1000);
         client.connect(options);
         return;
-      } catch (MqttException e) {
+      } catch (MqttException | IllegalArgumentException e) {
         state("DISCONNECTED", describe(e));
         closeQuietly();
         sleep(backoff);
@@ -214,7 +235,10 @@ public class MqttCollector implements MqttCallbackExtended {
     // The collector publishes nothing.
   }
 
-  /** Commits what arrived, in batches, then acknowledges it; on failure retries, never drops. */
+  /**
+   * Commits what arrived, in batches, then acknowledges it. Survives anything a message can cause:
+   * a failure is reported in the status and handled by {@link #isolate}; the loop goes on.
+   */
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>(BATCH);
     while (running) {
@@ -230,22 +254,81 @@ public class MqttCollector implements MqttCallbackExtended {
       } catch (InterruptedException stopping) {
         Thread.currentThread().interrupt();
         return;
+      } catch (Throwable unexpected) {
+        // Never silently: reported, and the batch is taken apart message by message next round.
+        writerError("The writer failed and goes on", unexpected);
       }
     }
   }
 
+  /**
+   * One transaction for the whole batch; when it fails, a transient problem (the database is
+   * unreachable) is retried with backoff and never dead-lettered, and anything else makes each
+   * message go on its own, so only the message that cannot be stored becomes a dead letter.
+   */
   private void commitThenAcknowledge(List<Pending> batch) throws InterruptedException {
+    try {
+      ingestion.ingest(batch.stream().map(Pending::message).toList());
+      committed(batch);
+    } catch (Throwable failed) {
+      if (StorageFailure.isTransient(failed)) {
+        writerError("Storing " + batch.size() + " message(s) failed; retrying", failed);
+        retryUntilStored(batch);
+      } else {
+        for (Pending p : batch) {
+          isolate(p);
+        }
+      }
+    }
+  }
+
+  private void retryUntilStored(List<Pending> batch) throws InterruptedException {
+    long backoff = 500;
+    while (running) {
+      Thread.sleep(backoff);
+      backoff = Math.min(backoff * 2, 10_000);
+      try {
+        ingestion.ingest(batch.stream().map(Pending::message).toList());
+        committed(batch);
+        return;
+      } catch (Throwable failed) {
+        if (!StorageFailure.isTransient(failed)) {
+          for (Pending p : batch) {
+            isolate(p);
+          }
+          return;
+        }
+        writerError("Storing " + batch.size() + " message(s) failed; retrying", failed);
+      }
+    }
+  }
+
+  /** One message alone: stored, or a dead letter with the reason; transient failures retried. */
+  private void isolate(Pending p) throws InterruptedException {
     long backoff = 500;
     while (running) {
       try {
-        ingestion.ingest(batch.stream().map(Pending::message).toList());
-        break;
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Storing " + batch.size() + " MQTT message(s) failed; retrying", e);
+        try {
+          ingestion.ingest(List.of(p.message()));
+        } catch (Throwable failed) {
+          if (StorageFailure.isTransient(failed)) {
+            throw failed;
+          }
+          ingestion.deadLetter(p.message(), StorageFailure.reason(failed));
+          deadLettered.incrementAndGet();
+        }
+        committed(List.of(p));
+        return;
+      } catch (Throwable transientFailure) {
+        writerError("Storing message " + p.id() + " failed; retrying", transientFailure);
         Thread.sleep(backoff);
         backoff = Math.min(backoff * 2, 10_000);
       }
     }
+  }
+
+  private void committed(List<Pending> batch) {
+    lastCommit = clock.instant();
     for (Pending p : batch) {
       try {
         client.messageArrivedComplete(p.id(), p.qos());
@@ -255,6 +338,12 @@ public class MqttCollector implements MqttCallbackExtended {
         LOG.log(Level.FINE, "Acknowledging message " + p.id() + " failed", e);
       }
     }
+  }
+
+  private void writerError(String what, Throwable e) {
+    lastWriterError = what + ": " + StorageFailure.reason(e);
+    lastWriterErrorAt = clock.instant();
+    LOG.log(Level.WARNING, "MQTT collector writer: " + what, e);
   }
 
   /** Recorded from a managed thread: Paho calls back on its own threads. */
@@ -281,7 +370,7 @@ public class MqttCollector implements MqttCallbackExtended {
     }
   }
 
-  private static String describe(MqttException e) {
+  private static String describe(Exception e) {
     return e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
   }
 

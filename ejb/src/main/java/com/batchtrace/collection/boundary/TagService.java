@@ -4,6 +4,7 @@ import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.entity.Equipment;
+import com.batchtrace.masterdata.entity.TagKind;
 import com.batchtrace.masterdata.entity.UnsTag;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,9 @@ public class TagService {
   @Inject CurrentActor actor;
 
   /**
-   * Maps a tag of the equipment; {@code source} is null for the equipment's UNS path and the tag.
+   * Maps a tag of the equipment; {@code source} is null for the equipment's UNS path and the tag,
+   * {@code kind} what the topic carries: VALUES (default) or CHARGE_EVENTS (a scale's or scanner's
+   * material-charged events).
    */
   @Transactional
   public TagView create(
@@ -33,10 +36,11 @@ public class TagService {
       String source,
       String unit,
       Integer intervalSeconds,
+      String kind,
       String reason) {
     actor.require(Roles.ADMIN);
     Equipment equipment = em.find(Equipment.class, equipmentId);
-    UnsTag created = new UnsTag(equipment, tag, source, unit, intervalSeconds);
+    UnsTag created = new UnsTag(equipment, tag, source, unit, intervalSeconds).carrying(kind(kind));
     List<UnsTag> clash =
         em.createQuery(
                 "select t from UnsTag t where t.topic = :topic"
@@ -60,6 +64,19 @@ public class TagService {
     return TagView.of(created);
   }
 
+  private static TagKind kind(String kind) {
+    if (kind == null || kind.isBlank()) {
+      return TagKind.VALUES;
+    }
+    for (TagKind k : TagKind.values()) {
+      if (k.name().equalsIgnoreCase(kind.strip()) || k.label().equalsIgnoreCase(kind.strip())) {
+        return k;
+      }
+    }
+    throw new RuleViolation(
+        "'kind' is VALUES or CHARGE_EVENTS, not '" + kind.strip() + "'. Nothing was changed.");
+  }
+
   @Transactional
   public List<TagView> all() {
     return em.createQuery(
@@ -78,7 +95,9 @@ public class TagService {
       String topic,
       String unit,
       Integer expectedIntervalSeconds,
-      boolean active) {
+      boolean active,
+      String kind,
+      String kindLabel) {
 
     static TagView of(UnsTag t) {
       return new TagView(
@@ -89,7 +108,9 @@ public class TagService {
           t.getTopic(),
           t.getUnit(),
           t.getExpectedIntervalSeconds(),
-          t.isActive());
+          t.isActive(),
+          t.getKind().name(),
+          t.getKind().label());
     }
   }
 }

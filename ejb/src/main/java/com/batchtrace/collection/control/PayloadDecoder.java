@@ -1,7 +1,6 @@
 package com.batchtrace.collection.control;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,30 +49,36 @@ public final class PayloadDecoder {
   /** A message that cannot be read, and why. */
   public record Refused(String reason) implements Decoded {}
 
-  public static Decoded decode(String topic, byte[] payload) {
+  /**
+   * The message on {@code topic}: a scale's or scanner's charge event of the equipment at {@code
+   * chargeEquipment} when the topic is mapped as its charge events (null otherwise), else values. A
+   * material-charged event on a topic not mapped so is refused.
+   */
+  public static Decoded decode(String topic, byte[] payload, String chargeEquipment) {
+    if (chargeEquipment == null && topic.endsWith("/" + CHARGE_EVENT)) {
+      return new Refused(
+          "No scale or scanner is mapped to "
+              + topic
+              + " as a tag of kind charge events: its charge events are not taken.");
+    }
     if (topic.startsWith(SPARKPLUG)) {
       return sparkplug(topic, payload);
     }
     JsonObject json;
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(payload))) {
       json = reader.readObject();
-    } catch (JsonException | IllegalStateException notJson) {
+    } catch (RuntimeException notJson) {
       return new Refused("The payload is not a JSON object: " + firstLine(notJson.getMessage()));
     }
     try {
-      if (topic.endsWith("/" + CHARGE_EVENT)) {
+      if (chargeEquipment != null) {
         return new Charge(
             new ChargeEvent(
-                topic,
-                topic.substring(0, topic.length() - CHARGE_EVENT.length() - 1),
-                text(json, "lot"),
-                quantity(json),
-                time(json),
-                payload));
+                topic, chargeEquipment, text(json, "lot"), quantity(json), time(json), payload));
       }
       return new Values(
           List.of(new Sample(topic, time(json), value(json.get("value")), quality(json))));
-    } catch (IllegalArgumentException refused) {
+    } catch (IllegalArgumentException | ArithmeticException | DateTimeException refused) {
       return new Refused(refused.getMessage());
     }
   }
@@ -127,7 +133,7 @@ public final class PayloadDecoder {
       throw new IllegalArgumentException("The payload has no \"value\".");
     }
     return switch (value.getValueType()) {
-      case NUMBER -> ((JsonNumber) value).doubleValue();
+      case NUMBER -> finite(((JsonNumber) value).doubleValue(), "\"value\"");
       case TRUE -> 1;
       case FALSE -> 0;
       default ->
@@ -138,13 +144,22 @@ public final class PayloadDecoder {
 
   private static double number(Object value, String name) {
     if (value instanceof Number n) {
-      return n.doubleValue();
+      return finite(n.doubleValue(), "Metric " + name);
     }
     if (value instanceof Boolean b) {
       return b ? 1 : 0;
     }
     throw new IllegalArgumentException(
         "Metric " + name + " is not a number or boolean: " + value + ".");
+  }
+
+  /** Infinite and not-a-number values (a 1e400 in the payload) are refused, never stored. */
+  private static double finite(double value, String what) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(
+          what + " is not a finite number (out of the range a process value can hold).");
+    }
+    return value;
   }
 
   private static Instant time(JsonObject json) {
@@ -155,7 +170,13 @@ public final class PayloadDecoder {
               + " milliseconds).");
     }
     if (ts instanceof JsonNumber millis) {
-      return Instant.ofEpochMilli(millis.longValue());
+      // Read without expanding the number: 1e300000000 would take minutes to turn into a long.
+      BigDecimal exact = millis.bigDecimalValue();
+      if ((long) exact.precision() - exact.scale() > 15) {
+        throw new IllegalArgumentException(
+            "\"timestamp\" " + millis + " is out of range for epoch milliseconds.");
+      }
+      return Instant.ofEpochMilli(exact.longValue());
     }
     if (ts instanceof JsonString text) {
       try {

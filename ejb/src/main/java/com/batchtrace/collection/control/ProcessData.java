@@ -34,7 +34,12 @@ public class ProcessData {
 
   /** A tag as the collector needs it. */
   public record TagRef(
-      long id, String tag, long equipmentId, String equipmentPath, Integer intervalSeconds) {}
+      long id,
+      String tag,
+      long equipmentId,
+      String equipmentPath,
+      Integer intervalSeconds,
+      boolean chargeEvents) {}
 
   /** A step run of a batch on equipment, with what a value needs from it. */
   public record Run(
@@ -92,7 +97,7 @@ public class ProcessData {
       return tags;
     }
     String sql =
-        "select t.topic, t.id, t.tag, e.id, e.uns_path, t.expected_interval_seconds"
+        "select t.topic, t.id, t.tag, e.id, e.uns_path, t.expected_interval_seconds, t.kind"
             + " from batchtrace.uns_tag t join batchtrace.equipment e on e.id = t.equipment_id"
             + " where t.active and t.topic = any (?)";
     try (Connection c = dataSource.getConnection();
@@ -107,7 +112,8 @@ public class ProcessData {
                   rs.getString(3),
                   rs.getLong(4),
                   rs.getString(5),
-                  (Integer) rs.getObject(6)));
+                  (Integer) rs.getObject(6),
+                  "CHARGE_EVENTS".equals(rs.getString(7))));
         }
       }
     } catch (SQLException e) {
@@ -184,7 +190,8 @@ public class ProcessData {
       step[i] = r.step();
       product[i] = r.product();
       shift[i] = r.shift();
-      byKey.put(new SeriesPoint(r.tagId(), r.ts()), r);
+      // The first of two rows with one key is the one the insert keeps.
+      byKey.putIfAbsent(new SeriesPoint(r.tagId(), r.ts()), r);
     }
     List<Row> stored = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
@@ -210,6 +217,82 @@ public class ProcessData {
       throw new IllegalStateException("Storing process values failed", e);
     }
     return stored;
+  }
+
+  /** A value that differs from the one already stored for its tag and source time. */
+  public record Conflict(Row row, double storedValue) {}
+
+  /**
+   * Of values that were not stored because their tag and time had one already, those whose value
+   * differs from the stored one (a redelivery of the same value is no conflict).
+   */
+  public List<Conflict> conflicts(List<Row> notStored) {
+    if (notStored.isEmpty()) {
+      return List.of();
+    }
+    Object[] tag = new Object[notStored.size()];
+    Object[] ts = new Object[notStored.size()];
+    for (int i = 0; i < notStored.size(); i++) {
+      tag[i] = notStored.get(i).tagId();
+      ts[i] = Timestamp.from(notStored.get(i).ts());
+    }
+    Map<SeriesPoint, Double> existing = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select v.tag_id, v.ts, v.value from batchtrace.process_value v"
+                    + " join unnest(?::bigint[], ?::timestamptz[]) as k(tag_id, ts)"
+                    + " on v.tag_id = k.tag_id and v.ts = k.ts")) {
+      s.setArray(1, c.createArrayOf("bigint", tag));
+      s.setArray(2, c.createArrayOf("timestamptz", ts));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          existing.put(
+              new SeriesPoint(rs.getLong(1), rs.getTimestamp(2).toInstant()), rs.getDouble(3));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading stored process values failed", e);
+    }
+    List<Conflict> conflicts = new ArrayList<>();
+    for (Row r : notStored) {
+      Double stored = existing.get(new SeriesPoint(r.tagId(), r.ts()));
+      if (stored != null && Double.compare(stored, r.value()) != 0) {
+        conflicts.add(new Conflict(r, stored));
+      }
+    }
+    return conflicts;
+  }
+
+  /**
+   * Keeps the conflicting values as evidence, with where they came from; returns those kept now (a
+   * redelivered conflicting value is kept once).
+   */
+  public List<Conflict> keep(List<Conflict> conflicts, String source) {
+    List<Conflict> kept = new ArrayList<>();
+    for (Conflict c : conflicts) {
+      int inserted =
+          update(
+              "insert into batchtrace.process_value_conflict (id, tag_id, ts, stored_value, value,"
+                  + " quality, source, batch_id, received_at)"
+                  + " select nextval('batchtrace.process_value_conflict_seq'), ?, ?, ?, ?, ?, ?, ?, now()"
+                  + " where not exists (select 1 from batchtrace.process_value_conflict"
+                  + " where tag_id = ? and ts = ? and value = ?)",
+              c.row().tagId(),
+              Timestamp.from(c.row().ts()),
+              c.storedValue(),
+              c.row().value(),
+              c.row().quality(),
+              source,
+              c.row().batchId(),
+              c.row().tagId(),
+              Timestamp.from(c.row().ts()),
+              c.row().value());
+      if (inserted > 0) {
+        kept.add(c);
+      }
+    }
+    return kept;
   }
 
   private void ensureMonths(List<Row> rows) {
@@ -242,7 +325,9 @@ public class ProcessData {
             + " values (nextval('batchtrace.dead_letter_seq'), now(), ?, ?, ?, ?)",
         source,
         cut(topic, 700),
-        payload,
+        payload.length > Plausibility.MAX_PAYLOAD_BYTES
+            ? java.util.Arrays.copyOf(payload, Plausibility.MAX_PAYLOAD_BYTES)
+            : payload,
         cut(reason, 1000));
   }
 
@@ -385,9 +470,11 @@ public class ProcessData {
             .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT);
     String text;
     try {
-      text = utf8.decode(java.nio.ByteBuffer.wrap(payload)).toString();
+      text =
+          utf8.decode(java.nio.ByteBuffer.wrap(payload, 0, Math.min(payload.length, 2000)))
+              .toString();
     } catch (java.nio.charset.CharacterCodingException binary) {
-      text = "hex " + java.util.HexFormat.of().formatHex(payload);
+      text = "hex " + java.util.HexFormat.of().formatHex(payload, 0, Math.min(payload.length, 250));
     }
     return text.length() > 500 ? text.substring(0, 500) + "…" : text;
   }

@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -270,7 +271,7 @@ public class StepRecording {
 
   /**
    * A second person verifies the performed step at the same terminal with their own user id and
-   * password; they must be an operator and not the one who performed it.
+   * password; they must be an operator who took no part in the step.
    */
   @Transactional
   public BatchRunView verify(long batchId, int position, SignatureRequest request) {
@@ -278,13 +279,17 @@ public class StepRecording {
     Batch batch = store.batch(batchId, true);
     StepExecution run = store.sequence(batch).started(position);
     run.requireAwaitingVerification();
+    List<StepEntry> entries = store.entriesOf(run);
+    // Nobody verifies their own work: not who started or performed the step, nor who entered or
+    // corrected a value in it.
+    Set<String> tookPart = new HashSet<>();
+    tookPart.add(run.getStartedBy());
+    tookPart.add(run.getPerformedBy());
+    entries.forEach(e -> tookPart.add(e.getEnteredBy()));
     auditTrail.modifying(commentOr(request, run.describe() + " verified"), run.describe());
     SignatureView signed =
         signatures.verify(
-            request,
-            new StepRecord(run, store.entriesOf(run), store.chargesOf(run)),
-            Roles.OPERATOR,
-            Set.of(run.getPerformedBy()));
+            request, new StepRecord(run, entries, store.chargesOf(run)), Roles.OPERATOR, tookPart);
     run.verified(signed.signerId(), signed.signedAt());
     freeEquipmentIfDone(run);
     em.flush();

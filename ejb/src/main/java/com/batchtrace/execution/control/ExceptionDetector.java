@@ -96,11 +96,44 @@ public class ExceptionDetector {
     return true;
   }
 
+  /** A different value for a tag and time that had one: one data conflict per value. */
+  public void conflict(
+      long batchId,
+      Integer step,
+      long tagId,
+      Instant ts,
+      double storedValue,
+      double value,
+      String source) {
+    UnsTag tag = em.find(UnsTag.class, tagId);
+    em.persist(
+        new BatchException(
+            em.getReference(Batch.class, batchId),
+            step,
+            ExceptionKind.DATA_CONFLICT,
+            tag,
+            null,
+            ts,
+            null,
+            "Tag "
+                + tag.getTag()
+                + " sent "
+                + value
+                + " for "
+                + ts
+                + " ("
+                + source
+                + "), which already had "
+                + storedValue
+                + ": the first value stays, the second is kept as evidence."));
+  }
+
   private Optional<BatchException> open(long batchId, int step, long tagId, ExceptionKind kind) {
     return first(
         em.createQuery(
                 "select x from BatchException x where x.batch.id = :b and x.stepPosition = :s"
-                    + " and x.tag.id = :t and x.kind = :k and x.endedAt is null",
+                    + " and x.tag.id = :t and x.kind = :k and x.endedAt is null"
+                    + " and x.frozenAt is null",
                 BatchException.class)
             .setParameter("b", batchId)
             .setParameter("s", step)
@@ -114,7 +147,7 @@ public class ExceptionDetector {
         em.createQuery(
                 "select x from BatchException x where x.batch.id = :b and x.stepPosition = :s"
                     + " and x.tag.id = :t and x.kind = :k and x.startedAt <= :ts"
-                    + " and x.endedAt >= :ts",
+                    + " and x.endedAt >= :ts and x.frozenAt is null",
                 BatchException.class)
             .setParameter("b", batchId)
             .setParameter("s", step)

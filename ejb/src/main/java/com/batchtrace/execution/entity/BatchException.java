@@ -70,6 +70,10 @@ public class BatchException {
   @Column(name = "worst_value")
   private Double worstValue;
 
+  /** When QA's disposition froze it; from then on machine data never changes it. */
+  @Column(name = "frozen_at")
+  private Instant frozenAt;
+
   @Column(name = "detail", nullable = false, length = 1000)
   private String detail;
 
@@ -117,8 +121,30 @@ public class BatchException {
     this.detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
   }
 
+  /**
+   * QA dispositioned it: what QA saw and signed stays as it is. Later data opens a new exception
+   * instead of extending or ending this one.
+   */
+  public void freeze(Instant at) {
+    if (frozenAt == null) {
+      frozenAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+  }
+
+  public boolean isFrozen() {
+    return frozenAt != null;
+  }
+
+  private void requireNotFrozen() {
+    if (frozenAt != null) {
+      throw new IllegalStateException(
+          "Exception " + id + " was dispositioned by QA and never changes any more");
+    }
+  }
+
   /** Another out-of-limit sample of the same excursion: it may start earlier or be worse. */
   public boolean extend(Instant at, double value, boolean worse) {
+    requireNotFrozen();
     boolean changed = false;
     if (at.isBefore(startedAt)) {
       startedAt = at.truncatedTo(ChronoUnit.MICROS);
@@ -133,6 +159,7 @@ public class BatchException {
 
   /** The data is back (within limits, or the tag published again). */
   public void end(Instant at) {
+    requireNotFrozen();
     endedAt = at.isBefore(startedAt) ? startedAt : at.truncatedTo(ChronoUnit.MICROS);
   }
 

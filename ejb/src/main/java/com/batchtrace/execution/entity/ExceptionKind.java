@@ -1,7 +1,7 @@
 package com.batchtrace.execution.entity;
 
 /**
- * What an exception on a batch is about: raised by machine data (the first three) or by what
+ * What an exception on a batch is about: raised by machine data (the first four) or by what
  * happened at the terminal (the rest). Each must be dispositioned by QA before release.
  */
 public enum ExceptionKind {
@@ -11,6 +11,8 @@ public enum ExceptionKind {
   DATA_GAP,
   /** A scale or scanner charged a lot the batch may not use; the charge was refused. */
   LOT_REFUSED,
+  /** A second, different value arrived for a tag and time that already had one. */
+  DATA_CONFLICT,
   /** A value entered by hand outside its limits, with the operator's comment. */
   OUT_OF_LIMITS,
   /** A value entered by hand for a time well before it was entered. */

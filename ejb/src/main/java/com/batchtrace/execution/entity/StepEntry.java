@@ -125,14 +125,7 @@ public class StepEntry {
     if (value == null) {
       throw new RuleViolation("Enter a number for '" + name + "'. Nothing was recorded.");
     }
-    if (value.scale() > 6 || value.precision() - value.scale() > 12) {
-      throw new RuleViolation(
-          "'"
-              + Quantities.plain(value)
-              + "' is not a value for '"
-              + name
-              + "': at most 12 digits before and 6 after the point. Nothing was recorded.");
-    }
+    Quantities.requireInRange(value, "value of '" + name + "'", "Nothing was recorded.");
     Instant taken = takenAt == null ? enteredAt : takenAt;
     if (taken.isAfter(enteredAt.plusSeconds(60))) {
       throw new RuleViolation(

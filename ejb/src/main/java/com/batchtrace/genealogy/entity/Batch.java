@@ -5,6 +5,7 @@ import com.batchtrace.masterdata.entity.EquipmentLevel;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
 import com.batchtrace.masterdata.entity.Material;
 import com.batchtrace.masterdata.entity.RecordStatus;
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -108,7 +109,9 @@ public class Batch {
     this.masterBatchRecord = record;
     this.product = record.getProduct();
     this.line = line;
-    this.plannedQuantity = plannedQuantity.setScale(6);
+    this.plannedQuantity =
+        Quantities.requireInRange(plannedQuantity, "planned quantity", "Nothing was created.")
+            .setScale(6);
     this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
     this.status = BatchStatus.PLANNED;
   }

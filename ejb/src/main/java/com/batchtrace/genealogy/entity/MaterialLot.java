@@ -3,6 +3,7 @@ package com.batchtrace.genealogy.entity;
 import com.batchtrace.compliance.signature.entity.SignedContent;
 import com.batchtrace.compliance.signature.entity.SignedRecord;
 import com.batchtrace.masterdata.entity.Material;
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.json.Json;
 import jakarta.persistence.Column;
@@ -180,7 +181,9 @@ public class MaterialLot implements SignedRecord {
               + ": an expired lot is not received.");
     }
     this.lotNumber = lotNumber.strip();
-    this.receivedQuantity = quantity.setScale(SCALE);
+    this.receivedQuantity =
+        Quantities.requireInRange(quantity, "quantity received", "Nothing was received.")
+            .setScale(SCALE);
     this.remainingQuantity = this.receivedQuantity;
     this.expiry = expiry;
     this.supplierLot = supplierLot == null || supplierLot.isBlank() ? null : supplierLot.strip();

@@ -1,5 +1,6 @@
 package com.batchtrace.masterdata.entity;
 
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,7 +69,18 @@ public class StepMaterial {
     }
     this.step = step;
     this.material = material;
-    this.quantity = quantity.setScale(6);
+    this.quantity =
+        Quantities.requireInRange(
+                quantity, "quantity of " + material.getCode(), "Nothing was saved.")
+            .setScale(6);
+    if (tolerancePercent.stripTrailingZeros().scale() > 3) {
+      throw new RuleViolation(
+          "Step "
+              + step.getPosition()
+              + ": the tolerance of "
+              + material.getCode()
+              + " has at most 3 decimals. Nothing was saved.");
+    }
     this.tolerancePercent = tolerancePercent.setScale(3);
   }
 

@@ -1,5 +1,6 @@
 package com.batchtrace.masterdata.entity;
 
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -87,8 +88,16 @@ public class StepParameter {
     this.tag = tag == null || tag.isBlank() ? null : tag.strip();
     this.source = this.tag == null ? "MANUAL" : "MACHINE";
     this.unit = unit.strip();
-    this.lowLimit = lowLimit == null ? null : lowLimit.setScale(6);
-    this.highLimit = highLimit == null ? null : highLimit.setScale(6);
+    this.lowLimit =
+        lowLimit == null
+            ? null
+            : Quantities.requireInRange(lowLimit, "low limit of " + where, "Nothing was saved.")
+                .setScale(6);
+    this.highLimit =
+        highLimit == null
+            ? null
+            : Quantities.requireInRange(highLimit, "high limit of " + where, "Nothing was saved.")
+                .setScale(6);
     this.critical = critical;
   }
 

@@ -3,6 +3,8 @@ package com.batchtrace.masterdata.entity;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -54,6 +56,10 @@ public class UnsTag {
 
   @Column(name = "active", nullable = false)
   private boolean active;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "kind", nullable = false, length = 16)
+  private TagKind kind = TagKind.VALUES;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -125,5 +131,15 @@ public class UnsTag {
 
   public boolean isActive() {
     return active;
+  }
+
+  /** Maps the topic as the charge events of a scale or scanner of the equipment (or back). */
+  public UnsTag carrying(TagKind kind) {
+    this.kind = kind == null ? TagKind.VALUES : kind;
+    return this;
+  }
+
+  public TagKind getKind() {
+    return kind;
   }
 }

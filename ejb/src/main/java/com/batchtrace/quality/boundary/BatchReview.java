@@ -165,6 +165,7 @@ public class BatchReview {
     auditTrail.creating(
         null, "Exception " + exceptionId + " dispositioned: " + disposition.getDecision());
     em.persist(disposition);
+    exception.freeze(clock.instant());
     em.flush();
     SignatureView signed =
         signatures.sign(signature, SignatureMeaning.REVIEWED, disposition, Roles.QA_REVIEWER);

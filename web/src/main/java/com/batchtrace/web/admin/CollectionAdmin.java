@@ -38,12 +38,14 @@ public class CollectionAdmin implements Serializable {
   private String source;
   private String unit;
   private Integer interval;
+  private String kind = "VALUES";
   private String reason;
 
   public void map() {
     long id = equipmentId;
     Feedback.obtain(
-            () -> tags.create(id, tag, source, unit, interval, reason), "Tag " + tag + " mapped.")
+            () -> tags.create(id, tag, source, unit, interval, kind, reason),
+            "Tag " + tag + " mapped.")
         .ifPresent(
             mapped -> {
               tag = null;
@@ -128,5 +130,13 @@ public class CollectionAdmin implements Serializable {
 
   public void setReason(String reason) {
     this.reason = reason;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = kind;
   }
 }

@@ -127,6 +127,7 @@ public class CollectionResource {
         request.source(),
         request.unit(),
         request.expectedIntervalSeconds(),
+        request.kind(),
         request.reason());
   }
 
@@ -155,5 +156,6 @@ public class CollectionResource {
       String source,
       String unit,
       Integer expectedIntervalSeconds,
+      String kind,
       String reason) {}
 }

@@ -31,7 +31,7 @@ public final class SigningRules {
       if (performers.contains(signer.userId())) {
         throw new SignatureRefused(
             signer.displayName()
-                + " performed this work and cannot also verify it: a second person must verify"
+                + " took part in this work and cannot also verify it: a second person must verify"
                 + " with their own user id and password. Nothing was signed.",
             false);
       }
