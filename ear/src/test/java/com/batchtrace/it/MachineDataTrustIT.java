@@ -149,11 +149,11 @@ class MachineDataTrustIT extends DeployedApplication {
         operator.post(
             "/executions/" + batch + "/steps/2/perform",
             "{\"password\":\"" + DemoUser.PASSWORD + "\"}"));
-    expect(
-        200,
+    HttpResponse<String> completed =
         operator.post(
             "/executions/" + batch + "/complete",
-            "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":100}"));
+            "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":100}");
+    assertEquals(200, completed.statusCode(), completed.body());
     List<JsonObject> reviewed = exceptions(batch);
     assertEquals(1, reviewed.size(), reviewed.toString());
     long first = reviewed.get(0).getJsonObject("exception").getJsonNumber("id").longValue();
@@ -184,6 +184,34 @@ class MachineDataTrustIT extends DeployedApplication {
     line.publish(t0.plusMillis(170), 100, 90);
     assertEquals(2, exceptions(batch).size());
     JsonObject decision = TestStack.jsonObject(rita.get("/batches/" + batch + "/disposition"));
+    assertTrue(decision.getJsonObject("signature").getBoolean("valid"), decision.toString());
+
+    // It is listed as data after the decision, for QA to review with a signature.
+    JsonObject late = TestStack.jsonObject(rita.get("/reviews/" + batch + "/post-release"));
+    assertEquals(1, late.getJsonObject("pending").getInt("values"), late.toString());
+    assertTrue(
+        rita.get("/reviews/post-release").body().contains("\"batchId\":" + batch),
+        "the batch is in QA's list of data after the decision");
+    JsonObject acknowledged =
+        expect(
+            200,
+            rita.post(
+                "/reviews/" + batch + "/post-release/acknowledge",
+                "{\"conclusion\":\"Late inlet value after the release; no impact\",\"password\":\""
+                    + DemoUser.PASSWORD
+                    + "\"}"));
+    assertTrue(
+        !acknowledged.containsKey("pending") || acknowledged.isNull("pending"),
+        acknowledged.toString());
+    JsonObject acknowledgement = acknowledged.getJsonArray("reviews").getJsonObject(0);
+    assertEquals(1, acknowledgement.getInt("values"));
+    assertTrue(acknowledgement.getJsonArray("signatures").getJsonObject(0).getBoolean("valid"));
+    HttpResponse<String> nothingLeft =
+        rita.post(
+            "/reviews/" + batch + "/post-release/acknowledge",
+            "{\"conclusion\":\"again\",\"password\":\"" + DemoUser.PASSWORD + "\"}");
+    assertEquals(422, nothingLeft.statusCode(), nothingLeft.body());
+    decision = TestStack.jsonObject(rita.get("/batches/" + batch + "/disposition"));
     assertTrue(decision.getJsonObject("signature").getBoolean("valid"), decision.toString());
   }
 
@@ -231,6 +259,11 @@ class MachineDataTrustIT extends DeployedApplication {
         admin.post(
             "/process-values",
             Json.createArrayBuilder().add(value(topic, value, ts)).build().toString()));
+  }
+
+  /** BATCHTRACE_MAX_AGE_DAYS of the test server (ear/pom.xml). */
+  static int maxAgeDays() {
+    return Integer.parseInt(TestStack.property("test.max.age.days"));
   }
 
   private List<JsonObject> exceptions(long batch) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ public class ProcessSeries implements LiveValues {
         .collect(
             Collectors.toMap(
                 Map.Entry::getKey, e -> new Reading(e.getValue().value(), e.getValue().ts())));
+  }
+
+  /** The batch's values that arrived after {@code after}; null when none did. */
+  @Transactional
+  public LateValues receivedAfter(long batchId, Instant after) {
+    return values.receivedAfter(batchId, after);
   }
 
   /** At most this many points per series: enough for a chart as wide as a screen. */

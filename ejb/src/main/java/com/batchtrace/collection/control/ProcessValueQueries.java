@@ -1,5 +1,6 @@
 package com.batchtrace.collection.control;
 
+import com.batchtrace.collection.boundary.LateValues;
 import com.batchtrace.collection.boundary.Point;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -135,5 +137,34 @@ public class ProcessValueQueries {
           "Reading the latest values of batch " + batchId + " failed", e);
     }
     return latest;
+  }
+
+  /**
+   * The batch's values received after {@code after}: how many, their source times and when the
+   * newest arrived; null when there are none.
+   */
+  public LateValues receivedAfter(long batchId, Instant after) {
+    String sql =
+        "select count(*), min(ts), max(ts), max(received_at) from batchtrace.process_value"
+            + " where batch_id = ? and received_at > ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, batchId);
+      s.setTimestamp(2, java.sql.Timestamp.from(after));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        long count = rs.getLong(1);
+        return count == 0
+            ? null
+            : new LateValues(
+                count,
+                rs.getTimestamp(2).toInstant(),
+                rs.getTimestamp(3).toInstant(),
+                rs.getTimestamp(4).toInstant());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Reading the values batch " + batchId + " received late failed", e);
+    }
   }
 }

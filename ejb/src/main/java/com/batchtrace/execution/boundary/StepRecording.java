@@ -85,9 +85,6 @@ public class StepRecording {
     StepExecution run = store.sequence(batch).started(position);
     run.requireOpen("entering values");
     StepParameter p = parameterOf(run, parameter);
-    if (value == null) {
-      throw new RuleViolation("Enter the value of '" + p.getName() + "'. Nothing was recorded.");
-    }
     if (store.entriesOf(run).stream()
         .anyMatch(e -> e.getSupersededAt() == null && e.getParameter().equals(p.getName()))) {
       throw new RuleViolation(

@@ -74,6 +74,9 @@ public class Batch {
   @Column(name = "completed_at")
   private Instant completedAt;
 
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -149,8 +152,10 @@ public class Batch {
     completedAt = at.truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** QA's decision on a batch in review: released (its lots may be used) or rejected. */
-  public void decide(boolean release) {
+  /**
+   * QA's decision on a batch in review, at {@code at}: released (its lots may be used) or rejected.
+   */
+  public void decide(boolean release, Instant at) {
     if (status != BatchStatus.IN_REVIEW) {
       throw new RuleViolation(
           "Batch "
@@ -162,6 +167,12 @@ public class Batch {
               + ". Nothing was signed.");
     }
     status = release ? BatchStatus.RELEASED : BatchStatus.REJECTED;
+    decidedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** When QA released or rejected it; null before. */
+  public Instant getDecidedAt() {
+    return decidedAt;
   }
 
   public Long getId() {

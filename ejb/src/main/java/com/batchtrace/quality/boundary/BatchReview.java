@@ -235,7 +235,7 @@ public class BatchReview {
             release ? SignatureMeaning.RELEASED : SignatureMeaning.REJECTED,
             new BatchReleaseContent(record, dispositions, () -> legacyContentOf(batchId)),
             Roles.QA_REVIEWER);
-    batch.decide(release);
+    batch.decide(release, clock.instant());
     List<LotView> decided = lots.decideWithBatch(batchId, release);
     em.flush();
     return new Decision(batchId, batch.getBatchNumber(), batch.getStatus().name(), signed, decided);

@@ -9,6 +9,7 @@ import com.batchtrace.masterdata.entity.Equipment;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
 import com.batchtrace.testing.TestPlant;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,11 +178,12 @@ class BatchTest {
     Batch released = inReview();
     Batch rejected = inReview();
 
-    released.decide(true);
-    rejected.decide(false);
+    released.decide(true, Instant.parse("2026-12-01T10:00:00Z"));
+    rejected.decide(false, Instant.parse("2026-12-01T10:00:00Z"));
 
     assertEquals(BatchStatus.RELEASED, released.getStatus());
     assertEquals(BatchStatus.REJECTED, rejected.getStatus());
+    assertEquals(Instant.parse("2026-12-01T10:00:00Z"), released.getDecidedAt());
   }
 
   @Test
@@ -189,12 +191,12 @@ class BatchTest {
   void onlyABatchInReviewIsDecided() {
     Batch batch = running();
     assertTrue(
-        refusal(() -> batch.decide(true))
+        refusal(() -> batch.decide(true, Instant.parse("2026-12-01T10:00:00Z")))
             .contains("is in progress: only a batch in review can be released"));
 
     Batch released = inReview();
-    released.decide(true);
-    String message = refusal(() -> released.decide(false));
+    released.decide(true, Instant.parse("2026-12-01T10:00:00Z"));
+    String message = refusal(() -> released.decide(false, Instant.parse("2026-12-01T10:00:00Z")));
 
     assertTrue(message.contains("is released: only a batch in review can be rejected"), message);
     assertEquals(BatchStatus.RELEASED, released.getStatus());

@@ -68,6 +68,7 @@ public final class InstallationQualification {
   private final Path root;
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final String dbPassword;
+  private final String mqttPassword;
   private final String keycloakAdminPassword;
   private final Properties pom;
   private final List<IqCheck> checks = new ArrayList<>();
@@ -95,12 +96,19 @@ public final class InstallationQualification {
         "BATCHTRACE_OIDC_PROVIDER_URL",
         env.getOrDefault("BATCHTRACE_OIDC_PROVIDER_URL", "http://localhost:8180/realms/plant"));
     settings.put(
-        "BATCHTRACE_MQTT_URL", env.getOrDefault("BATCHTRACE_MQTT_URL", "tcp://127.0.0.1:1883"));
+        "BATCHTRACE_MQTT_URL", env.getOrDefault("BATCHTRACE_MQTT_URL", "tcp://127.0.0.1:1886"));
+    settings.put(
+        "BATCHTRACE_MQTT_USERNAME",
+        env.getOrDefault("BATCHTRACE_MQTT_USERNAME", "batchtrace-collector"));
+
     settings.put(
         "WILDFLY_HOME",
         env.getOrDefault("WILDFLY_HOME", root.resolve(".stack/wildfly-run").toString()));
     settings.put("KC_ADMIN_USER", env.getOrDefault("KC_ADMIN_USER", "admin"));
     dbPassword = env.getOrDefault("BATCHTRACE_DB_PASSWORD", "");
+    // Kept out of the settings, which the IQ record lists. LOCAL DEMO default, as ./batchtrace
+    // sets.
+    mqttPassword = env.getOrDefault("BATCHTRACE_MQTT_PASSWORD", "collector-local-demo");
     keycloakAdminPassword = env.getOrDefault("KC_ADMIN_PASSWORD", "");
   }
 
@@ -501,6 +509,9 @@ public final class InstallationQualification {
       MqttConnectOptions options = new MqttConnectOptions();
       options.setCleanSession(true);
       options.setConnectionTimeout(10);
+      // The broker refuses anonymous clients: the IQ logs in as the collector does.
+      options.setUserName(settings.get("BATCHTRACE_MQTT_USERNAME"));
+      options.setPassword(mqttPassword.toCharArray());
       client.connect(options);
       add(
           "IQ-10",

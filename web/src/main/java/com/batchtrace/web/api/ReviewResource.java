@@ -1,7 +1,6 @@
 package com.batchtrace.web.api;
 
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
-import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.Page;
@@ -10,6 +9,7 @@ import com.batchtrace.quality.boundary.BatchReview;
 import com.batchtrace.quality.boundary.BatchReview.Decision;
 import com.batchtrace.quality.boundary.BatchReview.QueueEntry;
 import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
+import com.batchtrace.quality.boundary.PostReleaseData;
 import com.batchtrace.quality.entity.DispositionDecision;
 import com.batchtrace.web.audit.AuditQueryParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +40,8 @@ import java.util.Locale;
 public class ReviewResource {
 
   @Inject BatchReview review;
+
+  @Inject PostReleaseData postRelease;
 
   @Inject CurrentActor currentActor;
 
@@ -98,7 +100,7 @@ public class ReviewResource {
   @RolesAllowed(Roles.QA_REVIEWER)
   public Decision release(
       @PathParam("batchId") long batchId, ComplianceResource.SignatureBody signature) {
-    return review.release(batchId, signed(signature, SignatureMeaning.RELEASED));
+    return review.release(batchId, signed(signature));
   }
 
   /** Body: {@code {"password": "...", "reason": "why (required)"}}. */
@@ -107,16 +109,50 @@ public class ReviewResource {
   @RolesAllowed(Roles.QA_REVIEWER)
   public Decision reject(
       @PathParam("batchId") long batchId, ComplianceResource.SignatureBody signature) {
-    return review.reject(batchId, signed(signature, SignatureMeaning.REJECTED));
+    return review.reject(batchId, signed(signature));
   }
 
-  private SignatureRequest signed(
-      ComplianceResource.SignatureBody signature, SignatureMeaning meaning) {
+  /** Released or rejected batches with machine data after the decision that QA has not seen. */
+  @GET
+  @Path("post-release")
+  public List<PostReleaseData.Summary> postReleaseWaiting() {
+    return postRelease.waiting();
+  }
+
+  /** A decided batch's data after the decision, and QA's acknowledgements of it. */
+  @GET
+  @Path("{batchId}/post-release")
+  public PostReleaseData.Summary postRelease(@PathParam("batchId") long batchId) {
+    return postRelease.of(batchId);
+  }
+
+  /** Body: {@code {"conclusion": "...", "password": "..."}}: QA acknowledges the late data. */
+  @POST
+  @Path("{batchId}/post-release/acknowledge")
+  @RolesAllowed(Roles.QA_REVIEWER)
+  public PostReleaseData.Summary acknowledgePostRelease(
+      @PathParam("batchId") long batchId, Acknowledgement body) {
+    if (body == null) {
+      throw new RuleViolation(
+          "Send {\"conclusion\": \"...\", \"password\": \"...\"}. Nothing was signed.");
+    }
+    return postRelease.acknowledge(
+        batchId,
+        body.conclusion(),
+        new ComplianceResource.SignatureBody(body.username(), body.password(), body.reason())
+            .request(currentActor));
+  }
+
+  private SignatureRequest signed(ComplianceResource.SignatureBody signature) {
     if (signature == null) {
       throw new RuleViolation("Send your signature: {\"password\": \"...\"}. Nothing was signed.");
     }
     return signature.request(currentActor);
   }
+
+  /** QA's acknowledgement of the data after a decision, with the reviewer's signature. */
+  public record Acknowledgement(
+      String conclusion, String username, String password, String reason) {}
 
   /** A disposition with the reviewer's signature. */
   public record DispositionBody(

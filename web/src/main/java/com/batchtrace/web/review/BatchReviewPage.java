@@ -11,6 +11,7 @@ import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.quality.boundary.BatchReview;
 import com.batchtrace.quality.boundary.BatchReview.Disposition;
 import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
+import com.batchtrace.quality.boundary.PostReleaseData;
 import com.batchtrace.quality.entity.DispositionDecision;
 import com.batchtrace.web.shell.Feedback;
 import com.batchtrace.web.shell.ProcessCharts;
@@ -47,9 +48,13 @@ public class BatchReviewPage implements Serializable {
 
   @Inject SignatureForm signatureForm;
 
+  @Inject transient PostReleaseData postRelease;
+
   private Long batchId;
   private BatchRunView run;
   private Disposition decision;
+  private PostReleaseData.Summary afterDecision;
+  private String conclusion;
   private List<ReviewedException> exceptions;
   private ProcessCharts processData;
   private List<AuditEntry> auditTrail;
@@ -84,6 +89,7 @@ public class BatchReviewPage implements Serializable {
   private void refresh() {
     run = records.run(batchId);
     decision = review.dispositionOfBatch(batchId);
+    afterDecision = isDecided() ? postRelease.of(batchId) : null;
     exceptions = review.exceptions(batchId);
     auditTrail = auditSearch.ofBatch(batchId);
     genealogyTrees =
@@ -154,6 +160,36 @@ public class BatchReviewPage implements Serializable {
         "Batch " + run.batchNumber() + (release ? " released." : " rejected."));
     // Also after a refusal: another reviewer may have decided meanwhile, show the batch as it is.
     refresh();
+  }
+
+  /** QA acknowledges the machine data that arrived after the decision, with a signature. */
+  public void acknowledgeAfterDecision() {
+    long id = batchId;
+    String text = conclusion;
+    if (Feedback.attempt(
+        () -> postRelease.acknowledge(id, text, signatureForm.take()),
+        "The data after the decision on batch " + run.batchNumber() + " is reviewed.")) {
+      conclusion = null;
+    }
+    refresh();
+  }
+
+  /** Whether QA has released or rejected the batch. */
+  public boolean isDecided() {
+    return decision != null
+        && ("RELEASED".equals(decision.status()) || "REJECTED".equals(decision.status()));
+  }
+
+  public PostReleaseData.Summary getAfterDecision() {
+    return afterDecision;
+  }
+
+  public String getConclusion() {
+    return conclusion;
+  }
+
+  public void setConclusion(String conclusion) {
+    this.conclusion = conclusion;
   }
 
   /** Whether QA can still disposition and decide: the batch is in review. */

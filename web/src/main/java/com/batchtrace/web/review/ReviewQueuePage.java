@@ -2,11 +2,13 @@ package com.batchtrace.web.review;
 
 import com.batchtrace.quality.boundary.BatchReview;
 import com.batchtrace.quality.boundary.BatchReview.QueueEntry;
+import com.batchtrace.quality.boundary.PostReleaseData;
 import com.batchtrace.web.shell.PagedModel;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Backing bean of review/index.xhtml, QA's review queue: the batches in review, those with the most
@@ -29,6 +31,18 @@ public class ReviewQueuePage implements Serializable {
 
   public PagedModel<QueueEntry> getQueue() {
     return queue;
+  }
+
+  private List<PostReleaseData.Summary> afterDecision;
+
+  /**
+   * Decided batches with machine data after the decision that QA has not reviewed (once a view).
+   */
+  public List<PostReleaseData.Summary> getAfterDecision() {
+    if (afterDecision == null) {
+      afterDecision = CDI.current().select(PostReleaseData.class).get().waiting();
+    }
+    return afterDecision;
   }
 
   /** Whether any batch waits (the empty state otherwise). */

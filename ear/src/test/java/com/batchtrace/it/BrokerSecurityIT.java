@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * or scanner's charge events, and the collector talks TLS to the broker it trusts only.
  */
 @Tag("URS-027")
-class UnsSecurityIT extends DeployedApplication {
+class BrokerSecurityIT extends DeployedApplication {
 
   private final RestClient admin = RestClient.as(DemoUser.ADMIN);
 
