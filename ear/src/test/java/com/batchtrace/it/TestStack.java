@@ -219,6 +219,34 @@ public final class TestStack {
     return json(response.body()).asJsonObject().getString("access_token");
   }
 
+  /**
+   * Turns direct access grants (the password check of a signature) of the app's client on or off.
+   */
+  public static void directGrants(boolean enabled) {
+    String admin = keycloakAdminToken();
+    HttpResponse<String> clients =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak() + "/admin/realms/plant/clients?clientId=batchtrace"))
+                .header("Authorization", admin));
+    jakarta.json.JsonObject client = json(clients.body()).asJsonArray().getJsonObject(0);
+    jakarta.json.JsonObject changed =
+        jakarta.json.Json.createObjectBuilder(client)
+            .add("directAccessGrantsEnabled", enabled)
+            .build();
+    HttpResponse<String> put =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak() + "/admin/realms/plant/clients/" + client.getString("id")))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(changed.toString())));
+    if (put.statusCode() != 204) {
+      throw new IllegalStateException("Keycloak did not change the client: " + put.body());
+    }
+  }
+
   private static String keycloakAdminToken() {
     String form =
         "grant_type=password&client_id=admin-cli&username=admin&password="

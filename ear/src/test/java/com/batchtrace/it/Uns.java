@@ -22,6 +22,7 @@ final class Uns implements AutoCloseable {
             new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
+    options.setMaxInflight(1000);
     if (username != null) {
       options.setUserName(username);
       options.setPassword(TestStack.property("test.mqtt.gateway.password").toCharArray());
@@ -61,7 +62,9 @@ final class Uns implements AutoCloseable {
 
   @Override
   public void close() throws MqttException {
-    client.disconnect();
+    if (client.isConnected()) {
+      client.disconnect();
+    }
     client.close();
   }
 }

@@ -10,6 +10,7 @@ import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.execution.boundary.MachineDataEvents;
 import com.batchtrace.execution.entity.CriticalLimits;
 import com.batchtrace.execution.entity.MachineReading;
+import com.batchtrace.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -48,9 +49,19 @@ public class Ingestion {
 
   @Inject Clock clock;
 
+  /**
+   * Fault injection for the operational qualification, off unless set: a message on this topic
+   * makes the ingestion throw an Error, as a defect would, to show that the collector's writer
+   * survives it (BATCHTRACE_FAULT_INJECTION_TOPIC; never set in production).
+   */
+  private static final String FAULT_TOPIC = Settings.text("BATCHTRACE_FAULT_INJECTION_TOPIC", "");
+
   @Transactional
   @ActivateRequestContext
   public IngestReport ingest(List<InboundMessage> messages) {
+    if (!FAULT_TOPIC.isEmpty() && messages.stream().anyMatch(m -> m.topic().equals(FAULT_TOPIC))) {
+      throw new AssertionError("fault injected on " + FAULT_TOPIC);
+    }
     auditTrail.creating(null, "Detected in machine data from the line");
     List<Sample> samples = new ArrayList<>();
     List<ChargeEvent> charges = new ArrayList<>();

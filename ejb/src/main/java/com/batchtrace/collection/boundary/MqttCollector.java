@@ -314,6 +314,7 @@ public class MqttCollector implements MqttCallbackExtended {
           if (StorageFailure.isTransient(failed)) {
             throw failed;
           }
+          writerError("Message on " + p.message().topic() + " kept as a dead letter", failed);
           ingestion.deadLetter(p.message(), StorageFailure.reason(failed));
           deadLettered.incrementAndGet();
         }

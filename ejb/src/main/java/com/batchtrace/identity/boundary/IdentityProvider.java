@@ -1,5 +1,6 @@
 package com.batchtrace.identity.boundary;
 
+import com.batchtrace.identity.control.TokenVerifier;
 import com.batchtrace.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -14,9 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -45,13 +50,105 @@ public class IdentityProvider {
                 + encode(username)
                 + "&password="
                 + encode(password));
-    if (response.statusCode() == 401 || response.statusCode() == 400) {
+    if (response.statusCode() == 200) {
+      return Optional.of(parse(response.body()).asJsonObject());
+    }
+    if (isWrongCredential(response)) {
       return Optional.empty();
     }
-    if (response.statusCode() != 200) {
-      throw new Unavailable("the identity provider answered HTTP " + response.statusCode());
+    // Anything else (direct grants not allowed, a wrong client secret, an account that must
+    // first update its password, a Keycloak fault) is not the signer's wrong password: it must
+    // never count toward the signing lock.
+    throw new Unavailable(
+        "the identity provider refused the check (HTTP "
+            + response.statusCode()
+            + errorOf(response)
+            + ")");
+  }
+
+  /** Only Keycloak's answer to a wrong user id or password: invalid_grant, invalid credentials. */
+  static boolean isWrongCredential(HttpResponse<String> response) {
+    if (response.statusCode() != 401 && response.statusCode() != 400) {
+      return false;
     }
-    return Optional.of(parse(response.body()).asJsonObject());
+    try {
+      JsonObject error = parse(response.body()).asJsonObject();
+      return "invalid_grant".equals(error.getString("error", ""))
+          && error
+              .getString("error_description", "")
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("invalid user credentials");
+    } catch (RuntimeException notJson) {
+      return false;
+    }
+  }
+
+  private static String errorOf(HttpResponse<String> response) {
+    try {
+      JsonObject error = parse(response.body()).asJsonObject();
+      return ": "
+          + error.getString("error", "error")
+          + (error.containsKey("error_description")
+              ? ", " + error.getString("error_description", "")
+              : "");
+    } catch (RuntimeException notJson) {
+      return "";
+    }
+  }
+
+  private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+
+  /**
+   * The claims of a token this realm issued to the application, once verified: the realm's key
+   * signed it (its published keys are fetched again for a key id not seen yet), the realm issued it
+   * (BATCHTRACE_OIDC_ISSUER, default the realm URL), it was issued to the application, and it has
+   * not expired.
+   *
+   * @throws Unavailable when the token does not verify or the keys cannot be fetched
+   */
+  public JsonObject verifiedClaims(String token) {
+    try {
+      return TokenVerifier.verify(
+          token,
+          this::key,
+          Settings.text("BATCHTRACE_OIDC_ISSUER", realmUrl()),
+          CLIENT_ID,
+          Instant.now());
+    } catch (TokenVerifier.Invalid invalid) {
+      throw new Unavailable(
+          "the identity provider's token does not verify: " + invalid.getMessage());
+    }
+  }
+
+  private PublicKey key(String kid) {
+    PublicKey known = keys.get(kid);
+    if (known != null) {
+      return known;
+    }
+    HttpResponse<String> certs;
+    try {
+      certs =
+          http.send(
+              HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/certs"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new Unavailable("the realm's keys cannot be fetched: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("interrupted");
+    }
+    for (JsonObject jwk :
+        parse(certs.body()).asJsonObject().getJsonArray("keys").getValuesAs(JsonObject.class)) {
+      if ("RSA".equals(jwk.getString("kty", ""))
+          && jwk.containsKey("kid")
+          && jwk.containsKey("n")) {
+        keys.put(
+            jwk.getString("kid"), TokenVerifier.rsaKey(jwk.getString("n"), jwk.getString("e")));
+      }
+    }
+    return keys.get(kid);
   }
 
   /** Ends the session a password grant opened (best effort). */

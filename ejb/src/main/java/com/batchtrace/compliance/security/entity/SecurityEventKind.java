@@ -11,7 +11,8 @@ public enum SecurityEventKind {
   INTEGRITY_VERIFIED("Integrity verified: intact"),
   INTEGRITY_BROKEN("Integrity verified: BROKEN"),
   BROKER_CONNECTED("Machine data: broker connected"),
-  BROKER_DISCONNECTED("Machine data: broker connection lost");
+  BROKER_DISCONNECTED("Machine data: broker connection lost"),
+  SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password");
 
   private final String label;
 

@@ -164,10 +164,14 @@ public class SignatureService {
     try {
       signer = passwordCheck.check(username, password).orElse(null);
     } catch (IdentityProvider.Unavailable e) {
+      securityLog.record(
+          SecurityEventKind.SIGNING_UNAVAILABLE,
+          "Password check for " + username + " not possible: " + e.getMessage());
       throw new RuleViolation(
-          "The password cannot be checked because the identity provider is not reachable ("
+          "Signing is unavailable: "
               + e.getMessage()
-              + "). Nothing was signed; try again in a moment.");
+              + ". This is not a wrong password and does not count toward the signing lock."
+              + " Nothing was signed; tell the administrator if it persists.");
     }
     if (signer == null) {
       refuseWrongPassword(username);
