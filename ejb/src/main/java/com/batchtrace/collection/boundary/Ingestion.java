@@ -1,6 +1,7 @@
 package com.batchtrace.collection.boundary;
 
 import com.batchtrace.collection.control.ChargeEvent;
+import com.batchtrace.collection.control.ConflictingValues;
 import com.batchtrace.collection.control.PayloadDecoder;
 import com.batchtrace.collection.control.Plausibility;
 import com.batchtrace.collection.control.ProcessData;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
 public class Ingestion {
 
   @Inject ProcessData data;
+
+  @Inject ConflictingValues conflicting;
 
   @Inject MachineDataEvents batchRecord;
 
@@ -113,9 +116,10 @@ public class Ingestion {
     List<ProcessData.Row> stored = data.insert(rows);
     Set<ProcessData.Row> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     kept.addAll(stored);
-    List<ProcessData.Conflict> conflicts =
-        data.keep(data.conflicts(rows.stream().filter(r -> !kept.contains(r)).toList()), source);
-    for (ProcessData.Conflict c : conflicts) {
+    List<ConflictingValues.Conflict> conflicts =
+        conflicting.keep(
+            conflicting.of(rows.stream().filter(r -> !kept.contains(r)).toList()), source);
+    for (ConflictingValues.Conflict c : conflicts) {
       if (c.row().batchId() != null) {
         batchRecord.conflicting(
             c.row().batchId(),
