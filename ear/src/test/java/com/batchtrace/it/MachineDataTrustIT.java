@@ -60,6 +60,7 @@ class MachineDataTrustIT extends DeployedApplication {
           "spBv1.0/trust/DDATA/edge-1/dryer-1", "not protobuf".getBytes(StandardCharsets.UTF_8));
     }
 
+    long published = System.nanoTime();
     List<String> reasons =
         List.of(
             "not a finite number",
@@ -77,6 +78,10 @@ class MachineDataTrustIT extends DeployedApplication {
                 && stored(line.inletTopic) == 1000,
         Duration.ofSeconds(30),
         "five dead letters with their reasons and the 1,000 good values");
+    System.out.println(
+        "Poison messages dead-lettered and 1,000 good values stored "
+            + (System.nanoTime() - published) / 1_000_000
+            + " ms after the last was published");
     assertEquals(1000, stored(line.inletTopic), "every good value exactly once");
     for (String reason : reasons) {
       assertEquals(1, deadLetters(line.inletTopic, reason), reason);
