@@ -40,6 +40,44 @@ class SigningAvailabilityIT extends DeployedApplication {
     assertEquals(200, released.statusCode(), released.body());
   }
 
+  @Test
+  @Tag("URS-034")
+  void anOperatorNamingSomeoneWhoMayNotVerifyIsRefusedBeforeAnyPasswordIsChecked() {
+    TerminalBatch batch = new TerminalBatch();
+    String performerId = TestStack.newKeycloakUser("Oscar", "operator");
+    RestClient performer = RestClient.as(performerId);
+    RestClient.expect(200, batch.start(performer, 1));
+    RestClient.expect(
+        200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    RestClient.expect(
+        200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    RestClient.expect(200, batch.enter(performer, 1, "12", null));
+    RestClient.expect(200, batch.perform(performer, 1, DemoUser.PASSWORD));
+    int keycloakErrorsBefore = TestStack.identityProviderLoginErrors(DemoUser.REVIEWER.username);
+    long refusedBefore = events("SIGNATURE_REFUSED", performerId);
+
+    for (int guess = 0; guess < 10; guess++) {
+      HttpResponse<String> refused =
+          batch.verify(performer, 1, DemoUser.REVIEWER.username, "guess-" + guess);
+      assertEquals(422, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("the role 'operator' is required"), refused.body());
+    }
+
+    assertEquals(
+        keycloakErrorsBefore,
+        TestStack.identityProviderLoginErrors(DemoUser.REVIEWER.username),
+        "the identity provider never saw a password for the reviewer");
+    assertEquals(0, events("SIGNATURE_FAILED", DemoUser.REVIEWER.username));
+    assertEquals(0, events("SIGNING_LOCKED", DemoUser.REVIEWER.username), "not locked out");
+    assertEquals(10, events("SIGNATURE_REFUSED", performerId) - refusedBefore);
+    HttpResponse<String> stillSigns =
+        RestClient.as(DemoUser.REVIEWER)
+            .post(
+                "/lots/" + Lots.inQuarantine().getJsonNumber("id") + "/release",
+                "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
+    assertEquals(200, stillSigns.statusCode(), stillSigns.body());
+  }
+
   private static long events(String kind, String user) {
     return TestStack.count(
         "select count(*) from batchtrace.security_event where kind = ? and user_id = ?",

@@ -219,6 +219,20 @@ public final class TestStack {
     return json(response.body()).asJsonObject().getString("access_token");
   }
 
+  /** How many failed logins (wrong passwords included) Keycloak recorded for the user. */
+  public static int identityProviderLoginErrors(String username) {
+    String admin = keycloakAdminToken();
+    HttpResponse<String> events =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/events?type=LOGIN_ERROR&max=1000&user="
+                            + keycloakUserId(admin, username)))
+                .header("Authorization", admin));
+    return json(events.body()).asJsonArray().size();
+  }
+
   /**
    * Turns direct access grants (the password check of a signature) of the app's client on or off.
    */

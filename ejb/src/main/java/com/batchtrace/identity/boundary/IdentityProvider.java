@@ -163,14 +163,7 @@ public class IdentityProvider {
    * service account with the realm-management role view-events.
    */
   public JsonArray events(List<String> types, int first, int max) {
-    HttpResponse<String> token =
-        post("/protocol/openid-connect/token", "grant_type=client_credentials");
-    if (token.statusCode() != 200) {
-      throw new Unavailable(
-          "the service account of client batchtrace got no token (HTTP "
-              + token.statusCode()
-              + "): is serviceAccountsEnabled on?");
-    }
+    String bearer = serviceAccountBearer();
     String query =
         types.stream().map(t -> "type=" + encode(t)).collect(Collectors.joining("&"))
             + "&first="
@@ -180,9 +173,7 @@ public class IdentityProvider {
     HttpResponse<String> events =
         send(
             HttpRequest.newBuilder(URI.create(adminUrl() + "/events?" + query))
-                .header(
-                    "Authorization",
-                    "Bearer " + parse(token.body()).asJsonObject().getString("access_token"))
+                .header("Authorization", bearer)
                 .GET());
     if (events.statusCode() != 200) {
       throw new Unavailable(
@@ -191,6 +182,59 @@ public class IdentityProvider {
               + " (the service account needs the role view-events)");
     }
     return parse(events.body()).asJsonArray();
+  }
+
+  /**
+   * The realm roles a user holds (composite roles resolved), looked up by the application's service
+   * account without the user's password: who may sign is decided before any password is checked.
+   * Empty when there is no such user. Needs the role view-users of realm-management.
+   */
+  public java.util.Set<String> realmRolesOf(String username) {
+    String bearer = serviceAccountBearer();
+    HttpResponse<String> users =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(adminUrl() + "/users?exact=true&username=" + encode(username)))
+                .header("Authorization", bearer)
+                .GET());
+    if (users.statusCode() != 200) {
+      throw new Unavailable(
+          "looking up a user answered HTTP "
+              + users.statusCode()
+              + " (the service account needs the role view-users)");
+    }
+    JsonArray found = parse(users.body()).asJsonArray();
+    if (found.isEmpty()) {
+      return java.util.Set.of();
+    }
+    HttpResponse<String> roles =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        adminUrl()
+                            + "/users/"
+                            + found.getJsonObject(0).getString("id")
+                            + "/role-mappings/realm/composite"))
+                .header("Authorization", bearer)
+                .GET());
+    if (roles.statusCode() != 200) {
+      throw new Unavailable("reading a user's roles answered HTTP " + roles.statusCode());
+    }
+    return parse(roles.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+        .map(r -> r.getString("name"))
+        .collect(Collectors.toSet());
+  }
+
+  private String serviceAccountBearer() {
+    HttpResponse<String> token =
+        post("/protocol/openid-connect/token", "grant_type=client_credentials");
+    if (token.statusCode() != 200) {
+      throw new Unavailable(
+          "the service account of client batchtrace got no token (HTTP "
+              + token.statusCode()
+              + "): is serviceAccountsEnabled on?");
+    }
+    return "Bearer " + parse(token.body()).asJsonObject().getString("access_token");
   }
 
   private HttpResponse<String> post(String path, String form) {

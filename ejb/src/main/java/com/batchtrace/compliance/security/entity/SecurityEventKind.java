@@ -12,7 +12,8 @@ public enum SecurityEventKind {
   INTEGRITY_BROKEN("Integrity verified: BROKEN"),
   BROKER_CONNECTED("Machine data: broker connected"),
   BROKER_DISCONNECTED("Machine data: broker connection lost"),
-  SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password");
+  SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password"),
+  SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign");
 
   private final String label;
 

@@ -49,6 +49,8 @@ public class SignatureService {
 
   @Inject PasswordCheck passwordCheck;
 
+  @Inject IdentityProvider identityProvider;
+
   @Inject SigningPolicy policy;
 
   @Inject SecurityLog securityLog;
@@ -159,6 +161,7 @@ public class SignatureService {
     }
     Objects.requireNonNull(meaning, "meaning");
     String reason = reason(request.comment());
+    requireEligibleBeforePassword(username, meaning, requiredRole, performers);
     requireNotLocked(username);
     SignerIdentity signer;
     try {
@@ -193,6 +196,44 @@ public class SignatureService {
     return SignatureView.of(signature, true);
   }
 
+  /**
+   * Eligibility first: role, segregation of duties and "the signer is the signed-in user" are
+   * decided before any password is checked, so the password check is never an oracle or a lock-out
+   * for a person who could not sign this anyway. A verifier's roles are looked up by the
+   * application's service account, without their password.
+   */
+  private void requireEligibleBeforePassword(
+      String username, SignatureMeaning meaning, String requiredRole, Set<String> performers) {
+    Actor signedIn = currentActor.get();
+    SignerIdentity named;
+    if (meaning == SignatureMeaning.VERIFIED) {
+      Set<String> roles;
+      try {
+        roles = identityProvider.realmRolesOf(username);
+      } catch (IdentityProvider.Unavailable e) {
+        securityLog.record(
+            SecurityEventKind.SIGNING_UNAVAILABLE,
+            "Roles of " + username + " not readable before signing: " + e.getMessage());
+        throw new RuleViolation(
+            "Signing is unavailable: " + e.getMessage() + ". Nothing was signed.");
+      }
+      named = new SignerIdentity(username, username, roles);
+    } else {
+      named =
+          username.equals(signedIn.userId())
+              ? new SignerIdentity(signedIn.userId(), signedIn.displayName(), signedIn.roles())
+              : new SignerIdentity(username, username, Set.of());
+    }
+    try {
+      SigningRules.requireEligible(signedIn, named, meaning, requiredRole, performers);
+    } catch (SignatureRefused refused) {
+      securityLog.record(
+          SecurityEventKind.SIGNATURE_REFUSED,
+          signedIn.userId() + " named " + username + " as signer: " + refused.getMessage());
+      throw refused;
+    }
+  }
+
   private void requireNotLocked(String username) {
     securityLog
         .latest(username, SecurityEventKind.SIGNING_LOCKED)
@@ -217,7 +258,13 @@ public class SignatureService {
   private void refuseWrongPassword(String username) {
     Actor attempted = new Actor(username, username, null, Set.of());
     securityLog.record(
-        SecurityEventKind.SIGNATURE_FAILED, attempted, "Wrong password at signing for " + username);
+        SecurityEventKind.SIGNATURE_FAILED,
+        attempted,
+        "Wrong password at signing for "
+            + username
+            + " (signed in: "
+            + currentActor.get().userId()
+            + ")");
     Instant since = latestOf(lastSignatureOf(username), lastLockOf(username));
     int failures = securityLog.since(username, SecurityEventKind.SIGNATURE_FAILED, since).size();
     if (failures >= policy.maxFailures()) {
