@@ -68,6 +68,8 @@ final class PasswordPolicy {
             case "notUsername" ->
                 (username, password) ->
                     username != null && username.equals(password) ? "equals the username" : null;
+            // History and expiry constrain later changes, not the passwords a realm file sets.
+            case "passwordHistory", "forceExpiredPasswordChange" -> (username, password) -> null;
             default ->
                 throw new IllegalArgumentException(
                     "password policy rule '"

@@ -63,8 +63,8 @@ class PasswordPolicyTest {
     IllegalArgumentException unknown =
         assertThrows(
             IllegalArgumentException.class,
-            () -> PasswordPolicy.parse("length(12) and passwordHistory(3)"));
-    assertTrue(unknown.getMessage().contains("passwordHistory"), unknown.getMessage());
+            () -> PasswordPolicy.parse("length(12) and hashIterations(3)"));
+    assertTrue(unknown.getMessage().contains("hashIterations"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class, () -> PasswordPolicy.parse("length(twelve)"));
   }
 }

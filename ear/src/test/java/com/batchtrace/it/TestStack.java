@@ -219,6 +219,38 @@ public final class TestStack {
     return json(response.body()).asJsonObject().getString("access_token");
   }
 
+  /** An administrator sets the user's password in Keycloak; Keycloak's answer. */
+  public static HttpResponse<String> resetPassword(String username, String password) {
+    String admin = keycloakAdminToken();
+    return send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    keycloak()
+                        + "/admin/realms/plant/users/"
+                        + keycloakUserId(admin, username)
+                        + "/reset-password"))
+            .header("Authorization", admin)
+            .header("Content-Type", "application/json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    jakarta.json.Json.createObjectBuilder()
+                        .add("type", "password")
+                        .add("value", password)
+                        .add("temporary", false)
+                        .build()
+                        .toString())));
+  }
+
+  /** The realm's password policy as Keycloak applies it. */
+  public static String realmPasswordPolicy() {
+    String admin = keycloakAdminToken();
+    HttpResponse<String> realm =
+        send(
+            HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/plant"))
+                .header("Authorization", admin));
+    return json(realm.body()).asJsonObject().getString("passwordPolicy", "");
+  }
+
   /** How many failed logins (wrong passwords included) Keycloak recorded for the user. */
   public static int identityProviderLoginErrors(String username) {
     String admin = keycloakAdminToken();
