@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +28,33 @@ class IdentityPolicyIT extends DeployedApplication {
     assertTrue(policy.contains("passwordHistory(5)"), policy);
     assertTrue(policy.contains("forceExpiredPasswordChange(90)"), policy);
     assertTrue(policy.contains("length(12)"), policy);
+  }
+
+  @Test
+  void userRoleAndPasswordAdministrationInKeycloakReachesTheSecurityEventLog() throws Exception {
+    String user = TestStack.newKeycloakUser("Ida", "auditor");
+    assertEquals(204, TestStack.resetPassword(user, "Another-Plant-2028").statusCode());
+    TestStack.await(
+        () ->
+            administration(user, "User created") == 1
+                && administration(user, "Roles granted: auditor") == 1
+                && administration(user, "Password reset") == 1,
+        Duration.ofSeconds(30),
+        "Keycloak's admin events of " + user + " in the security event log");
+    assertEquals(
+        3,
+        TestStack.count(
+            "select count(*) from batchtrace.security_event where kind = 'IDENTITY_ADMINISTRATION'"
+                + " and user_id = ? and detail like '%by administrator%'",
+            user),
+        "each names the administrator who did it");
+  }
+
+  private static long administration(String user, String what) {
+    return TestStack.count(
+        "select count(*) from batchtrace.security_event where kind = 'IDENTITY_ADMINISTRATION'"
+            + " and user_id = ? and detail like ?",
+        user,
+        what + "%");
   }
 }

@@ -184,6 +184,35 @@ public class IdentityProvider {
     return parse(events.body()).asJsonArray();
   }
 
+  /** One page of the realm's admin events (who changed users, roles, passwords), newest first. */
+  public JsonArray adminEvents(int first, int max) {
+    HttpResponse<String> events =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(adminUrl() + "/admin-events?first=" + first + "&max=" + max))
+                .header("Authorization", serviceAccountBearer())
+                .GET());
+    if (events.statusCode() != 200) {
+      throw new Unavailable(
+          "reading the realm's admin events answered HTTP "
+              + events.statusCode()
+              + " (the service account needs the role view-events)");
+    }
+    return parse(events.body()).asJsonArray();
+  }
+
+  /** The user name of a user of this realm by Keycloak's id; empty when there is none. */
+  public Optional<String> usernameOf(String userId) {
+    HttpResponse<String> user =
+        send(
+            HttpRequest.newBuilder(URI.create(adminUrl() + "/users/" + encode(userId)))
+                .header("Authorization", serviceAccountBearer())
+                .GET());
+    return user.statusCode() == 200
+        ? Optional.of(parse(user.body()).asJsonObject().getString("username", userId))
+        : Optional.empty();
+  }
+
   /**
    * The realm roles a user holds (composite roles resolved), looked up by the application's service
    * account without the user's password: who may sign is decided before any password is checked.

@@ -3,6 +3,7 @@ package com.batchtrace.compliance.security.control;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.platform.Settings;
+import com.batchtrace.platform.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -18,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -59,7 +61,7 @@ public class IdentityProviderEventMirror {
   @Timeout
   void poll() {
     try {
-      int copied = copyNewEvents();
+      int copied = copyNewEvents() + copyNewAdminEvents();
       if (unavailableReported) {
         LOG.info("The identity provider's event store is reachable again.");
         unavailableReported = false;
@@ -98,6 +100,138 @@ public class IdentityProviderEventMirror {
       }
     }
     return copied;
+  }
+
+  /** Keycloak's admin events on users, their roles, groups and credentials, each once. */
+  private int copyNewAdminEvents() {
+    int copied = 0;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      JsonArray events = identityProvider.adminEvents(page * PAGE, PAGE);
+      boolean metKnown = false;
+      for (JsonObject event : events.getValuesAs(JsonObject.class)) {
+        Optional<String> detail = adminDetail(event);
+        if (detail.isEmpty()) {
+          continue;
+        }
+        String path = event.getString("resourcePath", "");
+        String affected =
+            path.startsWith("users/")
+                ? identityProvider
+                    .usernameOf(path.split("/")[1])
+                    .orElse("deleted user " + path.split("/")[1])
+                : "realm";
+        if (insert(
+            event.getJsonNumber("time").longValue(),
+            SecurityEventKind.IDENTITY_ADMINISTRATION,
+            affected,
+            authDetail(event, "ipAddress"),
+            detail.get(),
+            sourceId(event))) {
+          copied++;
+        } else {
+          metKnown = true;
+        }
+      }
+      if (metKnown || events.size() < PAGE) {
+        break;
+      }
+    }
+    return copied;
+  }
+
+  /** Keycloak's id of the admin event (or its time, operation and path), at most 64 characters. */
+  private static String sourceId(JsonObject event) {
+    String id =
+        event.getString(
+            "id",
+            event.getJsonNumber("time")
+                + ":"
+                + event.getString("operationType", "")
+                + ":"
+                + event.getString("resourcePath", ""));
+    return id.length() <= 58 ? "admin:" + id : "admin:" + Sha256.hex(id).substring(0, 58);
+  }
+
+  /** What an admin event did to whom and who did it; empty for events outside access control. */
+  private Optional<String> adminDetail(JsonObject event) {
+    String type = event.getString("resourceType", "");
+    String operation = event.getString("operationType", "");
+    String path = event.getString("resourcePath", "");
+    String what =
+        switch (type) {
+          case "USER" ->
+              path.endsWith("/reset-password")
+                  ? "Password reset"
+                  : switch (operation) {
+                    case "CREATE" -> "User created";
+                    case "DELETE" -> "User deleted";
+                    case "UPDATE" -> "User changed (enabled, name or attributes)";
+                    default -> "User " + operation.toLowerCase();
+                  };
+          case "REALM_ROLE_MAPPING", "CLIENT_ROLE_MAPPING" ->
+              ("DELETE".equals(operation) ? "Roles removed: " : "Roles granted: ")
+                  + roleNames(event);
+          case "GROUP_MEMBERSHIP" ->
+              "DELETE".equals(operation) ? "Removed from a group" : "Added to a group";
+          case "USER_CREDENTIAL", "CREDENTIAL" -> "Credential " + operation.toLowerCase();
+          default -> null;
+        };
+    if (what == null) {
+      return Optional.empty();
+    }
+    String admin = authDetail(event, "userId");
+    String adminName =
+        admin == null
+            ? "an unknown administrator"
+            : identityProvider
+                .usernameOf(admin)
+                .map(n -> "administrator " + n)
+                .orElse("administrator " + admin + " of another realm");
+    return Optional.of(
+        what + ", by " + adminName + " (client " + authDetail(event, "clientId") + ")");
+  }
+
+  private static String roleNames(JsonObject event) {
+    try {
+      String representation = event.getString("representation", "");
+      return IdentityProvider.parse(representation)
+          .asJsonArray()
+          .getValuesAs(JsonObject.class)
+          .stream()
+          .map(r -> r.getString("name", "?"))
+          .collect(java.util.stream.Collectors.joining(", "));
+    } catch (RuntimeException noDetails) {
+      return "(names not recorded)";
+    }
+  }
+
+  private static String authDetail(JsonObject event, String field) {
+    return event.containsKey("authDetails")
+        ? event.getJsonObject("authDetails").getString(field, null)
+        : null;
+  }
+
+  private boolean insert(
+      long epochMillis,
+      SecurityEventKind kind,
+      String user,
+      String address,
+      String detail,
+      String sourceId) {
+    return em.createNativeQuery(
+                "insert into batchtrace.security_event (id, occurred_at, kind, user_id,"
+                    + " user_name, client_address, detail, source_id) values"
+                    + " (nextval('batchtrace.security_event_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    + " on conflict (source_id) do nothing")
+            .setParameter(1, Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC))
+            .setParameter(2, kind.name())
+            .setParameter(3, user)
+            .setParameter(4, user)
+            .setParameter(5, address)
+            .setParameter(6, detail.length() > 4000 ? detail.substring(0, 4000) : detail)
+            .setParameter(7, sourceId)
+            .executeUpdate()
+        == 1;
   }
 
   /** Stores the event unless it is there already; true when it was new. */

@@ -13,7 +13,8 @@ public enum SecurityEventKind {
   BROKER_CONNECTED("Machine data: broker connected"),
   BROKER_DISCONNECTED("Machine data: broker connection lost"),
   SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password"),
-  SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign");
+  SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign"),
+  IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed");
 
   private final String label;
 
