@@ -81,17 +81,27 @@ public class IdentityProviderEventMirror {
   }
 
   private int copyNewEvents() {
+    return copyPages(
+        page -> identityProvider.events(TYPES, page * PAGE, PAGE),
+        event -> isSignatureCheck(event) ? Optional.empty() : Optional.of(store(event)));
+  }
+
+  /**
+   * Reads pages newest first and copies each event (empty: not one to copy; else whether it was
+   * new) until one is met that was copied before.
+   */
+  private static int copyPages(
+      java.util.function.IntFunction<JsonArray> page,
+      java.util.function.Function<JsonObject, Optional<Boolean>> copy) {
     int copied = 0;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      JsonArray events = identityProvider.events(TYPES, page * PAGE, PAGE);
+    for (int n = 0; n < MAX_PAGES; n++) {
+      JsonArray events = page.apply(n);
       boolean metKnown = false;
       for (JsonObject event : events.getValuesAs(JsonObject.class)) {
-        if (isSignatureCheck(event)) {
-          continue;
-        }
-        if (store(event)) {
+        Optional<Boolean> fresh = copy.apply(event);
+        if (fresh.isPresent() && fresh.get()) {
           copied++;
-        } else {
+        } else if (fresh.isPresent()) {
           metKnown = true;
         }
       }
@@ -104,39 +114,30 @@ public class IdentityProviderEventMirror {
 
   /** Keycloak's admin events on users, their roles, groups and credentials, each once. */
   private int copyNewAdminEvents() {
-    int copied = 0;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      JsonArray events = identityProvider.adminEvents(page * PAGE, PAGE);
-      boolean metKnown = false;
-      for (JsonObject event : events.getValuesAs(JsonObject.class)) {
-        Optional<String> detail = adminDetail(event);
-        if (detail.isEmpty()) {
-          continue;
-        }
-        String path = event.getString("resourcePath", "");
-        String affected =
-            path.startsWith("users/")
-                ? identityProvider
-                    .usernameOf(path.split("/")[1])
-                    .orElse("deleted user " + path.split("/")[1])
-                : "realm";
-        if (insert(
+    return copyPages(
+        page -> identityProvider.adminEvents(page * PAGE, PAGE), this::storeAdminEvent);
+  }
+
+  private Optional<Boolean> storeAdminEvent(JsonObject event) {
+    Optional<String> detail = adminDetail(event);
+    if (detail.isEmpty()) {
+      return Optional.empty();
+    }
+    String path = event.getString("resourcePath", "");
+    String affected =
+        path.startsWith("users/")
+            ? identityProvider
+                .usernameOf(path.split("/")[1])
+                .orElse("deleted user " + path.split("/")[1])
+            : "realm";
+    return Optional.of(
+        insert(
             event.getJsonNumber("time").longValue(),
             SecurityEventKind.IDENTITY_ADMINISTRATION,
             affected,
             authDetail(event, "ipAddress"),
             detail.get(),
-            sourceId(event))) {
-          copied++;
-        } else {
-          metKnown = true;
-        }
-      }
-      if (metKnown || events.size() < PAGE) {
-        break;
-      }
-    }
-    return copied;
+            sourceId(event)));
   }
 
   /** Keycloak's id of the admin event (or its time, operation and path), at most 64 characters. */
@@ -241,23 +242,13 @@ public class IdentityProviderEventMirror {
             ? event.getJsonObject("details")
             : JsonObject.EMPTY_JSON_OBJECT;
     String username = details.getString("username", event.getString("userId", "unknown"));
-    return em.createNativeQuery(
-                "insert into batchtrace.security_event (id, occurred_at, kind, user_id,"
-                    + " user_name, client_address, detail, source_id) values"
-                    + " (nextval('batchtrace.security_event_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                    + " on conflict (source_id) do nothing")
-            .setParameter(
-                1,
-                Instant.ofEpochMilli(event.getJsonNumber("time").longValue())
-                    .atOffset(ZoneOffset.UTC))
-            .setParameter(2, SecurityEventKind.SIGN_IN_FAILED.name())
-            .setParameter(3, username)
-            .setParameter(4, username)
-            .setParameter(5, event.getString("ipAddress", null))
-            .setParameter(6, detail(event))
-            .setParameter(7, event.getString("id"))
-            .executeUpdate()
-        == 1;
+    return insert(
+        event.getJsonNumber("time").longValue(),
+        SecurityEventKind.SIGN_IN_FAILED,
+        username,
+        event.getString("ipAddress", null),
+        detail(event),
+        event.getString("id"));
   }
 
   private static String detail(JsonObject event) {
