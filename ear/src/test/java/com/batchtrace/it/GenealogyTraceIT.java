@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  *   R1, R2 --B1--> I1 --B2--> F1, F2      F2, R2 --B3--> F3      F3 --B1 (cycle)
  * </pre>
  *
- * Batches and consumptions are written here with SQL: the batch execution that records them in the
- * application comes with the master batch records (issue 4, still open).
+ * Batches and consumptions are written here with SQL, so the trace is tested on a known graph
+ * independent of how batches are run (BatchIT and the browser tests run them through the API).
  */
 @Tag("URS-023")
 class GenealogyTraceIT extends DeployedApplication {
