@@ -267,28 +267,11 @@ public class MqttCollector implements MqttCallbackExtended {
    * message go on its own, so only the message that cannot be stored becomes a dead letter.
    */
   private void commitThenAcknowledge(List<Pending> batch) throws InterruptedException {
-    try {
-      ingestion.ingest(batch.stream().map(Pending::message).toList());
-      committed(batch);
-    } catch (Throwable failed) {
-      if (StorageFailure.isTransient(failed)) {
-        writerError("Storing " + batch.size() + " message(s) failed; retrying", failed);
-        retryUntilStored(batch);
-      } else {
-        for (Pending p : batch) {
-          isolate(p);
-        }
-      }
-    }
-  }
-
-  private void retryUntilStored(List<Pending> batch) throws InterruptedException {
+    List<InboundMessage> messages = batch.stream().map(Pending::message).toList();
     long backoff = 500;
     while (running) {
-      Thread.sleep(backoff);
-      backoff = Math.min(backoff * 2, 10_000);
       try {
-        ingestion.ingest(batch.stream().map(Pending::message).toList());
+        ingestion.ingest(messages);
         committed(batch);
         return;
       } catch (Throwable failed) {
@@ -299,6 +282,8 @@ public class MqttCollector implements MqttCallbackExtended {
           return;
         }
         writerError("Storing " + batch.size() + " message(s) failed; retrying", failed);
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
       }
     }
   }
@@ -308,16 +293,7 @@ public class MqttCollector implements MqttCallbackExtended {
     long backoff = 500;
     while (running) {
       try {
-        try {
-          ingestion.ingest(List.of(p.message()));
-        } catch (Throwable failed) {
-          if (StorageFailure.isTransient(failed)) {
-            throw failed;
-          }
-          writerError("Message on " + p.message().topic() + " kept as a dead letter", failed);
-          ingestion.deadLetter(p.message(), StorageFailure.reason(failed));
-          deadLettered.incrementAndGet();
-        }
+        store(p);
         committed(List.of(p));
         return;
       } catch (Throwable transientFailure) {
@@ -325,6 +301,20 @@ public class MqttCollector implements MqttCallbackExtended {
         Thread.sleep(backoff);
         backoff = Math.min(backoff * 2, 10_000);
       }
+    }
+  }
+
+  /** Stores the message, or keeps it as a dead letter; only a transient failure is thrown. */
+  private void store(Pending p) throws Throwable {
+    try {
+      ingestion.ingest(List.of(p.message()));
+    } catch (Throwable failed) {
+      if (StorageFailure.isTransient(failed)) {
+        throw failed;
+      }
+      writerError("Message on " + p.message().topic() + " kept as a dead letter", failed);
+      ingestion.deadLetter(p.message(), StorageFailure.reason(failed));
+      deadLettered.incrementAndGet();
     }
   }
 

@@ -1,5 +1,6 @@
 package com.batchtrace.collection.boundary;
 
+import com.batchtrace.collection.control.Plausibility;
 import com.batchtrace.collection.control.ProcessValueQueries;
 import com.batchtrace.collection.control.ProcessValueQueries.StepTag;
 import com.batchtrace.collection.control.ProcessValueQueries.TagSeries;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,12 @@ public class ProcessSeries implements LiveValues {
   public LateValues receivedAfter(long batchId, Instant after) {
     return values.receivedAfter(batchId, after);
   }
+
+  /**
+   * How old a value may be and still be stored (BATCHTRACE_MAX_AGE_DAYS): data of a batch can only
+   * arrive while its steps are this recent.
+   */
+  public static final Duration ACCEPTED_AGE = Plausibility.MAX_AGE;
 
   /** At most this many points per series: enough for a chart as wide as a screen. */
   public static final int MAX_POINTS = 500;

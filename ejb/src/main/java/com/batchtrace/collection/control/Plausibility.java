@@ -21,7 +21,8 @@ public final class Plausibility {
   private static final Duration MAX_FUTURE =
       Duration.ofSeconds(Settings.positive("BATCHTRACE_MAX_FUTURE_SECONDS", 300));
 
-  private static final Duration MAX_AGE =
+  /** How old a value's source time may be and still be taken. */
+  public static final Duration MAX_AGE =
       Duration.ofDays(Settings.positive("BATCHTRACE_MAX_AGE_DAYS", 30));
 
   private Plausibility() {}

@@ -16,7 +16,6 @@ import com.batchtrace.masterdata.entity.MbrStep;
 import com.batchtrace.masterdata.entity.StepParameter;
 import com.batchtrace.platform.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public class BatchRunViews {
 
   @Inject SignatureService signatures;
 
-  @Inject Instance<LiveValues> liveValues;
+  @Inject LiveValues liveValues;
 
   /** The batch with every step; with each running step's latest machine values when asked. */
   BatchRunView of(Batch batch, boolean machineValues) {
@@ -57,17 +56,15 @@ public class BatchRunViews {
           run == null ? List.of() : entriesByRun.getOrDefault(run.getId(), List.of());
       List<EntryView> entries = stepEntries.stream().map(EntryView::of).toList();
       Map<String, LiveValues.Reading> live =
-          run == null || !machineValues || liveValues.isUnsatisfied()
+          run == null || !machineValues
               ? Map.of()
-              : liveValues
-                  .get()
-                  .latest(
-                      batchId,
-                      position,
-                      step.getParameters().stream()
-                          .map(StepParameter::getTag)
-                          .filter(Objects::nonNull)
-                          .toList());
+              : liveValues.latest(
+                  batchId,
+                  position,
+                  step.getParameters().stream()
+                      .map(StepParameter::getTag)
+                      .filter(Objects::nonNull)
+                      .toList());
       String status = run == null ? "NOT_STARTED" : run.getStatus().name();
       if (current == null && !"DONE".equals(status)) {
         current = position;

@@ -184,12 +184,26 @@ public class IdentityProvider {
     return parse(events.body()).asJsonArray();
   }
 
-  /** One page of the realm's admin events (who changed users, roles, passwords), newest first. */
+  /** The admin event resources that concern who may do what: users, their roles and groups. */
+  private static final String ACCESS_RESOURCES =
+      "&resourceTypes=USER&resourceTypes=REALM_ROLE_MAPPING"
+          + "&resourceTypes=CLIENT_ROLE_MAPPING&resourceTypes=GROUP_MEMBERSHIP";
+
+  /**
+   * One page of the realm's admin events on users, their roles and groups (who changed access),
+   * newest first.
+   */
   public JsonArray adminEvents(int first, int max) {
     HttpResponse<String> events =
         send(
             HttpRequest.newBuilder(
-                    URI.create(adminUrl() + "/admin-events?first=" + first + "&max=" + max))
+                    URI.create(
+                        adminUrl()
+                            + "/admin-events?first="
+                            + first
+                            + "&max="
+                            + max
+                            + ACCESS_RESOURCES))
                 .header("Authorization", serviceAccountBearer())
                 .GET());
     if (events.statusCode() != 200) {
@@ -254,7 +268,20 @@ public class IdentityProvider {
         .collect(Collectors.toSet());
   }
 
+  /** The service account's token and when to fetch a new one. */
+  private record ServiceToken(String bearer, Instant renewAt) {}
+
+  private volatile ServiceToken serviceToken;
+
+  /**
+   * The service account's bearer token, reused until shortly before it expires: one event poll or
+   * verification asks several admin endpoints, and each need not fetch a token of its own.
+   */
   private String serviceAccountBearer() {
+    ServiceToken current = serviceToken;
+    if (current != null && Instant.now().isBefore(current.renewAt())) {
+      return current.bearer();
+    }
     HttpResponse<String> token =
         post("/protocol/openid-connect/token", "grant_type=client_credentials");
     if (token.statusCode() != 200) {
@@ -263,7 +290,14 @@ public class IdentityProvider {
               + token.statusCode()
               + "): is serviceAccountsEnabled on?");
     }
-    return "Bearer " + parse(token.body()).asJsonObject().getString("access_token");
+    JsonObject issued = parse(token.body()).asJsonObject();
+    long lifetime =
+        issued.containsKey("expires_in") ? issued.getJsonNumber("expires_in").longValue() : 0;
+    serviceToken =
+        new ServiceToken(
+            "Bearer " + issued.getString("access_token"),
+            Instant.now().plusSeconds(Math.max(0, lifetime - 30)));
+    return serviceToken.bearer();
   }
 
   private HttpResponse<String> post(String path, String form) {

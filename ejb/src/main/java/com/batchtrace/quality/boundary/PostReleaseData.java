@@ -13,7 +13,6 @@ import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
-import com.batchtrace.platform.Settings;
 import com.batchtrace.quality.entity.PostReleaseReview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,8 +35,7 @@ import java.util.Objects;
 @ApplicationScoped
 public class PostReleaseData {
 
-  private static final Duration LOOK_BACK =
-      Duration.ofDays(Settings.positive("BATCHTRACE_MAX_AGE_DAYS", 30) + 1L);
+  private static final Duration LOOK_BACK = ProcessSeries.ACCEPTED_AGE.plusDays(1);
 
   @PersistenceContext EntityManager em;
 
@@ -55,10 +53,13 @@ public class PostReleaseData {
   @Transactional
   public Summary of(long batchId) {
     Batch batch = batch(batchId, false);
-    List<Review> reviews =
-        reviewsOf(batch).stream().map(r -> Review.of(r, signatures.signaturesOf(r))).toList();
+    List<PostReleaseReview> reviews = reviewsOf(batch);
     return new Summary(
-        batchId, batch.getBatchNumber(), batch.getDecidedAt(), pending(batch), reviews);
+        batchId,
+        batch.getBatchNumber(),
+        batch.getDecidedAt(),
+        pending(batch, reviews),
+        reviews.stream().map(r -> Review.of(r, signatures.signaturesOf(r))).toList());
   }
 
   /** Decided batches with data after their decision that QA has not acknowledged, oldest first. */
@@ -71,7 +72,14 @@ public class PostReleaseData {
         .setParameter("decided", List.of(BatchStatus.RELEASED, BatchStatus.REJECTED))
         .setParameter("since", clock.instant().minus(LOOK_BACK))
         .getResultStream()
-        .map(b -> new Summary(b.getId(), b.getBatchNumber(), b.getDecidedAt(), pending(b), null))
+        .map(
+            b ->
+                new Summary(
+                    b.getId(),
+                    b.getBatchNumber(),
+                    b.getDecidedAt(),
+                    pending(b, reviewsOf(b)),
+                    null))
         .filter(s -> s.pending() != null)
         .toList();
   }
@@ -83,8 +91,9 @@ public class PostReleaseData {
   public Summary acknowledge(long batchId, String conclusion, SignatureRequest signature) {
     actor.require(Roles.QA_REVIEWER);
     Batch batch = batch(batchId, true);
-    LateValues late = pending(batch);
-    Instant after = since(batch);
+    List<PostReleaseReview> reviews = reviewsOf(batch);
+    Instant after = since(batch, reviews);
+    LateValues late = processSeries.receivedAfter(batchId, after);
     Actor by = actor.get();
     PostReleaseReview review =
         new PostReleaseReview(
@@ -105,15 +114,15 @@ public class PostReleaseData {
   }
 
   /** What arrived after the decision and after QA's last acknowledgement; null when nothing. */
-  private LateValues pending(Batch batch) {
+  private LateValues pending(Batch batch, List<PostReleaseReview> reviews) {
     return batch.getDecidedAt() == null
         ? null
-        : processSeries.receivedAfter(batch.getId(), since(batch));
+        : processSeries.receivedAfter(batch.getId(), since(batch, reviews));
   }
 
-  private Instant since(Batch batch) {
+  private static Instant since(Batch batch, List<PostReleaseReview> reviews) {
     Instant decided = Objects.requireNonNull(batch.getDecidedAt(), "decidedAt");
-    return reviewsOf(batch).stream()
+    return reviews.stream()
         .map(PostReleaseReview::getReceivedUpTo)
         .filter(decided::isBefore)
         .reduce((a, b) -> a.isAfter(b) ? a : b)

@@ -119,6 +119,10 @@ public class IdentityProviderEventMirror {
   }
 
   private Optional<Boolean> storeAdminEvent(JsonObject event) {
+    if (known(sourceId(event))) {
+      // Copied on an earlier poll: no need to ask the identity provider for the names again.
+      return Optional.of(false);
+    }
     Optional<String> detail = adminDetail(event);
     if (detail.isEmpty()) {
       return Optional.empty();
@@ -138,6 +142,13 @@ public class IdentityProviderEventMirror {
             authDetail(event, "ipAddress"),
             detail.get(),
             sourceId(event)));
+  }
+
+  private boolean known(String sourceId) {
+    return !em.createNativeQuery("select 1 from batchtrace.security_event where source_id = ?1")
+        .setParameter(1, sourceId)
+        .getResultList()
+        .isEmpty();
   }
 
   /** Keycloak's id of the admin event (or its time, operation and path), at most 64 characters. */
