@@ -136,6 +136,18 @@ class MachineDataTrustIT extends DeployedApplication {
     assertEquals(1, report.getInt("stored"), report.toString());
     assertEquals(3, report.getInt("deadLettered"), report.toString());
     assertEquals(1, stored(line.inletTopic));
+    JsonObject badTopics =
+        expect(
+            200,
+            admin.post(
+                "/process-values",
+                Json.createArrayBuilder()
+                    .add(value(line.inletTopic + "\u0000x", "60", now))
+                    .add(value(line.inletTopic + "/" + "x".repeat(800), "60", now))
+                    .build()
+                    .toString()));
+    assertEquals(2, badTopics.getInt("deadLettered"), badTopics.toString());
+    assertEquals(0, badTopics.getInt("stored"), badTopics.toString());
 
     long batch = line.plannedBatch().getJsonNumber("id").longValue();
     operator.post("/batches/" + batch + "/steps/1/start", "{}");

@@ -74,9 +74,15 @@ public class Ingestion {
     Instant now = clock.instant();
     // Which topics are a scale's or scanner's charge events: only those carry charges.
     Map<String, ProcessData.TagRef> messageTags =
-        data.tags(messages.stream().map(InboundMessage::topic).collect(Collectors.toSet()));
+        data.tags(
+            messages.stream()
+                .map(InboundMessage::topic)
+                .filter(topic -> Plausibility.ofTopic(topic).isEmpty())
+                .collect(Collectors.toSet()));
     for (InboundMessage message : messages) {
-      Optional<String> implausible = Plausibility.ofSize(message.payload().length);
+      Optional<String> implausible =
+          Plausibility.ofSize(message.payload().length)
+              .or(() -> Plausibility.ofTopic(message.topic()));
       ProcessData.TagRef mapped = messageTags.get(message.topic());
       String chargeEquipment =
           mapped != null && mapped.chargeEvents() ? mapped.equipmentPath() : null;
@@ -99,7 +105,14 @@ public class Ingestion {
         charges.add(charge.event());
       }
     }
-    Map<String, ProcessData.TagRef> tags = data.tags(payloads.keySet());
+    // JSON values arrive on their tag's own topic, looked up already; only the rest (Sparkplug
+    // metric addresses) is asked for.
+    Map<String, ProcessData.TagRef> tags = new HashMap<>(messageTags);
+    tags.putAll(
+        data.tags(
+            payloads.keySet().stream()
+                .filter(address -> !messageTags.containsKey(address))
+                .collect(Collectors.toSet())));
     Map<String, Integer> unmapped = new LinkedHashMap<>();
     List<Sample> mapped = new ArrayList<>();
     for (Sample s : samples) {

@@ -39,6 +39,20 @@ public final class Plausibility {
         : Optional.empty();
   }
 
+  /** The longest topic the records keep (the columns' 700 characters). */
+  public static final int MAX_TOPIC = 700;
+
+  /** Why a message on this topic is not read: too long, or with control characters; or empty. */
+  public static Optional<String> ofTopic(String topic) {
+    if (topic.length() > MAX_TOPIC) {
+      return Optional.of("The topic has more than " + MAX_TOPIC + " characters.");
+    }
+    if (topic.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return Optional.of("The topic contains a control character.");
+    }
+    return Optional.empty();
+  }
+
   /** Why a value with this source time is not stored, or empty. */
   public static Optional<String> ofTime(Instant ts, Instant now) {
     if (ts.isAfter(now.plus(MAX_FUTURE))) {

@@ -415,7 +415,9 @@ public class ProcessData {
     }
   }
 
+  /** At most {@code max} characters, without NUL characters (PostgreSQL text cannot hold them). */
   private static String cut(String text, int max) {
-    return text.length() > max ? text.substring(0, max) : text;
+    String storable = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+    return storable.length() > max ? storable.substring(0, max) : storable;
   }
 }
