@@ -113,7 +113,7 @@ class BatchIT extends DeployedApplication {
   @Test
   void aChargeThatWouldCloseACycleIsRefused() throws SQLException {
     // Step 2 takes the product itself (as a rework step would).
-    long batch = started(recordOf(step("Charge", api), step("Rework", product)));
+    long batch = started(Recipes.approved(product, step("Charge", api), step("Rework", product)));
     assertEquals(200, charge(batch, Lots.released(Lots.inQuarantine(api)), "5").statusCode());
     perform(batch, 1);
     operator.post("/batches/" + batch + "/steps/2/start", "{}");
@@ -197,34 +197,11 @@ class BatchIT extends DeployedApplication {
 
   /** An approved one-step record: "Charge" takes 20 kg ± 100 % of the material. */
   private long oneStepRecord() {
-    return recordOf(step("Charge", api));
+    return Recipes.approved(product, step("Charge", api));
   }
 
-  private JsonObject step(String name, String material) {
-    return Json.createObjectBuilder()
-        .add("operation", "Processing")
-        .add("name", name)
-        .add("instructions", "Charge and process.")
-        .add("requiresVerification", false)
-        .add(
-            "materials",
-            Json.createArrayBuilder()
-                .add(
-                    Json.createObjectBuilder()
-                        .add("material", material)
-                        .add("quantity", 20)
-                        .add("tolerancePercent", 100)))
-        .build();
-  }
-
-  private long recordOf(JsonObject... steps) {
-    var array = Json.createArrayBuilder();
-    for (JsonObject step : steps) {
-      array.add(step);
-    }
-    return Recipes.of(
-        Json.createObjectBuilder().add("product", product).add("steps", array).build().toString(),
-        true);
+  private static JsonObject step(String name, String material) {
+    return Recipes.charging("Processing", name, material, 20);
   }
 
   private HttpResponse<String> create(String number, long record) {

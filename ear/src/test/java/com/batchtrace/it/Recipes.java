@@ -3,6 +3,7 @@ package com.batchtrace.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 
 /** Master batch records for tests, made through the API. */
@@ -42,37 +43,47 @@ final class Recipes {
    * step 2 "Dry the granulate" records the CPP inlet temperature (55 to 65 C) from the dryer.
    */
   static long drying(String product, String material) {
-    return of(
+    return approved(
+        product,
+        charging("Granulation", "Charge the granulator", material, 50),
         Json.createObjectBuilder()
-            .add("product", product)
+            .add("operation", "Drying")
+            .add("name", "Dry the granulate")
+            .add("instructions", "Dry until the outlet temperature holds.")
             .add(
-                "steps",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("operation", "Granulation")
-                            .add("name", "Charge the granulator")
-                            .add("instructions", "Charge the API.")
-                            .add("requiresVerification", false)
-                            .add(
-                                "materials",
-                                Json.createArrayBuilder()
-                                    .add(
-                                        Json.createObjectBuilder()
-                                            .add("material", material)
-                                            .add("quantity", 50)
-                                            .add("tolerancePercent", 100))))
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("operation", "Drying")
-                            .add("name", "Dry the granulate")
-                            .add("instructions", "Dry until the outlet temperature holds.")
-                            .add(
-                                "parameters",
-                                Json.createArrayBuilder()
-                                    .add(MasterBatchRecordIT.inletTemperature()))))
-            .build()
-            .toString(),
+                "parameters", Json.createArrayBuilder().add(MasterBatchRecordIT.inletTemperature()))
+            .build());
+  }
+
+  /**
+   * A step that takes {@code quantity} kg ± 100 % of the material (any amount up to twice it) and
+   * needs only the operator's signature.
+   */
+  static JsonObject charging(String operation, String name, String material, int quantity) {
+    return Json.createObjectBuilder()
+        .add("operation", operation)
+        .add("name", name)
+        .add("instructions", "Charge the material.")
+        .add("requiresVerification", false)
+        .add(
+            "materials",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("material", material)
+                        .add("quantity", quantity)
+                        .add("tolerancePercent", 100)))
+        .build();
+  }
+
+  /** An approved record of the product with these steps; returns its id. */
+  static long approved(String product, JsonObject... steps) {
+    var array = Json.createArrayBuilder();
+    for (JsonObject step : steps) {
+      array.add(step);
+    }
+    return of(
+        Json.createObjectBuilder().add("product", product).add("steps", array).build().toString(),
         true);
   }
 }

@@ -2,6 +2,7 @@ package com.batchtrace.collection.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +28,8 @@ public class ConflictingValues {
 
   @Resource(lookup = "java:jboss/datasources/BatchtraceDS")
   DataSource dataSource;
+
+  @Inject ProcessData data;
 
   /** A value that differs from the one already stored for its tag and source time. */
   public record Conflict(ProcessData.Row row, double storedValue) {}
@@ -80,7 +83,7 @@ public class ConflictingValues {
     List<Conflict> kept = new ArrayList<>();
     for (Conflict c : conflicts) {
       int inserted =
-          update(
+          data.update(
               "insert into batchtrace.process_value_conflict (id, tag_id, ts, stored_value, value,"
                   + " quality, source, batch_id, received_at)"
                   + " select nextval('batchtrace.process_value_conflict_seq'), ?, ?, ?, ?, ?, ?, ?, now()"
@@ -101,17 +104,5 @@ public class ConflictingValues {
       }
     }
     return kept;
-  }
-
-  private int update(String sql, Object... parameters) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Keeping a conflicting value failed", e);
-    }
   }
 }

@@ -403,7 +403,8 @@ public class ProcessData {
     return text.length() > 500 ? text.substring(0, 500) + "…" : text;
   }
 
-  private int update(String sql, Object... parameters) {
+  /** One statement in its own connection; the collector's writes all go through here. */
+  public int update(String sql, Object... parameters) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
