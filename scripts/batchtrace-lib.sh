@@ -165,7 +165,7 @@ keyfile $dir/tls/server.key
 CONF
   fi
   [[ -n $extra ]] && printf '%s\n' "$extra" >>"$dir/mosquitto.conf"
-  setsid mosquitto -c "$dir/mosquitto.conf" >"$STACK/$name.log" 2>&1 &
+  setsid mosquitto -c "$dir/mosquitto.conf" >"$STACK/$name.log" 2>&1 9>&- &
   echo $! >"$STACK/$name.pid"
   for _ in $(seq 20); do port_open "$port" && break; sleep 0.5; done
   port_open "$port" || die "the $name broker did not start: see $STACK/$name.log"
@@ -227,7 +227,7 @@ start_keycloak() {
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD \
     setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
     --http-management-port="$mgmt" --hostname="http://localhost:$port" --import-realm \
-    --health-enabled=true $KC_SIGNING_OPTIONS >"$STACK/$name.log" 2>&1 &
+    --health-enabled=true $KC_SIGNING_OPTIONS >"$STACK/$name.log" 2>&1 9>&- &
   echo $! >"$STACK/$name.pid"
   wait_for "http://localhost:$port/realms/plant/.well-known/openid-configuration" 180 "Keycloak" "$STACK/$name.log"
 }
