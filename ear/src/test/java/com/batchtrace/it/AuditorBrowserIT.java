@@ -78,7 +78,7 @@ class AuditorBrowserIT extends DeployedApplication {
 
     Browser.driver().findElement(By.id("review:conclusion")).sendKeys("Browser review: in order");
     Browser.driver().findElement(By.id("review:sign-review")).click();
-    Browser.visible(By.id("review:sign:password")).sendKeys(DemoUser.PASSWORD);
+    SignatureDialog.credentials("review:sign");
     Browser.driver().findElement(By.id("review:sign:confirm")).click();
 
     Browser.waiting()

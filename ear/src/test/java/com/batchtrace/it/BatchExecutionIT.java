@@ -35,8 +35,8 @@ class BatchExecutionIT extends DeployedApplication {
 
   @BeforeAll
   static void twoOperatorsOfTheirOwn() {
-    performerId = TestStack.newKeycloakUser("Paula", "operator");
-    verifierId = TestStack.newKeycloakUser("Victor", "operator");
+    performerId = TestStack.newOperator("Paula");
+    verifierId = TestStack.newOperator("Victor");
     performer = RestClient.as(performerId);
   }
 
@@ -365,6 +365,23 @@ class BatchExecutionIT extends DeployedApplication {
     expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
     // The would-be verifier enters the step's one value at the terminal, then the performer signs.
     expect(200, batch.enter(RestClient.as(verifierId), 1, "12", null));
+    expect(200, batch.perform(performer, 1, DemoUser.PASSWORD));
+    HttpResponse<String> refused = batch.verify(performer, 1, verifierId, DemoUser.PASSWORD);
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("took part in this work"), refused.body());
+    assertEquals("PERFORMED", batch.step(performer, 1).getString("status"));
+  }
+
+  @Test
+  @Tag("URS-048")
+  void whoChargedALotInTheStepCannotVerifyIt() {
+    expect(200, batch.start(performer, 1));
+    expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    // The would-be verifier scans one of the step's lots at the terminal.
+    expect(
+        200,
+        batch.scan(RestClient.as(verifierId), 1, batch.releasedLot().getString("lotNumber"), "25"));
+    expect(200, batch.enter(performer, 1, "12", null));
     expect(200, batch.perform(performer, 1, DemoUser.PASSWORD));
     HttpResponse<String> refused = batch.verify(performer, 1, verifierId, DemoUser.PASSWORD);
     assertEquals(422, refused.statusCode(), refused.body());

@@ -40,8 +40,8 @@ class BatchReleaseIT extends DeployedApplication {
 
   @BeforeAll
   static void operatorsOfTheirOwn() {
-    performerId = TestStack.newKeycloakUser("Petra", "operator");
-    verifierId = TestStack.newKeycloakUser("Vera", "operator");
+    performerId = TestStack.newOperator("Petra");
+    verifierId = TestStack.newOperator("Vera");
     performer = RestClient.as(performerId);
   }
 
@@ -173,7 +173,7 @@ class BatchReleaseIT extends DeployedApplication {
   @Test
   @Tag("URS-036")
   void nobodyReleasesABatchTheyPerformedOrVerified() {
-    String dora = TestStack.newKeycloakUser("Dora", "operator", "qa-reviewer");
+    String dora = TestStack.newOperator("Dora", "qa-reviewer");
     RestClient doraClient = RestClient.as(dora);
     batch.completed(doraClient, dora, verifierId);
     assertRefused(
@@ -188,6 +188,50 @@ class BatchReleaseIT extends DeployedApplication {
             "/reviews/" + verified.id + "/release", "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
     assertRefused(byVerifier, "You verified step 1");
     assertEquals("RELEASED", expect(200, release(rita)).getString("status"));
+  }
+
+  @Test
+  @Tag("URS-048")
+  void nobodyReleasesABatchInWhichTheyOnlyEnteredOneValueOrOnlyRaisedAComment() {
+    String dora = TestStack.newOperator("Dora", "qa-reviewer");
+    RestClient doraClient = RestClient.as(dora);
+    expect(200, batch.start(performer, 1));
+    expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));
+    expect(200, batch.enter(doraClient, 1, "12", null));
+    expect(200, batch.perform(performer, 1, DemoUser.PASSWORD));
+    expect(200, batch.verify(performer, 1, verifierId, DemoUser.PASSWORD));
+    expect(200, batch.start(performer, 2));
+    expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
+    assertEquals(
+        200,
+        performer
+            .post(
+                batch.path("/complete"),
+                "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":98.5}")
+            .statusCode());
+    assertRefused(release(doraClient), "You took part in batch " + batch.number);
+
+    TerminalBatch commented = new TerminalBatch();
+    commented.stepOneDone(performer, performerId, verifierId);
+    expect(200, commented.start(performer, 2));
+    expect(
+        200,
+        doraClient.post(
+            commented.path("/steps/2/notes"), "{\"kind\":\"COMMENT\",\"text\":\"Sieve checked\"}"));
+    expect(200, commented.perform(performer, 2, DemoUser.PASSWORD));
+    assertEquals(
+        200,
+        performer
+            .post(
+                commented.path("/complete"),
+                "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":98.5}")
+            .statusCode());
+    HttpResponse<String> byCommenter =
+        doraClient.post(
+            "/reviews/" + commented.id + "/release",
+            "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
+    assertRefused(byCommenter, "You took part in batch " + commented.number);
   }
 
   @Test

@@ -38,8 +38,8 @@ class BatchReviewBrowserIT extends DeployedApplication {
   @Tag("URS-037")
   @Tag("URS-038")
   void qaReviewsByExceptionReadsTheFullRecordReleasesAndPrintsTheReport() throws IOException {
-    String performerId = TestStack.newKeycloakUser("Paula", "operator");
-    String verifierId = TestStack.newKeycloakUser("Victor", "operator");
+    String performerId = TestStack.newOperator("Paula");
+    String verifierId = TestStack.newOperator("Victor");
     RestClient performer = RestClient.as(performerId);
     TerminalBatch batch = new TerminalBatch();
     String[] charged = new String[2];

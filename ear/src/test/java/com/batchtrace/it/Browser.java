@@ -93,12 +93,20 @@ public final class Browser {
   }
 
   /** Signs in through the Keycloak page and lands on {@code path} of the application. */
+  /** The user id of who signed in last: what they type at their session's first signature. */
+  static String signedIn() {
+    return signedIn;
+  }
+
+  private static String signedIn;
+
   public static void signInAs(DemoUser user, String path) {
     signInAs(user.username, path);
   }
 
   /** Signs in a user with the demo password (e.g. one of {@link TestStack#newKeycloakUser}). */
   public static void signInAs(String username, String path) {
+    signedIn = username;
     openSignInPage(path);
     driver().findElement(By.id("username")).sendKeys(username);
     driver().findElement(By.id("password")).sendKeys(DemoUser.PASSWORD);

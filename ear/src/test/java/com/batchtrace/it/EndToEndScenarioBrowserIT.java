@@ -60,7 +60,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     Browser.signInAs(DemoUser.REVIEWER, "/review/lots.xhtml");
     String lotRow = "//tr[.//code[text()='" + rawLot + "']]";
     Browser.visible(By.xpath(lotRow + "//button[contains(@id, ':release')]")).click();
-    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    SignatureDialog.credentials("queue:release-sign");
     Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
     waitForText(By.id("decided"), rawLot);
 

@@ -1,10 +1,14 @@
 package com.batchtrace.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** QA releases a lot in quarantine on the review page, with the signature dialog. */
@@ -63,6 +67,48 @@ class LotReleaseBrowserIT extends DeployedApplication {
     assertTrue(second.contains(newest), second);
   }
 
+  @Test
+  @Tag("URS-013")
+  void theFirstSignatureAfterSigningInTakesUserIdAndPasswordTheNextOnlyThePassword() {
+    String material = Lots.material();
+    String first = Lots.inQuarantine(material).getString("lotNumber");
+    String second = Lots.inQuarantine(material).getString("lotNumber");
+    Browser.signInAs(DemoUser.REVIEWER, "/review/lots.xhtml");
+
+    Browser.visible(By.xpath(QUARANTINE + row(first) + "//button[contains(@id, ':release')]"))
+        .click();
+    WebElement userId = Browser.visible(By.id("queue:release-sign:username"));
+    assertEquals("", userId.getAttribute("value"), "the user id is asked, not filled in");
+    assertNull(userId.getAttribute("readonly"));
+    assertTrue(Browser.visible(By.id("queue:release-sign:first-signing")).isDisplayed());
+    Browser.driver().findElement(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("queue:release-sign:messages"), "first signature since you signed in"));
+    assertTrue(
+        Browser.driver().findElements(By.xpath(DECIDED + row(first))).isEmpty(),
+        "nothing was signed with the password alone");
+
+    Browser.visible(By.id("queue:release-sign:username")).sendKeys(DemoUser.REVIEWER.username);
+    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("decided"), first));
+    SignatureDialog.closed("queue:release-sign");
+
+    Browser.visible(By.xpath(QUARANTINE + row(second) + "//button[contains(@id, ':release')]"))
+        .click();
+    userId = Browser.visible(By.id("queue:release-sign:username"));
+    assertEquals(DemoUser.REVIEWER.username, userId.getAttribute("value"));
+    assertNotNull(userId.getAttribute("readonly"), "later in the session: the password only");
+    Browser.driver().findElement(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("decided"), second));
+  }
+
   private static String row(String lot) {
     return "//tr[.//code[text()='" + lot + "']]";
   }
@@ -71,7 +117,7 @@ class LotReleaseBrowserIT extends DeployedApplication {
   private static void release(String lot, String reason) {
     Browser.visible(By.xpath(QUARANTINE + row(lot) + "//button[contains(@id, ':release')]"))
         .click();
-    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    SignatureDialog.credentials("queue:release-sign");
     Browser.driver().findElement(By.id("queue:release-sign:reason")).sendKeys(reason);
     Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
     Browser.waiting()

@@ -37,7 +37,7 @@ class MasterBatchRecordBrowserIT extends DeployedApplication {
     assertTrue(detail.contains("second-person verification"), detail);
 
     Browser.driver().findElement(By.id("records:approve")).click();
-    Browser.visible(By.id("records:approve-sign:password")).sendKeys(DemoUser.PASSWORD);
+    SignatureDialog.credentials("records:approve-sign");
     Browser.driver().findElement(By.id("records:approve-sign:confirm")).click();
 
     // The approved record may move to another page of the list (records awaiting QA come first),

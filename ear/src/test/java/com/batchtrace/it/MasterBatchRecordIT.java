@@ -115,6 +115,35 @@ class MasterBatchRecordIT extends DeployedApplication {
   }
 
   @Test
+  @Tag("URS-048")
+  void whoEditedTheDraftCannotApproveItThoughTheyDidNotWriteIt() {
+    String editor = TestStack.newKeycloakUser("Edith", "admin", "qa-reviewer");
+    RestClient admin = RestClient.as(DemoUser.ADMIN);
+    long id = draft(admin, product);
+    JsonObject steps =
+        Json.createObjectBuilder()
+            .add("steps", TestStack.json(body(product, api)).asJsonObject().getJsonArray("steps"))
+            .add("reason", "Instruction wording clarified")
+            .build();
+    HttpResponse<String> edited =
+        RestClient.as(editor).put("/master-batch-records/" + id + "/steps", steps.toString());
+    assertEquals(200, edited.statusCode(), edited.body());
+    admin.post("/master-batch-records/" + id + "/submit", "{}");
+
+    HttpResponse<String> approval =
+        RestClient.as(editor)
+            .post(
+                "/master-batch-records/" + id + "/approve",
+                "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
+    assertEquals(422, approval.statusCode(), approval.body());
+    assertTrue(approval.body().contains("while it was a draft"), approval.body());
+    assertEquals(
+        "IN_REVIEW",
+        TestStack.jsonObject(admin.get("/master-batch-records/" + id)).getString("status"));
+    assertEquals(200, approve(DemoUser.REVIEWER, id).statusCode(), "who took no part approves");
+  }
+
+  @Test
   void badRecordsAreRefusedWithTheRuleTheyBreak() {
     RestClient admin = RestClient.as(DemoUser.ADMIN);
     HttpResponse<String> rawProduct = admin.post("/master-batch-records", body(api, api));

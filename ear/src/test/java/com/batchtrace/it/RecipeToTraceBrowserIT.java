@@ -99,7 +99,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     Browser.driver().get(TestStack.app("/review/lots.xhtml").toString());
     String lotRow = "//tr[.//code[text()='" + firstLot + "']]";
     Browser.visible(By.xpath(lotRow + "//button[contains(@id, ':release')]")).click();
-    Browser.visible(By.id("queue:release-sign:password")).sendKeys(DemoUser.PASSWORD);
+    SignatureDialog.credentials("queue:release-sign");
     Browser.driver().findElement(By.id("queue:release-sign:confirm")).click();
     waitForText("decided", firstLot);
 

@@ -1,6 +1,7 @@
 package com.batchtrace.it;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The bt:signatureDialog of the office pages, driven as a person signs in it. */
@@ -11,8 +12,20 @@ final class SignatureDialog {
   /** Opens the signature dialog with the button and signs with the demo password. */
   static void sign(String button, String dialog) {
     Browser.visible(By.id(button)).click();
-    Browser.visible(By.id(dialog + ":password")).sendKeys(DemoUser.PASSWORD);
+    credentials(dialog);
     Browser.driver().findElement(By.id(dialog + ":confirm")).click();
+  }
+
+  /**
+   * Types the signer's credentials as a person does: the user id when the dialog asks for it (the
+   * first signature since signing in), then the demo password.
+   */
+  static void credentials(String dialog) {
+    WebElement user = Browser.visible(By.id(dialog + ":username"));
+    if (user.getAttribute("readonly") == null && user.getAttribute("value").isEmpty()) {
+      user.sendKeys(Browser.signedIn());
+    }
+    Browser.visible(By.id(dialog + ":password")).sendKeys(DemoUser.PASSWORD);
   }
 
   /** Waits until the dialog and its modal overlay are gone, so the page takes clicks again. */

@@ -44,7 +44,7 @@ class SigningAvailabilityIT extends DeployedApplication {
   @Tag("URS-034")
   void anOperatorNamingSomeoneWhoMayNotVerifyIsRefusedBeforeAnyPasswordIsChecked() {
     TerminalBatch batch = new TerminalBatch();
-    String performerId = TestStack.newKeycloakUser("Oscar", "operator");
+    String performerId = TestStack.newOperator("Oscar");
     RestClient performer = RestClient.as(performerId);
     RestClient.expect(200, batch.start(performer, 1));
     RestClient.expect(

@@ -19,6 +19,7 @@ final class TerminalBatch {
   final String material = Lots.material("RAW");
   final String product = Lots.material("FINISHED");
   final long line;
+  final String lineUnsPath;
   final long record;
   final long id;
   final String number;
@@ -26,7 +27,9 @@ final class TerminalBatch {
   TerminalBatch() {
     record = Recipes.of(recipe(product, material), true);
     RestClient admin = RestClient.as(DemoUser.ADMIN);
-    line = admin.createLine("Terminal plant").getJsonNumber("id").longValue();
+    JsonObject lineNode = admin.createLine("Terminal plant");
+    line = lineNode.getJsonNumber("id").longValue();
+    lineUnsPath = lineNode.getString("unsPath");
     JsonObject planned = admin.planBatch(record, line);
     id = planned.getJsonNumber("id").longValue();
     number = planned.getString("batchNumber");

@@ -66,7 +66,8 @@ final class TerminalScreen {
     if (action != null) {
       click(action);
     }
-    Browser.visible(By.id(dialog + ":password")).sendKeys(DemoUser.PASSWORD + Keys.ENTER);
+    SignatureDialog.credentials(dialog);
+    Browser.visible(By.id(dialog + ":password")).sendKeys(Keys.ENTER);
     Browser.waiting()
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id(dialog + ":dialog")));
   }

@@ -129,8 +129,13 @@ public final class TestStack {
    * combination of roles no demo user has.
    */
   public static String newKeycloakUser(String firstName, String... roles) {
+    return createKeycloakUser(
+        "it-" + java.util.UUID.randomUUID().toString().substring(0, 8), firstName, roles);
+  }
+
+  /** A Keycloak user of the test realm named {@code username}, with the demo password. */
+  public static String createKeycloakUser(String username, String firstName, String... roles) {
     String admin = keycloakAdminToken();
-    String username = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     String user =
         Json.createObjectBuilder()
             .add("username", username)
@@ -182,6 +187,96 @@ public final class TestStack {
       throw new IllegalStateException("Keycloak did not grant the role: " + mapped.body());
     }
     return username;
+  }
+
+  /**
+   * A new operator (with any further roles) who works on every line, as the demo operators do in
+   * the test run (see DeployedApplication).
+   */
+  public static String newOperator(String firstName, String... moreRoles) {
+    String[] roles = new String[moreRoles.length + 1];
+    roles[0] = "operator";
+    System.arraycopy(moreRoles, 0, roles, 1, moreRoles.length);
+    String username = newKeycloakUser(firstName, roles);
+    assignLine(username, "");
+    return username;
+  }
+
+  /**
+   * Assigns a user to the line (or area, site: any UNS path; "" for every line) by membership of
+   * its group below /lines in Keycloak, creating the groups on the way as an administrator would.
+   * Takes effect with the user's next token or sign-in.
+   */
+  public static void assignLine(String username, String unsPath) {
+    String admin = keycloakAdminToken();
+    String path = "/lines";
+    String group = groupId(admin, path, null, "lines");
+    for (String segment : unsPath.isEmpty() ? new String[0] : unsPath.split("/")) {
+      path = path + "/" + segment;
+      group = groupId(admin, path, group, segment);
+    }
+    HttpResponse<String> joined =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/users/"
+                            + keycloakUserId(admin, username)
+                            + "/groups/"
+                            + group))
+                .header("Authorization", admin)
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+    if (joined.statusCode() != 204) {
+      throw new IllegalStateException(
+          "Keycloak did not add the user to " + path + ": " + joined.body());
+    }
+  }
+
+  /** The id of the group at {@code path}, created below {@code parent} when missing. */
+  private static String groupId(String admin, String path, String parent, String name) {
+    HttpResponse<String> found =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak() + "/admin/realms/plant/group-by-path" + path))
+                .header("Authorization", admin));
+    if (found.statusCode() == 200) {
+      return json(found.body()).asJsonObject().getString("id");
+    }
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/groups"
+                            + (parent == null ? "" : "/" + parent + "/children")))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder().add("name", name).build().toString())));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(
+          "Keycloak did not create group " + path + ": " + created.body());
+    }
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /** Deletes a user from Keycloak, as an administrator removing a leaver would. */
+  public static void deleteKeycloakUser(String username) {
+    String admin = keycloakAdminToken();
+    HttpResponse<String> deleted =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloak()
+                            + "/admin/realms/plant/users/"
+                            + keycloakUserId(admin, username)))
+                .header("Authorization", admin)
+                .DELETE());
+    if (deleted.statusCode() != 204) {
+      throw new IllegalStateException("Keycloak did not delete the user: " + deleted.body());
+    }
   }
 
   /** An access token of the realm for any user with the demo password. */

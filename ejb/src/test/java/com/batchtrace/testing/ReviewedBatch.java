@@ -60,7 +60,12 @@ public final class ReviewedBatch {
                     11, "Room humidity", humidity, "%", "emil", humidityEnteredAt, null, null)),
             List.of(
                 new Consumed(
-                    "L-API-0001-01", "API-0001", charged, "kg", T0.plus(Duration.ofMinutes(10)))),
+                    "L-API-0001-01",
+                    "API-0001",
+                    charged,
+                    "kg",
+                    T0.plus(Duration.ofMinutes(10)),
+                    "carl")),
             List.of(
                 signature(21, "PERFORMED", "omar", "Omar Okafor", true),
                 signature(22, "VERIFIED", "vera", "Vera Vogel", verificationValid)));
@@ -86,7 +91,8 @@ public final class ReviewedBatch {
             T0.plus(Duration.ofMinutes(70)),
             T0.plus(Duration.ofMinutes(75)),
             excursionWorst,
-            excursionDetail));
+            excursionDetail,
+            null));
     exceptions.addAll(moreExceptions);
     return new BatchRecord(
         7,
@@ -103,8 +109,14 @@ public final class ReviewedBatch {
 
   /** An exception of {@code kind} on {@code step}, as the record lists it. */
   public static RecordedException exception(long id, String kind, int step, String detail) {
+    return raisedBy(null, id, kind, step, detail);
+  }
+
+  /** An exception a person raised at the terminal, as the record lists it. */
+  public static RecordedException raisedBy(
+      String person, long id, String kind, int step, String detail) {
     return new RecordedException(
-        id, kind, step, null, T0.plus(Duration.ofMinutes(20)), null, null, detail);
+        id, kind, step, null, T0.plus(Duration.ofMinutes(20)), null, null, detail, person);
   }
 
   private static Signature signature(

@@ -71,7 +71,7 @@ public final class TestPlant {
   public MasterBatchRecord approvedRecipe() {
     MasterBatchRecord recipe = draftRecipe();
     recipe.submitForReview();
-    recipe.approve(QA);
+    recipe.approve(QA, java.util.Set.of(AUTHOR));
     return recipe;
   }
 

@@ -4,6 +4,7 @@ import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.control.Allocations;
 import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.control.LineAssignment;
 import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.execution.entity.EquipmentAllocation;
 import com.batchtrace.execution.entity.ExceptionKind;
@@ -47,6 +48,8 @@ public class BatchCommands {
 
   @Inject BatchRecordStore store;
 
+  @Inject LineAssignment lineAssignment;
+
   @Inject Allocations allocations;
 
   @Inject GenealogyEdges edges;
@@ -64,7 +67,7 @@ public class BatchCommands {
   /** The terminal starts the step on the batch's line. */
   @Transactional
   public BatchRunView start(long batchId, int position) {
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     startStep(batch, position, batch.getLine().getId());
     return views.of(batch, true);
   }
@@ -75,7 +78,7 @@ public class BatchCommands {
    */
   @Transactional
   public AllocationView startOn(long batchId, int position, Long equipmentId) {
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     return AllocationView.of(
         startStep(batch, position, equipmentId == null ? batch.getLine().getId() : equipmentId));
   }
@@ -101,6 +104,9 @@ public class BatchCommands {
   public AllocationView endRun(long allocationId) {
     actor.require(Roles.OPERATOR);
     EquipmentAllocation allocation = allocations.locked(allocationId);
+    lineAssignment.require(
+        allocation.getBatch().getLine(),
+        "ending a step of batch " + allocation.getBatch().getBatchNumber());
     auditTrail.modifying(
         "Step ended",
         "step "
@@ -120,7 +126,7 @@ public class BatchCommands {
   @Transactional
   public ScanOutcome charge(long batchId, Integer position, String lotNumber, BigDecimal quantity) {
     actor.require(Roles.OPERATOR);
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     StepExecution run = openRun(batch, position);
     run.requireOpen("scanning material");
     if (lotNumber == null || lotNumber.isBlank()) {
@@ -134,6 +140,7 @@ public class BatchCommands {
       auditTrail.creating(null, "Lot scan refused");
       BatchException refused =
           BatchException.raisedBy(
+              actor.get().userId(),
               actor.get().displayName(),
               batch,
               run.getStepPosition(),
@@ -175,7 +182,7 @@ public class BatchCommands {
       String lotNumber,
       BigDecimal quantity,
       Instant at) {
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     Optional<StepExecution> run = store.sequence(batch).run(position);
     Optional<String> refusal;
     MaterialLot lot = null;
@@ -254,7 +261,7 @@ public class BatchCommands {
   @Transactional
   public List<LotView> complete(long batchId, List<Output> outputs) {
     actor.require(Roles.OPERATOR);
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     store.sequence(batch).requireAllDone();
     if (outputs == null || outputs.isEmpty()) {
       throw new RuleViolation("Enter the lot produced and its quantity. Nothing was completed.");

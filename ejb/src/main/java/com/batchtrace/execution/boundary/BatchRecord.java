@@ -35,17 +35,16 @@ public record BatchRecord(
   }
 
   /**
-   * Everyone who took part in the batch (by identity provider id): who started, performed or
-   * verified a step and who entered a value. None of them may review or release it.
+   * Everyone who took part in the batch (by user id): who started, performed or verified a step,
+   * entered or corrected a value, charged a lot, or raised a comment or deviation on it. None of
+   * them may release or reject it.
    */
   public Set<String> participants() {
     Set<String> people = new LinkedHashSet<>();
     for (Step s : steps) {
-      addIfPresent(people, s.startedBy());
-      addIfPresent(people, s.performedBy());
-      addIfPresent(people, s.verifiedBy());
-      s.entries().forEach(e -> addIfPresent(people, e.enteredBy()));
+      people.addAll(s.participants());
     }
+    exceptions.forEach(x -> addIfPresent(people, x.raisedBy()));
     return people;
   }
 
@@ -82,6 +81,20 @@ public record BatchRecord(
       return "DONE".equals(status);
     }
 
+    /**
+     * Who took part in the step: started it, entered or corrected a value, charged a lot, signed it
+     * as performed. (Its verifier is the one who may not be among them.)
+     */
+    public Set<String> participants() {
+      Set<String> people = new LinkedHashSet<>();
+      addIfPresent(people, startedBy);
+      addIfPresent(people, performedBy);
+      addIfPresent(people, verifiedBy);
+      entries.forEach(e -> addIfPresent(people, e.enteredBy()));
+      charges.forEach(c -> addIfPresent(people, c.chargedBy()));
+      return people;
+    }
+
     /** Whether the person signed this step as performer or verifier. */
     public boolean involvesAsSigner(String userId) {
       return userId.equals(performedBy) || userId.equals(verifiedBy);
@@ -99,9 +112,18 @@ public record BatchRecord(
       String correctionReason,
       Instant supersededAt) {}
 
-  /** A lot charged into the step. */
+  /**
+   * A lot charged into the step.
+   *
+   * @param chargedBy the user id of who scanned it; null for a machine's charge event
+   */
   public record Consumed(
-      String lotNumber, String materialCode, BigDecimal quantity, String unit, Instant chargedAt) {}
+      String lotNumber,
+      String materialCode,
+      BigDecimal quantity,
+      String unit,
+      Instant chargedAt,
+      String chargedBy) {}
 
   /** A signature on the step, checked against the step's content now. */
   public record Signature(
@@ -113,7 +135,11 @@ public record BatchRecord(
       String contentSha256,
       boolean valid) {}
 
-  /** An exception on the batch. */
+  /**
+   * An exception on the batch.
+   *
+   * @param raisedBy the user id of who raised or caused it at the terminal; null for machine data
+   */
   public record RecordedException(
       long id,
       String kind,
@@ -122,7 +148,8 @@ public record BatchRecord(
       Instant startedAt,
       Instant endedAt,
       Double worstValue,
-      String detail) {
+      String detail,
+      String raisedBy) {
 
     public boolean isDeviation() {
       return "DEVIATION".equals(kind);

@@ -3,6 +3,7 @@ package com.batchtrace.execution.boundary;
 import com.batchtrace.compliance.signature.boundary.SignatureService;
 import com.batchtrace.execution.boundary.BatchRunView.QueueEntry;
 import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.control.LineAssignment;
 import com.batchtrace.execution.control.StepRecord;
 import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.execution.entity.StepEntry;
@@ -13,8 +14,10 @@ import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.genealogy.entity.BatchStatus;
 import com.batchtrace.genealogy.entity.LotConsumption;
 import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.masterdata.entity.Equipment;
 import com.batchtrace.masterdata.entity.MbrStep;
 import com.batchtrace.platform.Quantities;
+import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +45,8 @@ public class BatchRecords {
 
   @Inject BatchRecordStore store;
 
+  @Inject LineAssignment lineAssignment;
+
   @Inject BatchRunViews views;
 
   @Inject SignatureService signatures;
@@ -51,6 +56,11 @@ public class BatchRecords {
    */
   @Transactional
   public List<QueueEntry> workQueue(long lineId) {
+    Equipment line = em.find(Equipment.class, lineId);
+    if (line == null) {
+      throw new RuleViolation("There is no line with id " + lineId + ".");
+    }
+    lineAssignment.requireToView(line, "the work queue of " + line.getName());
     List<Batch> queued =
         em.createQuery(
                 "select b from Batch b join fetch b.product join fetch b.masterBatchRecord"
@@ -97,7 +107,7 @@ public class BatchRecords {
   /** The batch with every step as the terminal shows it, with each step's latest machine values. */
   @Transactional
   public BatchRunView run(long batchId) {
-    return views.of(store.batch(batchId, false), true);
+    return views.of(store.batchToView(batchId), true);
   }
 
   /** The batch's record as pages show it, without machine value look-ups. */
@@ -248,7 +258,8 @@ public class BatchRecords {
         c.getLot().getMaterial().getCode(),
         c.getQuantity(),
         c.getLot().getMaterial().getUnit(),
-        c.getConsumedAt());
+        c.getConsumedAt(),
+        c.getChargedBy());
   }
 
   private static BatchRecord.RecordedException exception(BatchException x) {
@@ -260,6 +271,7 @@ public class BatchRecords {
         x.getStartedAt(),
         x.getEndedAt(),
         x.getWorstValue(),
-        x.getDetail());
+        x.getDetail(),
+        x.getRaisedById());
   }
 }

@@ -7,6 +7,7 @@ import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
 import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.control.LineAssignment;
 import com.batchtrace.execution.control.StepRecord;
 import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.execution.entity.ExceptionKind;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,6 +56,8 @@ public class StepRecording {
   @PersistenceContext EntityManager em;
 
   @Inject BatchRecordStore store;
+
+  @Inject LineAssignment lineAssignment;
 
   @Inject BatchRunViews views;
 
@@ -81,7 +85,7 @@ public class StepRecording {
       Instant takenAt,
       String comment) {
     actor.require(Roles.OPERATOR);
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     StepExecution run = store.sequence(batch).started(position);
     run.requireOpen("entering values");
     StepParameter p = parameterOf(run, parameter);
@@ -134,6 +138,8 @@ public class StepRecording {
       throw new RuleViolation("There is no entered value with id " + entryId + ".");
     }
     StepExecution run = original.getExecution();
+    lineAssignment.require(
+        run.getBatch().getLine(), "correcting a value of batch " + run.getBatch().getBatchNumber());
     em.lock(run, LockModeType.PESSIMISTIC_WRITE);
     run.requireOpen("correcting values");
     auditTrail.modifying(reason, "the value of '" + original.getParameter() + "'");
@@ -201,7 +207,7 @@ public class StepRecording {
     if (kind != ExceptionKind.COMMENT && kind != ExceptionKind.DEVIATION) {
       throw new RuleViolation("Raise a comment or a deviation. Nothing was recorded.");
     }
-    Batch batch = store.batch(batchId, true);
+    Batch batch = store.batchToWork(batchId, true);
     store.sequence(batch).step(position);
     if (batch.getStatus() == BatchStatus.RELEASED || batch.getStatus() == BatchStatus.REJECTED) {
       throw new RuleViolation(
@@ -223,7 +229,14 @@ public class StepRecording {
         null, (kind == ExceptionKind.COMMENT ? "Comment" : "Deviation") + " raised");
     BatchException note =
         BatchException.raisedBy(
-            actor.get().displayName(), batch, position, kind, null, clock.instant(), text.strip());
+            actor.get().userId(),
+            actor.get().displayName(),
+            batch,
+            position,
+            kind,
+            null,
+            clock.instant(),
+            text.strip());
     em.persist(note);
     em.flush();
     return ExceptionView.of(note);
@@ -234,63 +247,74 @@ public class StepRecording {
    * material charged within its tolerance. Unless the step needs a second person's verification, it
    * is done and the line is free for the next step.
    */
-  @Transactional
   public BatchRunView perform(long batchId, int position, SignatureRequest request) {
-    actor.require(Roles.OPERATOR);
-    Batch batch = store.batch(batchId, true);
-    StepExecution run = store.sequence(batch).started(position);
-    List<StepEntry> entries = store.entriesOf(run);
-    List<LotConsumption> charged = store.chargesOf(run);
-    run.requireSignable(
-        entries.stream()
-            .filter(e -> e.getSupersededAt() == null)
-            .map(StepEntry::getParameter)
-            .collect(Collectors.toSet()),
-        charged.stream()
-            .collect(
-                Collectors.toMap(
-                    c -> c.getLot().getMaterial().getCode(),
-                    LotConsumption::getQuantity,
-                    BigDecimal::add)));
-    auditTrail.modifying(
-        commentOr(request, run.describe() + " signed as performed"), run.describe());
-    SignatureView signed =
-        signatures.sign(
-            request,
-            SignatureMeaning.PERFORMED,
-            new StepRecord(run, entries, charged),
-            Roles.OPERATOR);
-    run.performed(signed.signerId(), signed.signedAt());
-    freeEquipmentIfDone(run);
-    em.flush();
-    return views.of(batch, true);
+    return signatures.signing(
+        request,
+        () -> {
+          actor.require(Roles.OPERATOR);
+          Batch batch = store.batchToWork(batchId, true);
+          StepExecution run = store.sequence(batch).started(position);
+          List<StepEntry> entries = store.entriesOf(run);
+          List<LotConsumption> charged = store.chargesOf(run);
+          run.requireSignable(
+              entries.stream()
+                  .filter(e -> e.getSupersededAt() == null)
+                  .map(StepEntry::getParameter)
+                  .collect(Collectors.toSet()),
+              charged.stream()
+                  .collect(
+                      Collectors.toMap(
+                          c -> c.getLot().getMaterial().getCode(),
+                          LotConsumption::getQuantity,
+                          BigDecimal::add)));
+          auditTrail.modifying(
+              commentOr(request, run.describe() + " signed as performed"), run.describe());
+          SignatureView signed =
+              signatures.sign(
+                  request,
+                  SignatureMeaning.PERFORMED,
+                  new StepRecord(run, entries, charged),
+                  Roles.OPERATOR);
+          run.performed(signed.signerId(), signed.signedAt());
+          freeEquipmentIfDone(run);
+          em.flush();
+          return views.of(batch, true);
+        });
   }
 
   /**
    * A second person verifies the performed step at the same terminal with their own user id and
    * password; they must be an operator who took no part in the step.
    */
-  @Transactional
   public BatchRunView verify(long batchId, int position, SignatureRequest request) {
-    actor.require(Roles.OPERATOR);
-    Batch batch = store.batch(batchId, true);
-    StepExecution run = store.sequence(batch).started(position);
-    run.requireAwaitingVerification();
-    List<StepEntry> entries = store.entriesOf(run);
-    // Nobody verifies their own work: not who started or performed the step, nor who entered or
-    // corrected a value in it.
-    Set<String> tookPart = new HashSet<>();
-    tookPart.add(run.getStartedBy());
-    tookPart.add(run.getPerformedBy());
-    entries.forEach(e -> tookPart.add(e.getEnteredBy()));
-    auditTrail.modifying(commentOr(request, run.describe() + " verified"), run.describe());
-    SignatureView signed =
-        signatures.verify(
-            request, new StepRecord(run, entries, store.chargesOf(run)), Roles.OPERATOR, tookPart);
-    run.verified(signed.signerId(), signed.signedAt());
-    freeEquipmentIfDone(run);
-    em.flush();
-    return views.of(batch, true);
+    return signatures.signing(
+        request,
+        () -> {
+          actor.require(Roles.OPERATOR);
+          Batch batch = store.batchToWork(batchId, true);
+          StepExecution run = store.sequence(batch).started(position);
+          run.requireAwaitingVerification();
+          List<StepEntry> entries = store.entriesOf(run);
+          List<LotConsumption> charged = store.chargesOf(run);
+          // Nobody verifies their own work: not who started or performed the step, nor who
+          // entered or corrected a value or charged a lot in it.
+          Set<String> tookPart = new HashSet<>();
+          tookPart.add(run.getStartedBy());
+          tookPart.add(run.getPerformedBy());
+          entries.forEach(e -> tookPart.add(e.getEnteredBy()));
+          charged.stream()
+              .map(LotConsumption::getChargedBy)
+              .filter(Objects::nonNull)
+              .forEach(tookPart::add);
+          auditTrail.modifying(commentOr(request, run.describe() + " verified"), run.describe());
+          SignatureView signed =
+              signatures.verify(
+                  request, new StepRecord(run, entries, charged), Roles.OPERATOR, tookPart);
+          run.verified(signed.signerId(), signed.signedAt());
+          freeEquipmentIfDone(run);
+          em.flush();
+          return views.of(batch, true);
+        });
   }
 
   private void freeEquipmentIfDone(StepExecution run) {
@@ -332,6 +356,13 @@ public class StepRecording {
       String detail) {
     em.persist(
         BatchException.raisedBy(
-            by.displayName(), run.getBatch(), run.getStepPosition(), kind, parameter, at, detail));
+            by.userId(),
+            by.displayName(),
+            run.getBatch(),
+            run.getStepPosition(),
+            kind,
+            parameter,
+            at,
+            detail));
   }
 }

@@ -8,6 +8,7 @@ import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.genealogy.entity.LotConsumption;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,25 @@ import java.util.stream.Collectors;
 public class BatchRecordStore {
 
   @PersistenceContext EntityManager em;
+
+  @Inject LineAssignment lineAssignment;
+
+  /**
+   * The batch an operator works on, locked when {@code lock}; refused when unknown or on a line the
+   * person is not assigned to.
+   */
+  public Batch batchToWork(long batchId, boolean lock) {
+    Batch batch = batch(batchId, lock);
+    lineAssignment.require(batch.getLine(), "work on batch " + batch.getBatchNumber());
+    return batch;
+  }
+
+  /** The batch for an operator's terminal view; refused for another line's operator. */
+  public Batch batchToView(long batchId) {
+    Batch batch = batch(batchId, false);
+    lineAssignment.requireToView(batch.getLine(), "opening batch " + batch.getBatchNumber());
+    return batch;
+  }
 
   /** The batch, locked against concurrent commands when {@code lock}; refused when unknown. */
   public Batch batch(long batchId, boolean lock) {

@@ -80,6 +80,10 @@ public class BatchException {
   @Column(name = "raised_by", length = 255)
   private String raisedBy;
 
+  /** The user id of who raised or caused it at the terminal; null for machine and older rows. */
+  @Column(name = "raised_by_id", length = 255)
+  private String raisedById;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -88,6 +92,7 @@ public class BatchException {
 
   /** An exception a person caused or raised on a step at the terminal; it has no end. */
   public static BatchException raisedBy(
+      String personId,
       String person,
       Batch batch,
       int stepPosition,
@@ -97,6 +102,7 @@ public class BatchException {
       String detail) {
     BatchException raised =
         new BatchException(batch, stepPosition, kind, null, parameter, at, null, detail);
+    raised.raisedById = Objects.requireNonNull(personId, "personId");
     raised.raisedBy = Objects.requireNonNull(person, "person");
     raised.endedAt = raised.startedAt;
     return raised;
@@ -205,5 +211,9 @@ public class BatchException {
 
   public String getRaisedBy() {
     return raisedBy;
+  }
+
+  public String getRaisedById() {
+    return raisedById;
   }
 }

@@ -4,6 +4,8 @@ import com.batchtrace.genealogy.control.GenealogyQueries;
 import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.genealogy.entity.LotConsumption;
 import com.batchtrace.genealogy.entity.MaterialLot;
+import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.SiteZone;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,8 @@ public class GenealogyEdges {
   @Inject GenealogyQueries genealogy;
 
   @Inject Clock clock;
+
+  @Inject CurrentActor currentActor;
 
   /** The lot with this number, locked for a charge; refused when there is none. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -74,6 +78,10 @@ public class GenealogyEdges {
     batch.charge();
     lot.consume(quantity, today);
     LotConsumption edge = new LotConsumption(batch, stepPosition, lot, quantity, clock.instant());
+    Actor by = currentActor.get();
+    if (!by.isSystem()) {
+      edge.chargedBy(by.userId());
+    }
     em.persist(edge);
     return edge;
   }

@@ -80,24 +80,30 @@ public class LotService {
   }
 
   /** QA releases a lot in quarantine, signing "released". */
-  @Transactional
   public LotView release(long id, SignatureRequest signature) {
-    actor.require(Roles.QA_REVIEWER);
-    MaterialLot lot = locked(id);
-    lot.release(SiteZone.today(clock));
-    return decide(lot, signature, SignatureMeaning.RELEASED, "Lot released by QA");
+    return signatures.signing(
+        signature,
+        () -> {
+          actor.require(Roles.QA_REVIEWER);
+          MaterialLot lot = locked(id);
+          lot.release(SiteZone.today(clock));
+          return decide(lot, signature, SignatureMeaning.RELEASED, "Lot released by QA");
+        });
   }
 
   /** QA rejects a lot in quarantine, signing "rejected"; the reason is required. */
-  @Transactional
   public LotView reject(long id, SignatureRequest signature) {
-    actor.require(Roles.QA_REVIEWER);
-    if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
-      throw new RuleViolation("Say why the lot is rejected. Nothing was changed.");
-    }
-    MaterialLot lot = locked(id);
-    lot.reject();
-    return decide(lot, signature, SignatureMeaning.REJECTED, "Lot rejected by QA");
+    return signatures.signing(
+        signature,
+        () -> {
+          actor.require(Roles.QA_REVIEWER);
+          if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
+            throw new RuleViolation("Say why the lot is rejected. Nothing was changed.");
+          }
+          MaterialLot lot = locked(id);
+          lot.reject();
+          return decide(lot, signature, SignatureMeaning.REJECTED, "Lot rejected by QA");
+        });
   }
 
   /**

@@ -47,6 +47,10 @@ public class LotConsumption {
   @Column(name = "consumed_at", nullable = false)
   private Instant consumedAt;
 
+  /** The user id of who charged the lot; null for a machine's charge event and older rows. */
+  @Column(name = "charged_by", length = 255)
+  private String chargedBy;
+
   @Column(name = "step_position")
   private Integer stepPosition;
 
@@ -68,6 +72,15 @@ public class LotConsumption {
     this.lot = lot;
     this.quantity = quantity.setScale(6);
     this.consumedAt = consumedAt.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Records who charged the lot (a person's user id). */
+  public void chargedBy(String userId) {
+    this.chargedBy = userId;
+  }
+
+  public String getChargedBy() {
+    return chargedBy;
   }
 
   public BigDecimal getQuantity() {

@@ -18,9 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -266,6 +269,87 @@ public class IdentityProvider {
     return parse(roles.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
         .map(r -> r.getString("name"))
         .collect(Collectors.toSet());
+  }
+
+  /** Keycloak's group below which line assignments live (see execution's LineAssignment). */
+  public static final String LINES_GROUP = "/lines";
+
+  /** At most this many accounts are read for one access review. */
+  private static final int MAX_ACCOUNTS = 5000;
+
+  /**
+   * Every person's account of the realm (service accounts of clients left out) with their
+   * application roles and line assignments, read by the application's service account (role
+   * view-users of realm-management). One call for the list, two per account.
+   */
+  public List<Account> accounts() {
+    String bearer = serviceAccountBearer();
+    HttpResponse<String> users =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        adminUrl()
+                            + "/users?briefRepresentation=false&first=0&max="
+                            + MAX_ACCOUNTS))
+                .header("Authorization", bearer)
+                .GET());
+    if (users.statusCode() != 200) {
+      throw new Unavailable(
+          "listing the users answered HTTP "
+              + users.statusCode()
+              + " (the service account needs the role view-users)");
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (JsonObject user : parse(users.body()).asJsonArray().getValuesAs(JsonObject.class)) {
+      if (user.containsKey("serviceAccountClientId")) {
+        continue;
+      }
+      String id = user.getString("id");
+      Set<String> roles =
+          names(adminArray(bearer, "/users/" + id + "/role-mappings/realm/composite"), "name");
+      roles.retainAll(Roles.ALL);
+      Set<String> lines = new TreeSet<>();
+      for (String path : names(adminArray(bearer, "/users/" + id + "/groups"), "path")) {
+        if (path.equals(LINES_GROUP)) {
+          lines.add("");
+        } else if (path.startsWith(LINES_GROUP + "/")) {
+          lines.add(path.substring(LINES_GROUP.length() + 1));
+        }
+      }
+      String name =
+          (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip();
+      accounts.add(
+          new Account(
+              id,
+              user.getString("username"),
+              name.isEmpty() ? user.getString("username") : name,
+              user.getBoolean("enabled", false),
+              user.containsKey("createdTimestamp")
+                  ? Instant.ofEpochMilli(user.getJsonNumber("createdTimestamp").longValue())
+                  : null,
+              roles,
+              lines));
+    }
+    accounts.sort(java.util.Comparator.comparing(Account::userId));
+    return accounts;
+  }
+
+  private JsonArray adminArray(String bearer, String path) {
+    HttpResponse<String> answer =
+        send(
+            HttpRequest.newBuilder(URI.create(adminUrl() + path))
+                .header("Authorization", bearer)
+                .GET());
+    if (answer.statusCode() != 200) {
+      throw new Unavailable("reading " + path + " answered HTTP " + answer.statusCode());
+    }
+    return parse(answer.body()).asJsonArray();
+  }
+
+  private static Set<String> names(JsonArray array, String field) {
+    return array.getValuesAs(JsonObject.class).stream()
+        .map(o -> o.getString(field, ""))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The service account's token and when to fetch a new one. */

@@ -1,6 +1,7 @@
 package com.batchtrace.masterdata.boundary;
 
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.compliance.audit.boundary.RecordRevision;
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
 import com.batchtrace.compliance.signature.boundary.SignatureService;
 import com.batchtrace.compliance.signature.entity.SignatureMeaning;
@@ -20,6 +21,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Authors, reviews and approves master batch records. Every write is audited; approval is QA's
@@ -90,35 +93,52 @@ public class MasterBatchRecordService {
    * QA approves a version in review with a signature; the previously approved version of the
    * product is retired in the same transaction.
    */
-  @Transactional
   public MasterBatchRecordView approve(long id, SignatureRequest signature) {
-    actor.require(Roles.QA_REVIEWER);
-    if (signature == null) {
-      throw new RuleViolation("Approval needs your signature. Nothing was changed.");
-    }
-    MasterBatchRecord record = locked(id);
-    record.requireApprovableBy(actor.get().userId());
-    auditTrail.modifying(
-        signature.comment() == null || signature.comment().isBlank()
-            ? "Approved by QA"
-            : "Approved by QA: " + signature.comment().strip(),
-        record.describe());
-    // The previous approved version is retired first: one approved version per product.
-    em.createQuery(
-            "select r from MasterBatchRecord r where r.product = :p and r.status = :s"
-                + " and r.id <> :id",
-            MasterBatchRecord.class)
-        .setParameter("p", record.getProduct())
-        .setParameter("s", RecordStatus.APPROVED)
-        .setParameter("id", record.getId())
-        .getResultList()
-        .forEach(MasterBatchRecord::retire);
-    em.flush();
-    record.approve(actor.get().userId());
-    em.flush();
-    signatures.sign(signature, SignatureMeaning.APPROVED, record, Roles.QA_REVIEWER);
-    em.flush();
-    return view(record);
+    return signatures.signing(
+        signature,
+        () -> {
+          actor.require(Roles.QA_REVIEWER);
+          if (signature == null) {
+            throw new RuleViolation("Approval needs your signature. Nothing was changed.");
+          }
+          MasterBatchRecord record = locked(id);
+          Set<String> draftEditors = draftEditorsOf(record);
+          record.requireApprovableBy(actor.get().userId(), draftEditors);
+          auditTrail.modifying(
+              signature.comment() == null || signature.comment().isBlank()
+                  ? "Approved by QA"
+                  : "Approved by QA: " + signature.comment().strip(),
+              record.describe());
+          // The previous approved version is retired first: one approved version per product.
+          em.createQuery(
+                  "select r from MasterBatchRecord r where r.product = :p and r.status = :s"
+                      + " and r.id <> :id",
+                  MasterBatchRecord.class)
+              .setParameter("p", record.getProduct())
+              .setParameter("s", RecordStatus.APPROVED)
+              .setParameter("id", record.getId())
+              .getResultList()
+              .forEach(MasterBatchRecord::retire);
+          em.flush();
+          record.approve(actor.get().userId(), draftEditors);
+          em.flush();
+          signatures.sign(signature, SignatureMeaning.APPROVED, record, Roles.QA_REVIEWER);
+          em.flush();
+          return view(record);
+        });
+  }
+
+  /**
+   * Who wrote or edited the version while it was a draft, from its audit trail: every revision that
+   * left it a draft (created, steps replaced, returned to draft and changed again).
+   */
+  private Set<String> draftEditorsOf(MasterBatchRecord record) {
+    return auditTrail
+        .historyOf(MasterBatchRecord.class, record.getId(), r -> r.getStatus())
+        .stream()
+        .filter(revision -> revision.state() == RecordStatus.DRAFT)
+        .map(RecordRevision::userId)
+        .collect(Collectors.toSet());
   }
 
   /** QA sends a version in review back to its author as a draft. */

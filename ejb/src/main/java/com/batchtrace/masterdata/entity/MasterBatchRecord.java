@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -118,6 +119,22 @@ public class MasterBatchRecord implements SignedRecord {
     status = RecordStatus.IN_REVIEW;
   }
 
+  /**
+   * Refuses an approval this person may not give now: the version is not in review, or they wrote
+   * or edited it while it was a draft ({@code draftEditors}: the user ids of the audit trail's
+   * revisions of the draft). Changes nothing.
+   */
+  public void requireApprovableBy(String approverId, Set<String> draftEditors) {
+    requireApprovableBy(approverId);
+    if (draftEditors.contains(approverId)) {
+      throw new RuleViolation(
+          "You edited "
+              + describe()
+              + " while it was a draft: someone who did not write or edit it must approve it"
+              + " (segregation of duties). Nothing was signed.");
+    }
+  }
+
   /** Refuses an approval this person may not give now; changes nothing. */
   public void requireApprovableBy(String approverId) {
     if (status != RecordStatus.IN_REVIEW) {
@@ -136,8 +153,8 @@ public class MasterBatchRecord implements SignedRecord {
   }
 
   /** QA's approval; the approver may not be the author (segregation of duties). */
-  public void approve(String approverId) {
-    requireApprovableBy(approverId);
+  public void approve(String approverId, Set<String> draftEditors) {
+    requireApprovableBy(approverId, draftEditors);
     status = RecordStatus.APPROVED;
   }
 

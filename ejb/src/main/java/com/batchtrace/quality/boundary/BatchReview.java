@@ -123,76 +123,85 @@ public class BatchReview {
    * QA dispositions one exception of a batch in review: accepted with a justification, or linked to
    * a deviation by its reference; signed "reviewed" by the signed-in reviewer.
    */
-  @Transactional
   public ReviewedException disposition(
       long exceptionId,
       DispositionDecision decision,
       String justification,
       String deviationReference,
       SignatureRequest signature) {
-    actor.require(Roles.QA_REVIEWER);
-    BatchException exception =
-        em.find(BatchException.class, exceptionId, LockModeType.PESSIMISTIC_WRITE);
-    if (exception == null) {
-      throw new RuleViolation("There is no exception with id " + exceptionId + ".");
-    }
-    Batch batch = exception.getBatch();
-    if (batch.getStatus() != BatchStatus.IN_REVIEW) {
-      throw new RuleViolation(
-          "Batch "
-              + batch.getBatchNumber()
-              + " is "
-              + batch.getStatus().label()
-              + ": exceptions are dispositioned while it is in review. Nothing was signed.");
-    }
-    Optional<ExceptionDisposition> earlier = dispositionOf(exceptionId);
-    if (earlier.isPresent()) {
-      throw new RuleViolation(
-          "This exception was dispositioned by "
-              + earlier.get().getDecidedByName()
-              + " already. Nothing was signed.");
-    }
-    Actor by = actor.get();
-    ExceptionDisposition disposition =
-        new ExceptionDisposition(
-            exception,
-            decision,
-            justification,
-            deviationReference,
-            clock.instant(),
-            by.userId(),
-            by.displayName());
-    auditTrail.creating(
-        null, "Exception " + exceptionId + " dispositioned: " + disposition.getDecision());
-    em.persist(disposition);
-    exception.freeze(clock.instant());
-    em.flush();
-    SignatureView signed =
-        signatures.sign(signature, SignatureMeaning.REVIEWED, disposition, Roles.QA_REVIEWER);
-    return new ReviewedException(
-        records.exceptionsOf(batch.getId()).stream()
-            .filter(x -> x.id() == exceptionId)
-            .findFirst()
-            .orElseThrow(),
-        DispositionView.of(disposition, List.of(signed)));
+    return signatures.signing(
+        signature,
+        () -> {
+          actor.require(Roles.QA_REVIEWER);
+          BatchException exception =
+              em.find(BatchException.class, exceptionId, LockModeType.PESSIMISTIC_WRITE);
+          if (exception == null) {
+            throw new RuleViolation("There is no exception with id " + exceptionId + ".");
+          }
+          Batch batch = exception.getBatch();
+          if (batch.getStatus() != BatchStatus.IN_REVIEW) {
+            throw new RuleViolation(
+                "Batch "
+                    + batch.getBatchNumber()
+                    + " is "
+                    + batch.getStatus().label()
+                    + ": exceptions are dispositioned while it is in review. Nothing was signed.");
+          }
+          Optional<ExceptionDisposition> earlier = dispositionOf(exceptionId);
+          if (earlier.isPresent()) {
+            throw new RuleViolation(
+                "This exception was dispositioned by "
+                    + earlier.get().getDecidedByName()
+                    + " already. Nothing was signed.");
+          }
+          Actor by = actor.get();
+          ExceptionDisposition disposition =
+              new ExceptionDisposition(
+                  exception,
+                  decision,
+                  justification,
+                  deviationReference,
+                  clock.instant(),
+                  by.userId(),
+                  by.displayName());
+          auditTrail.creating(
+              null, "Exception " + exceptionId + " dispositioned: " + disposition.getDecision());
+          em.persist(disposition);
+          exception.freeze(clock.instant());
+          em.flush();
+          SignatureView signed =
+              signatures.sign(signature, SignatureMeaning.REVIEWED, disposition, Roles.QA_REVIEWER);
+          return new ReviewedException(
+              records.exceptionsOf(batch.getId()).stream()
+                  .filter(x -> x.id() == exceptionId)
+                  .findFirst()
+                  .orElseThrow(),
+              DispositionView.of(disposition, List.of(signed)));
+        });
   }
 
   /**
    * QA releases the batch: it and its produced lots become released. Refused, naming the rule,
    * while the record is not complete or not trustworthy, or when the reviewer took part in it.
    */
-  @Transactional
   public Decision release(long batchId, SignatureRequest signature) {
-    return decide(batchId, signature, true);
+    return signatures.signing(
+        signature,
+        () -> {
+          return decide(batchId, signature, true);
+        });
   }
 
   /** QA rejects the batch with a reason: it and its produced lots become rejected. */
-  @Transactional
   public Decision reject(long batchId, SignatureRequest signature) {
-    if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
-      throw new RuleViolation("Say why the batch is rejected. Nothing was signed.");
-    }
-    return decide(batchId, signature, false);
+    return signatures.signing(
+        signature,
+        () -> {
+          if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
+            throw new RuleViolation("Say why the batch is rejected. Nothing was signed.");
+          }
+          return decide(batchId, signature, false);
+        });
   }
 
   private Decision decide(long batchId, SignatureRequest signature, boolean release) {

@@ -87,30 +87,34 @@ public class PostReleaseData {
   /**
    * QA acknowledges the data that arrived after the decision, with a conclusion and a signature.
    */
-  @Transactional
   public Summary acknowledge(long batchId, String conclusion, SignatureRequest signature) {
-    actor.require(Roles.QA_REVIEWER);
-    Batch batch = batch(batchId, true);
-    List<PostReleaseReview> reviews = reviewsOf(batch);
-    Instant after = since(batch, reviews);
-    LateValues late = processSeries.receivedAfter(batchId, after);
-    Actor by = actor.get();
-    PostReleaseReview review =
-        new PostReleaseReview(
-            batch,
-            after,
-            late == null ? after : late.lastReceivedAt(),
-            late == null ? 0 : late.values(),
-            conclusion,
-            clock.instant(),
-            by.userId(),
-            by.displayName());
-    auditTrail.creating(
-        null, "Data after the decision on batch " + batch.getBatchNumber() + " reviewed by QA");
-    em.persist(review);
-    em.flush();
-    signatures.sign(signature, SignatureMeaning.REVIEWED, review, Roles.QA_REVIEWER);
-    return of(batchId);
+    return signatures.signing(
+        signature,
+        () -> {
+          actor.require(Roles.QA_REVIEWER);
+          Batch batch = batch(batchId, true);
+          List<PostReleaseReview> reviews = reviewsOf(batch);
+          Instant after = since(batch, reviews);
+          LateValues late = processSeries.receivedAfter(batchId, after);
+          Actor by = actor.get();
+          PostReleaseReview review =
+              new PostReleaseReview(
+                  batch,
+                  after,
+                  late == null ? after : late.lastReceivedAt(),
+                  late == null ? 0 : late.values(),
+                  conclusion,
+                  clock.instant(),
+                  by.userId(),
+                  by.displayName());
+          auditTrail.creating(
+              null,
+              "Data after the decision on batch " + batch.getBatchNumber() + " reviewed by QA");
+          em.persist(review);
+          em.flush();
+          signatures.sign(signature, SignatureMeaning.REVIEWED, review, Roles.QA_REVIEWER);
+          return of(batchId);
+        });
   }
 
   /** What arrived after the decision and after QA's last acknowledgement; null when nothing. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.batchtrace.testing.TestPlant;
 import java.math.BigDecimal;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +38,26 @@ class MasterBatchRecordTest {
   void someoneOtherThanTheAuthorApprovesARecordInReview() {
     recipe.submitForReview();
 
-    recipe.approve(QA);
+    recipe.approve(QA, Set.of(AUTHOR));
 
     assertEquals(RecordStatus.APPROVED, recipe.getStatus());
   }
 
   @Test
+  void whoEditedTheDraftCannotApproveIt() {
+    recipe.submitForReview();
+
+    String message = refusal(() -> recipe.approve("edith", Set.of(AUTHOR, "edith")));
+
+    assertTrue(
+        message.contains("You edited Master batch record P-100 version 1 while it was a draft"),
+        message);
+    assertEquals(RecordStatus.IN_REVIEW, recipe.getStatus());
+  }
+
+  @Test
   void onlyARecordInReviewCanBeApproved() {
-    String message = refusal(() -> recipe.approve(QA));
+    String message = refusal(() -> recipe.approve(QA, Set.of(AUTHOR)));
 
     assertTrue(message.contains("is draft: only a version in review can be approved"), message);
     assertEquals(RecordStatus.DRAFT, recipe.getStatus());

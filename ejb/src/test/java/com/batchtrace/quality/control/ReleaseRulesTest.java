@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * QA releases a batch only when every step is done, every exception is dispositioned (an open
  * deviation named first) and every step signature is valid, and never a batch they took part in.
  * The batch: step 1 started by olivia, performed by omar, verified by vera, humidity entered by
- * emil; step 2 started and performed by omar; a CPP excursion on step 2.
+ * emil, a lot charged by carl; step 2 started and performed by omar; a CPP excursion on step 2.
  */
 @Tag("URS-036")
 class ReleaseRulesTest {
@@ -57,9 +57,17 @@ class ReleaseRulesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"olivia", "emil"})
-  void whoStartedAStepOrEnteredAValueTookPartAndDoesNotDecide(String participant) {
+  @ValueSource(strings = {"olivia", "emil", "carl"})
+  void whoStartedAStepEnteredAValueOrChargedALotTookPartAndDoesNotDecide(String participant) {
     String message = refusalOf(participant);
+
+    assertTrue(message.contains("You took part in batch B-2026-001"), message);
+  }
+
+  @Test
+  void whoOnlyRaisedACommentOnTheBatchDoesNotDecide() {
+    batch.moreExceptions.add(ReviewedBatch.raisedBy("nora", 40, "COMMENT", 1, "Bag torn"));
+    String message = refusalOf("nora");
 
     assertTrue(message.contains("You took part in batch B-2026-001"), message);
   }

@@ -137,8 +137,9 @@ public class ComplianceResource {
   public record SignatureBody(String username, String password, String reason) {
 
     /**
-     * The request to sign; the user id defaults to the caller's (a verifier names theirs). What the
-     * signature means is the command's to decide.
+     * The request to sign; the user id defaults to the bearer token's user, who gave their user id
+     * and password to obtain it (a verifier names theirs). What the signature means is the
+     * command's to decide.
      */
     SignatureRequest request(CurrentActor caller) {
       return new SignatureRequest(

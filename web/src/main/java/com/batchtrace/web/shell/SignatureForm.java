@@ -1,14 +1,17 @@
 package com.batchtrace.web.shell;
 
 import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.boundary.SignatureService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
 /**
- * What the signature dialog (resources/bt/signatureDialog.xhtml) collects. The user id starts as
- * the signed-in user's; the password is handed on once and cleared, never kept in the view.
+ * What the signature dialog (resources/bt/signatureDialog.xhtml) collects. At the first signing of
+ * a session the signed-in user types their user id and password; later in the same session the user
+ * id is shown and only the password is asked (21 CFR 11.200(a)(1)); the service decides which. The
+ * password is handed on once and cleared, never kept in the view.
  */
 @Named
 @ViewScoped
@@ -18,17 +21,15 @@ public class SignatureForm implements Serializable {
 
   @Inject transient Shell shell;
 
+  @Inject transient SignatureService signatures;
+
   private String username;
   private transient String password;
   private String reason;
 
   /** The request for the service; clears the password and comment for the next signature. */
   public SignatureRequest take() {
-    SignatureRequest request =
-        new SignatureRequest(
-            username == null || username.isBlank() ? shell.getUser().userId() : username,
-            password,
-            reason);
+    SignatureRequest request = new SignatureRequest(username, password, reason);
     password = null;
     reason = null;
     return request;
@@ -51,8 +52,17 @@ public class SignatureForm implements Serializable {
     reason = null;
   }
 
+  /** The user id shown: as typed, else the signed-in user's once the session has signed. */
   public String getUsername() {
-    return username == null ? shell.getUser().userId() : username;
+    if (username != null) {
+      return username;
+    }
+    return isUserIdRequired() ? "" : shell.getUser().userId();
+  }
+
+  /** Whether the signer must type the user id: the session's first signing. */
+  public boolean isUserIdRequired() {
+    return signatures.userIdRequired();
   }
 
   public void setUsername(String username) {

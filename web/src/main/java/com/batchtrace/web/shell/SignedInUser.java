@@ -1,9 +1,13 @@
 package com.batchtrace.web.shell;
 
 import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.identity.boundary.Roles;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,9 +17,14 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 
 /**
  * Reads the signed-in user from a request: the user id is the principal name (Keycloak's
- * preferred_username, see configure.cli), the printed name is the token's {@code name} claim.
+ * preferred_username, see configure.cli), the account id the token's {@code sub}, the printed name
+ * its {@code name} claim (read-only for users in the realm's user profile), the lines from its
+ * {@code groups}.
  */
 final class SignedInUser {
+
+  /** The identity provider's group under which line assignments live. */
+  private static final String LINES = IdentityProvider.LINES_GROUP;
 
   private SignedInUser() {}
 
@@ -26,9 +35,27 @@ final class SignedInUser {
     }
     Set<String> roles =
         Roles.ALL.stream().filter(request::isUserInRole).collect(Collectors.toUnmodifiableSet());
-    String displayName =
-        token(principal).map(SignedInUser::printedName).orElse(principal.getName());
-    return Optional.of(new Actor(principal.getName(), displayName, clientAddress(request), roles));
+    Optional<JsonWebToken> token = token(principal);
+    String displayName = token.map(SignedInUser::printedName).orElse(principal.getName());
+    return Optional.of(
+        new Actor(
+            principal.getName(),
+            token.map(JsonWebToken::getSubject).orElse(null),
+            displayName,
+            clientAddress(request),
+            roles,
+            token.map(SignedInUser::lines).orElse(Set.of()),
+            sessionStart(request)));
+  }
+
+  /**
+   * When the page session began: its first signing needs both the user id and the password, later
+   * ones the password (21 CFR 11.200(a)(1)). A session ends at sign-out, idle timeout or a switch
+   * of user, so the next one starts afresh. API requests have no session: null.
+   */
+  private static Instant sessionStart(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : Instant.ofEpochMilli(session.getCreationTime());
   }
 
   /** The raw ID token, needed as id_token_hint when signing out at the identity provider. */
@@ -52,6 +79,20 @@ final class SignedInUser {
 
   private static Optional<OidcPrincipal<?>> oidc(Principal principal) {
     return principal instanceof OidcPrincipal<?> oidc ? Optional.of(oidc) : Optional.empty();
+  }
+
+  /**
+   * The lines the person is assigned to: their groups below {@code /lines} (the token's {@code
+   * groups} claim, full paths), each path below it being a UNS path; {@code /lines} itself is every
+   * line.
+   */
+  private static Set<String> lines(JsonWebToken token) {
+    List<String> groups =
+        token.hasClaim("groups") ? token.getStringListClaimValue("groups") : List.of();
+    return groups.stream()
+        .filter(g -> g.equals(LINES) || g.startsWith(LINES + "/"))
+        .map(g -> g.equals(LINES) ? "" : g.substring(LINES.length() + 1))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static String printedName(JsonWebToken token) {

@@ -2,9 +2,11 @@ package com.batchtrace.web.terminal;
 
 import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView.QueueEntry;
+import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.Shell;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -37,6 +39,8 @@ public class WorkQueuePage implements Serializable {
 
   @Inject transient EquipmentService equipment;
 
+  @Inject transient Shell shell;
+
   private Long lineId;
   private EquipmentView line;
   private List<EquipmentView> lines;
@@ -57,6 +61,10 @@ public class WorkQueuePage implements Serializable {
             ? null
             : activeLines().stream().filter(l -> l.id() == lineId).findFirst().orElse(null);
     if (line == null) {
+      if (lineId != null && !activeLines().isEmpty()) {
+        Feedback.refuse(
+            "You are not assigned to the line this terminal was on. Choose one of your lines.");
+      }
       lineId = null;
       return;
     }
@@ -92,11 +100,14 @@ public class WorkQueuePage implements Serializable {
     return activeLines();
   }
 
+  /** The active lines; for an operator, only the lines they are assigned to. */
   private List<EquipmentView> activeLines() {
     if (lines == null) {
+      Actor user = shell.getUser();
       lines =
           equipment.hierarchy().stream()
               .filter(node -> "LINE".equals(node.level()) && node.active())
+              .filter(node -> !user.viewsOnlyOwnLines() || user.assignedTo(node.unsPath()))
               .toList();
     }
     return lines;

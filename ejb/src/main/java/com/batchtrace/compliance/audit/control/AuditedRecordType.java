@@ -23,7 +23,8 @@ public enum AuditedRecordType {
   STEP_EXECUTION("StepExecution", "step_execution_aud"),
   STEP_ENTRY("StepEntry", "step_entry_aud"),
   EXCEPTION_DISPOSITION("ExceptionDisposition", "exception_disposition_aud"),
-  POST_RELEASE_REVIEW("PostReleaseReview", "post_release_review_aud");
+  POST_RELEASE_REVIEW("PostReleaseReview", "post_release_review_aud"),
+  ACCESS_REVIEW("AccessReview", "access_review_aud");
 
   private final String recordType;
   private final String auditTable;

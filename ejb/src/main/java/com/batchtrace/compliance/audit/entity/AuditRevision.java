@@ -34,6 +34,10 @@ public class AuditRevision {
   @Column(name = "user_id", nullable = false)
   private String userId;
 
+  /** The identity provider's immutable id of the person's account; null for the system. */
+  @Column(name = "user_subject", length = 64)
+  private String userSubject;
+
   @Column(name = "user_name", nullable = false)
   private String userName;
 
@@ -59,6 +63,10 @@ public class AuditRevision {
     return userName;
   }
 
+  public String getUserSubject() {
+    return userSubject;
+  }
+
   public String getReason() {
     return reason;
   }
@@ -69,9 +77,15 @@ public class AuditRevision {
 
   /** Called once, by the revision listener, before the row is inserted. */
   public void stamp(
-      Instant time, String userId, String userName, String reason, String clientAddress) {
+      Instant time,
+      String userId,
+      String userSubject,
+      String userName,
+      String reason,
+      String clientAddress) {
     this.revisionTime = time;
     this.userId = userId;
+    this.userSubject = userSubject;
     this.userName = userName;
     this.reason = reason;
     this.clientAddress = clientAddress;

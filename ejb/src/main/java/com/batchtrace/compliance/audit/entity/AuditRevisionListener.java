@@ -24,6 +24,12 @@ public class AuditRevisionListener implements RevisionListener {
     }
     Clock clock = cdi.select(Clock.class).get();
     ((AuditRevision) revisionEntity)
-        .stamp(clock.instant(), actor.userId(), actor.displayName(), reason, actor.clientAddress());
+        .stamp(
+            clock.instant(),
+            actor.userId(),
+            actor.subject(),
+            actor.displayName(),
+            reason,
+            actor.clientAddress());
   }
 }

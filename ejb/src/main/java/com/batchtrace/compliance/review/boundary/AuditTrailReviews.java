@@ -43,29 +43,33 @@ public class AuditTrailReviews {
    * Checks the chains, counts the period's revisions and writes the review with the reviewer's
    * signature ("reviewed") in one transaction: a refused signature leaves no review.
    */
-  @Transactional
   public AuditTrailReviewView review(NewAuditTrailReview request, SignatureRequest signature) {
-    if (request == null || signature == null) {
-      throw new RuleViolation("A review needs its period, its conclusion and your signature.");
-    }
-    String role = reviewerRole(currentActor.get());
-    IntegrityReport integrity = integrityCheck.verify();
-    ChainHead head = integrity.head("revision");
-    AuditTrailReview review =
-        new AuditTrailReview(
-            request.periodFrom(),
-            request.periodTo(),
-            revisionsIn(request.periodFrom(), request.periodTo()),
-            head.position(),
-            head.sha256(),
-            integrity.intact(),
-            request.conclusion(),
-            currentActor.get().userId(),
-            clock.instant());
-    auditTrail.creating(null, "Audit trail review signed");
-    em.persist(review);
-    return AuditTrailReviewView.of(
-        review, List.of(signatures.sign(signature, SignatureMeaning.REVIEWED, review, role)));
+    return signatures.signing(
+        signature,
+        () -> {
+          if (request == null || signature == null) {
+            throw new RuleViolation(
+                "A review needs its period, its conclusion and your signature.");
+          }
+          String role = reviewerRole(currentActor.get());
+          IntegrityReport integrity = integrityCheck.verify();
+          ChainHead head = integrity.head("revision");
+          AuditTrailReview review =
+              new AuditTrailReview(
+                  request.periodFrom(),
+                  request.periodTo(),
+                  revisionsIn(request.periodFrom(), request.periodTo()),
+                  head.position(),
+                  head.sha256(),
+                  integrity.intact(),
+                  request.conclusion(),
+                  currentActor.get().userId(),
+                  clock.instant());
+          auditTrail.creating(null, "Audit trail review signed");
+          em.persist(review);
+          return AuditTrailReviewView.of(
+              review, List.of(signatures.sign(signature, SignatureMeaning.REVIEWED, review, role)));
+        });
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

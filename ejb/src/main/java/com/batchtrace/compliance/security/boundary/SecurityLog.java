@@ -13,7 +13,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Records security events and reads them back. */
 @ApplicationScoped
@@ -43,9 +45,22 @@ public class SecurityLog {
             clock.instant(),
             kind,
             about.userId(),
+            about.subject(),
             about.displayName(),
             CurrentActor.resolve().clientAddress(),
             detail));
+  }
+
+  /** The latest event of {@code kind} of each user: e.g. everyone's last sign-in. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, Instant> latestOfEachUser(SecurityEventKind kind) {
+    return em.createQuery(
+            "select e.userId, max(e.occurredAt) from SecurityEvent e where e.kind = :k"
+                + " group by e.userId",
+            Object[].class)
+        .setParameter("k", kind)
+        .getResultStream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (Instant) r[1]));
   }
 
   /** Events of one user and kind since {@code since}, newest first. */

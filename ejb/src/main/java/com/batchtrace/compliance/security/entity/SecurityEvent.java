@@ -37,6 +37,10 @@ public class SecurityEvent {
   @Column(name = "user_id", nullable = false)
   private String userId;
 
+  /** The identity provider's immutable id of the person's account, when known. */
+  @Column(name = "user_subject", length = 64)
+  private String userSubject;
+
   @Column(name = "user_name", nullable = false)
   private String userName;
 
@@ -52,16 +56,22 @@ public class SecurityEvent {
       Instant occurredAt,
       SecurityEventKind kind,
       String userId,
+      String userSubject,
       String userName,
       String clientAddress,
       String detail) {
     this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.userId = Objects.requireNonNull(userId, "userId");
+    this.userSubject = userSubject;
     this.userName = Objects.requireNonNull(userName, "userName");
     this.clientAddress = clientAddress;
     String text = Objects.requireNonNull(detail, "detail");
     this.detail = text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL - 1) + "…" : text;
+  }
+
+  public String getUserSubject() {
+    return userSubject;
   }
 
   public Long getId() {

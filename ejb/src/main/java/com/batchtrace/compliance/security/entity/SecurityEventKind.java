@@ -14,7 +14,8 @@ public enum SecurityEventKind {
   BROKER_DISCONNECTED("Machine data: broker connection lost"),
   SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password"),
   SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign"),
-  IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed");
+  IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed"),
+  LINE_REFUSED("Refused: a batch of a line the person is not assigned to");
 
   private final String label;
 

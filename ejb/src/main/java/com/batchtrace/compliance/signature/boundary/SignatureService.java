@@ -17,6 +17,7 @@ import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.platform.Page;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.Sha256;
+import com.batchtrace.platform.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The one signature service: every signing action in Batchtrace goes through here. */
 @ApplicationScoped
@@ -57,9 +60,64 @@ public class SignatureService {
 
   @Inject Clock clock;
 
+  @Inject Transactions transactions;
+
+  /** Where the signing action of this thread is: deciding eligibility, or signing for real. */
+  private static final ThreadLocal<Phase> PHASE = new ThreadLocal<>();
+
+  private sealed interface Phase permits Checking, Checked {
+    SignatureRequest request();
+  }
+
+  private record Checking(SignatureRequest request) implements Phase {}
+
+  private record Checked(SignatureRequest request, SignerIdentity signer) implements Phase {}
+
+  /** Ends the eligibility run of a signing action (rolling it back) once the signer may sign. */
+  private static final class Eligible extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient String username;
+
+    Eligible(String username) {
+      super(null, null, false, false);
+      this.username = username;
+    }
+  }
+
+  /**
+   * Runs a signing action without holding a transaction or a row lock across the remote password
+   * check. {@code action} runs twice, each time in a transaction of its own: first only up to its
+   * call of {@link #sign} or {@link #verify}, which decides eligibility (role, segregation of
+   * duties, record state, signing lock) and then rolls everything back; then, outside any
+   * transaction, the identity provider checks the password; then the action runs again with the
+   * checked signer and commits the signature with the action, or neither. The record is checked
+   * afresh in the second run, so a change made in between is never signed unseen.
+   */
+  @Transactional(Transactional.TxType.NEVER)
+  public <T> T signing(SignatureRequest request, Supplier<T> action) {
+    Objects.requireNonNull(action, "action");
+    String username;
+    PHASE.set(new Checking(request));
+    try {
+      transactions.inNewTransaction(action);
+      throw new IllegalStateException("A signing action returned without signing");
+    } catch (Eligible eligible) {
+      username = eligible.username;
+    } finally {
+      PHASE.remove();
+    }
+    SignerIdentity signer = checkPassword(username, request.password());
+    PHASE.set(new Checked(request, signer));
+    try {
+      return transactions.inNewTransaction(action);
+    } finally {
+      PHASE.remove();
+    }
+  }
+
   /**
    * The signed-in user signs {@code record} in the caller's transaction: the signature is written
-   * with the action, or neither is.
+   * with the action, or neither is. Only within {@link #signing}.
    *
    * @param requiredRole the role the signer must hold for this meaning on this record
    */
@@ -107,6 +165,16 @@ public class SignatureService {
         .toList();
   }
 
+  /** Each signer's latest signature time, by user id: for the access review. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, Instant> latestOfEachSigner() {
+    return em.createQuery(
+            "select s.signerId, max(s.signedAt) from ElectronicSignature s group by s.signerId",
+            Object[].class)
+        .getResultStream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (Instant) r[1]));
+  }
+
   /**
    * The signature register: one page of all signatures, newest first. Validity is not computed here
    * (it needs each record); {@code valid} is true in these rows and the record's own page shows the
@@ -151,18 +219,76 @@ public class SignatureService {
       SignedRecord record,
       String requiredRole,
       Set<String> performers) {
-    if (request == null) {
-      throw new RuleViolation("Enter your user id and password to sign. Nothing was signed.");
-    }
-    String username = required(request.username(), "your user id").toLowerCase(Locale.ROOT);
-    String password = request.password();
-    if (password == null || password.isEmpty()) {
-      throw new RuleViolation("Enter your password to sign. Nothing was signed.");
-    }
     Objects.requireNonNull(meaning, "meaning");
-    String reason = reason(request.comment());
-    requireEligibleBeforePassword(username, meaning, requiredRole, performers);
-    requireNotLocked(username);
+    Phase phase = PHASE.get();
+    if (phase == null || phase.request() != request) {
+      throw new IllegalStateException("A signature is taken only within SignatureService.signing");
+    }
+    if (phase instanceof Checking) {
+      if (request == null) {
+        throw new RuleViolation("Enter your user id and password to sign. Nothing was signed.");
+      }
+      String username = signerNamed(request, meaning);
+      if (request.password() == null || request.password().isEmpty()) {
+        throw new RuleViolation("Enter your password to sign. Nothing was signed.");
+      }
+      reason(request.comment());
+      requireEligibleBeforePassword(username, meaning, requiredRole, performers);
+      requireNotLocked(username);
+      throw new Eligible(username);
+    }
+    SignerIdentity signer = ((Checked) phase).signer();
+    SigningRules.requireEligible(currentActor.get(), signer, meaning, requiredRole, performers);
+    ElectronicSignature signature =
+        new ElectronicSignature(
+            clock.instant(),
+            signer.userId(),
+            signer.subject(),
+            signer.displayName(),
+            meaning,
+            reason(request.comment()),
+            record.recordType(),
+            record.recordId(),
+            Sha256.hex(record.content().canonical()),
+            SignedContent.FORMAT,
+            currentActor.get().clientAddress());
+    em.persist(signature);
+    return SignatureView.of(signature, true);
+  }
+
+  /**
+   * Whether the signed-in user must type their user id as well as the password: at the first
+   * signing of a continuous session, always for a verifier (another person), and always through the
+   * API (21 CFR 11.200(a)(1)).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean userIdRequired() {
+    Actor signedIn = currentActor.get();
+    return signedIn.sessionStart() == null
+        || lastSignatureOf(signedIn.userId()).isBefore(signedIn.sessionStart());
+  }
+
+  /**
+   * The user id the signature names. Left out, it is the signed-in user's, but only when they have
+   * signed before in this continuous session; a verification always names its signer.
+   */
+  private String signerNamed(SignatureRequest request, SignatureMeaning meaning) {
+    if (request.username() != null && !request.username().isBlank()) {
+      return request.username().strip().toLowerCase(Locale.ROOT);
+    }
+    if (meaning == SignatureMeaning.VERIFIED) {
+      throw new RuleViolation("Enter the verifier's own user id and password. Nothing was signed.");
+    }
+    if (userIdRequired()) {
+      throw new RuleViolation(
+          "This is your first signature since you signed in: enter your user id and your"
+              + " password. Nothing was signed.");
+    }
+    return currentActor.get().userId();
+  }
+
+  /** The password check, outside any transaction; a wrong password counts toward the lock. */
+  private SignerIdentity checkPassword(String username, String password) {
     SignerIdentity signer;
     try {
       signer = passwordCheck.check(username, password).orElse(null);
@@ -179,21 +305,7 @@ public class SignatureService {
     if (signer == null) {
       refuseWrongPassword(username);
     }
-    SigningRules.requireEligible(currentActor.get(), signer, meaning, requiredRole, performers);
-    ElectronicSignature signature =
-        new ElectronicSignature(
-            clock.instant(),
-            signer.userId(),
-            signer.displayName(),
-            meaning,
-            reason,
-            record.recordType(),
-            record.recordId(),
-            Sha256.hex(record.content().canonical()),
-            SignedContent.FORMAT,
-            currentActor.get().clientAddress());
-    em.persist(signature);
-    return SignatureView.of(signature, true);
+    return signer;
   }
 
   /**
@@ -217,12 +329,12 @@ public class SignatureService {
         throw new RuleViolation(
             "Signing is unavailable: " + e.getMessage() + ". Nothing was signed.");
       }
-      named = new SignerIdentity(username, username, roles);
+      named = SignerIdentity.named(username, username, roles);
     } else {
       named =
           username.equals(signedIn.userId())
-              ? new SignerIdentity(signedIn.userId(), signedIn.displayName(), signedIn.roles())
-              : new SignerIdentity(username, username, Set.of());
+              ? SignerIdentity.named(signedIn.userId(), signedIn.displayName(), signedIn.roles())
+              : SignerIdentity.named(username, username, Set.of());
     }
     try {
       SigningRules.requireEligible(signedIn, named, meaning, requiredRole, performers);
@@ -316,13 +428,6 @@ public class SignatureService {
 
   private static Instant latestOf(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
-  }
-
-  private static String required(String value, String what) {
-    if (value == null || value.isBlank()) {
-      throw new RuleViolation("Enter " + what + " to sign. Nothing was signed.");
-    }
-    return value.strip();
   }
 
   private static String reason(String reason) {

@@ -7,11 +7,14 @@ import java.time.Instant;
  * The manifestation of a signature (21 CFR 11.50): printed name, time, meaning, and whether the
  * record still has the content that was signed.
  *
+ * @param signerAccount the identity provider's immutable id of the signer's account (null for
+ *     signatures made before it was recorded): tells apart two people who had the same user id
  * @param valid false when the record's content no longer matches the signed hash
  */
 public record SignatureView(
     long id,
     String signerId,
+    String signerAccount,
     String signerName,
     String meaning,
     String meaningLabel,
@@ -26,6 +29,7 @@ public record SignatureView(
     return new SignatureView(
         s.getId(),
         s.getSignerId(),
+        s.getSignerSubject(),
         s.getSignerName(),
         s.getMeaning().name(),
         s.getMeaning().label(),
@@ -35,5 +39,12 @@ public record SignatureView(
         s.getRecordId(),
         s.getContentSha256(),
         valid);
+  }
+
+  /** The account id as people compare it on screen and paper: its first eight characters. */
+  public String signerAccountShort() {
+    return signerAccount == null
+        ? ""
+        : signerAccount.substring(0, Math.min(8, signerAccount.length()));
   }
 }

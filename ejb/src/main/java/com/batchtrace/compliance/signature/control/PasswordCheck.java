@@ -55,6 +55,7 @@ public class PasswordCheck {
   private SignerIdentity identityIn(String accessToken) {
     JsonObject claims = identityProvider.verifiedClaims(accessToken);
     String userId = claims.getString("preferred_username");
+    String subject = claims.getString("sub");
     String name = claims.getString("name", userId);
     Set<String> roles = new HashSet<>();
     JsonValue realmAccess = claims.get("realm_access");
@@ -64,6 +65,6 @@ public class PasswordCheck {
               .map(JsonString::getString)
               .collect(Collectors.toSet()));
     }
-    return new SignerIdentity(userId, name, roles);
+    return new SignerIdentity(userId, subject, name, roles);
   }
 }

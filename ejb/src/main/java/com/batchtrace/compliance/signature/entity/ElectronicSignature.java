@@ -34,6 +34,14 @@ public class ElectronicSignature {
   @Column(name = "signer_id", nullable = false)
   private String signerId;
 
+  /**
+   * The identity provider's immutable id of the signer's account; null in signatures made before it
+   * was recorded. The user id alone can name two people over time (an account deleted and the name
+   * given again); this cannot.
+   */
+  @Column(name = "signer_subject", length = 64)
+  private String signerSubject;
+
   @Column(name = "signer_name", nullable = false)
   private String signerName;
 
@@ -65,6 +73,7 @@ public class ElectronicSignature {
   public ElectronicSignature(
       Instant signedAt,
       String signerId,
+      String signerSubject,
       String signerName,
       SignatureMeaning meaning,
       String reason,
@@ -75,6 +84,7 @@ public class ElectronicSignature {
       String clientAddress) {
     this.signedAt = Objects.requireNonNull(signedAt, "signedAt");
     this.signerId = Objects.requireNonNull(signerId, "signerId");
+    this.signerSubject = signerSubject;
     this.signerName = Objects.requireNonNull(signerName, "signerName");
     this.meaning = Objects.requireNonNull(meaning, "meaning");
     this.reason = reason;
@@ -98,6 +108,10 @@ public class ElectronicSignature {
 
   public String getSignerId() {
     return signerId;
+  }
+
+  public String getSignerSubject() {
+    return signerSubject;
   }
 
   public String getSignerName() {

@@ -18,9 +18,9 @@ class SigningRulesTest {
   private static final Actor OLIVIA =
       new Actor("operator1", "Olivia Ortega", "10.0.0.7", Set.of("operator"));
   private static final SignerIdentity OLIVIA_SIGNS =
-      new SignerIdentity("operator1", "Olivia Ortega", Set.of("operator"));
+      SignerIdentity.named("operator1", "Olivia Ortega", Set.of("operator"));
   private static final SignerIdentity OMAR_SIGNS =
-      new SignerIdentity("operator2", "Omar Okafor", Set.of("operator"));
+      SignerIdentity.named("operator2", "Omar Okafor", Set.of("operator"));
 
   @Test
   void theSignedInUserSignsForThemself() {
@@ -66,7 +66,7 @@ class SigningRulesTest {
 
   @Test
   void theVerifierMustHoldTheRequiredRole() {
-    SignerIdentity auditor = new SignerIdentity("auditor", "Ava Adams", Set.of("auditor"));
+    SignerIdentity auditor = SignerIdentity.named("auditor", "Ava Adams", Set.of("auditor"));
     SignatureRefused refused =
         assertThrows(
             SignatureRefused.class,
