@@ -510,6 +510,9 @@ public final class TerminalBenchmark {
                 .add("lastName", "Operator " + which.toUpperCase(Locale.ROOT))
                 .add("email", operator(i, which) + "@plant.example")
                 .add("realmRoles", Json.createArrayBuilder().add("operator"))
+                // Assigned to every line (the realm's group /lines): the benchmark's lines are
+                // its own, and operators work only on lines they are assigned to.
+                .add("groups", Json.createArrayBuilder().add("/lines"))
                 .add(
                     "credentials",
                     Json.createArrayBuilder()
