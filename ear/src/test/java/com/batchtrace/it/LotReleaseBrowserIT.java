@@ -77,6 +77,7 @@ class LotReleaseBrowserIT extends DeployedApplication {
 
     Browser.visible(By.xpath(QUARANTINE + row(first) + "//button[contains(@id, ':release')]"))
         .click();
+    SignatureDialog.awaitFocus("queue:release-sign");
     WebElement userId = Browser.visible(By.id("queue:release-sign:username"));
     assertEquals("", userId.getAttribute("value"), "the user id is asked, not filled in");
     assertNull(userId.getAttribute("readonly"));
@@ -100,6 +101,7 @@ class LotReleaseBrowserIT extends DeployedApplication {
 
     Browser.visible(By.xpath(QUARANTINE + row(second) + "//button[contains(@id, ':release')]"))
         .click();
+    SignatureDialog.awaitFocus("queue:release-sign");
     userId = Browser.visible(By.id("queue:release-sign:username"));
     assertEquals(DemoUser.REVIEWER.username, userId.getAttribute("value"));
     assertNotNull(userId.getAttribute("readonly"), "later in the session: the password only");

@@ -1,6 +1,7 @@
 package com.batchtrace.it;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -21,11 +22,27 @@ final class SignatureDialog {
    * first signature since signing in), then the demo password.
    */
   static void credentials(String dialog) {
+    awaitFocus(dialog);
     WebElement user = Browser.visible(By.id(dialog + ":username"));
     if (user.getAttribute("readonly") == null && user.getAttribute("value").isEmpty()) {
       user.sendKeys(Browser.signedIn());
     }
     Browser.visible(By.id(dialog + ":password")).sendKeys(DemoUser.PASSWORD);
+  }
+
+  /**
+   * Waits until the dialog has moved the focus to its first field, shortly after it shows (the user
+   * id at a session's first signature, else the password): keys typed before would be lost.
+   */
+  static void awaitFocus(String dialog) {
+    Browser.waiting()
+        .until(
+            d ->
+                String.valueOf(
+                        ((JavascriptExecutor) d)
+                            .executeScript(
+                                "return document.activeElement ? document.activeElement.id : ''"))
+                    .startsWith(dialog + ":"));
   }
 
   /** Waits until the dialog and its modal overlay are gone, so the page takes clicks again. */
