@@ -107,6 +107,42 @@ prepare_database() {
   java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
 }
 
+# The checkpoint key of a stack in <dir> (issue 16): an Ed25519 key pair in a PKCS#12 keystore
+# that only this user can read, made once with the JDK's keytool, with a random passphrase of its
+# own (<dir>/checkpoint-key.pass, also 0600), and its public key for the offline verifier
+# (<dir>/checkpoint-public-key.pem). The signed checkpoints go to <dir>/log. Exports the settings
+# BATCHTRACE_CHECKPOINT_KEYSTORE, _KEYSTORE_PASSWORD and _DIR for the server started next.
+# Never a default key: each stack makes its own on first start.
+ensure_checkpoint_key() {
+  local dir=$1
+  mkdir -p "$dir/log"
+  chmod 700 "$dir"
+  if [[ ! -s $dir/checkpoint-key.p12 ]]; then
+    rm -f "$dir/checkpoint-key.p12" "$dir/checkpoint-key.pass" "$dir/checkpoint-public-key.pem"
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/checkpoint-key.pass")
+    (umask 077 && keytool -genkeypair -keyalg Ed25519 -alias checkpoint -validity 36500 \
+      -dname "CN=Batchtrace checkpoints $(hostname)" -storetype PKCS12 \
+      -keystore "$dir/checkpoint-key.p12" -storepass:file "$dir/checkpoint-key.pass" >/dev/null 2>&1) ||
+      die "keytool could not make the checkpoint key in $dir (JDK 17 has Ed25519)"
+    say "made the checkpoint key $dir/checkpoint-key.p12 (Ed25519; public key: $dir/checkpoint-public-key.pem)"
+  fi
+  chmod 600 "$dir/checkpoint-key.p12" "$dir/checkpoint-key.pass"
+  if [[ ! -s $dir/checkpoint-public-key.pem ]]; then
+    keytool -exportcert -rfc -alias checkpoint -keystore "$dir/checkpoint-key.p12" -storetype PKCS12 \
+      -storepass:file "$dir/checkpoint-key.pass" -file "$dir/checkpoint-certificate.pem" >/dev/null 2>&1 ||
+      die "keytool could not export the checkpoint public key from $dir"
+    if command -v openssl >/dev/null; then
+      openssl x509 -in "$dir/checkpoint-certificate.pem" -pubkey -noout >"$dir/checkpoint-public-key.pem"
+    else
+      cp "$dir/checkpoint-certificate.pem" "$dir/checkpoint-public-key.pem"
+    fi
+  fi
+  export BATCHTRACE_CHECKPOINT_KEYSTORE=$dir/checkpoint-key.p12
+  BATCHTRACE_CHECKPOINT_KEYSTORE_PASSWORD=$(cat "$dir/checkpoint-key.pass")
+  export BATCHTRACE_CHECKPOINT_KEYSTORE_PASSWORD
+  export BATCHTRACE_CHECKPOINT_DIR=$dir/log
+}
+
 ensure_mosquitto() {
   command -v mosquitto >/dev/null && command -v mosquitto_passwd >/dev/null || apt_install mosquitto
   command -v openssl >/dev/null || apt_install openssl
@@ -165,7 +201,7 @@ keyfile $dir/tls/server.key
 CONF
   fi
   [[ -n $extra ]] && printf '%s\n' "$extra" >>"$dir/mosquitto.conf"
-  setsid mosquitto -c "$dir/mosquitto.conf" >"$STACK/$name.log" 2>&1 &
+  setsid mosquitto -c "$dir/mosquitto.conf" >"$STACK/$name.log" 2>&1 9>&- &
   echo $! >"$STACK/$name.pid"
   for _ in $(seq 20); do port_open "$port" && break; sleep 0.5; done
   port_open "$port" || die "the $name broker did not start: see $STACK/$name.log"
@@ -227,7 +263,7 @@ start_keycloak() {
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD \
     setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
     --http-management-port="$mgmt" --hostname="http://localhost:$port" --import-realm \
-    --health-enabled=true $KC_SIGNING_OPTIONS >"$STACK/$name.log" 2>&1 &
+    --health-enabled=true $KC_SIGNING_OPTIONS >"$STACK/$name.log" 2>&1 9>&- &
   echo $! >"$STACK/$name.pid"
   wait_for "http://localhost:$port/realms/plant/.well-known/openid-configuration" 180 "Keycloak" "$STACK/$name.log"
 }

@@ -14,7 +14,8 @@ public enum SecurityEventKind {
   BROKER_DISCONNECTED("Machine data: broker connection lost"),
   SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password"),
   SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign"),
-  IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed");
+  IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed"),
+  CHECKPOINT_SIGNED("Checkpoint signed: the chains' heads, signed outside the database");
 
   private final String label;
 
