@@ -107,6 +107,42 @@ prepare_database() {
   java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
 }
 
+# The checkpoint key of a stack in <dir> (issue 16): an Ed25519 key pair in a PKCS#12 keystore
+# that only this user can read, made once with the JDK's keytool, with a random passphrase of its
+# own (<dir>/checkpoint-key.pass, also 0600), and its public key for the offline verifier
+# (<dir>/checkpoint-public-key.pem). The signed checkpoints go to <dir>/log. Exports the settings
+# BATCHTRACE_CHECKPOINT_KEYSTORE, _KEYSTORE_PASSWORD and _DIR for the server started next.
+# Never a default key: each stack makes its own on first start.
+ensure_checkpoint_key() {
+  local dir=$1
+  mkdir -p "$dir/log"
+  chmod 700 "$dir"
+  if [[ ! -s $dir/checkpoint-key.p12 ]]; then
+    rm -f "$dir/checkpoint-key.p12" "$dir/checkpoint-key.pass" "$dir/checkpoint-public-key.pem"
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/checkpoint-key.pass")
+    (umask 077 && keytool -genkeypair -keyalg Ed25519 -alias checkpoint -validity 36500 \
+      -dname "CN=Batchtrace checkpoints $(hostname)" -storetype PKCS12 \
+      -keystore "$dir/checkpoint-key.p12" -storepass:file "$dir/checkpoint-key.pass" >/dev/null 2>&1) ||
+      die "keytool could not make the checkpoint key in $dir (JDK 17 has Ed25519)"
+    say "made the checkpoint key $dir/checkpoint-key.p12 (Ed25519; public key: $dir/checkpoint-public-key.pem)"
+  fi
+  chmod 600 "$dir/checkpoint-key.p12" "$dir/checkpoint-key.pass"
+  if [[ ! -s $dir/checkpoint-public-key.pem ]]; then
+    keytool -exportcert -rfc -alias checkpoint -keystore "$dir/checkpoint-key.p12" -storetype PKCS12 \
+      -storepass:file "$dir/checkpoint-key.pass" -file "$dir/checkpoint-certificate.pem" >/dev/null 2>&1 ||
+      die "keytool could not export the checkpoint public key from $dir"
+    if command -v openssl >/dev/null; then
+      openssl x509 -in "$dir/checkpoint-certificate.pem" -pubkey -noout >"$dir/checkpoint-public-key.pem"
+    else
+      cp "$dir/checkpoint-certificate.pem" "$dir/checkpoint-public-key.pem"
+    fi
+  fi
+  export BATCHTRACE_CHECKPOINT_KEYSTORE=$dir/checkpoint-key.p12
+  BATCHTRACE_CHECKPOINT_KEYSTORE_PASSWORD=$(cat "$dir/checkpoint-key.pass")
+  export BATCHTRACE_CHECKPOINT_KEYSTORE_PASSWORD
+  export BATCHTRACE_CHECKPOINT_DIR=$dir/log
+}
+
 ensure_mosquitto() {
   command -v mosquitto >/dev/null && command -v mosquitto_passwd >/dev/null || apt_install mosquitto
   command -v openssl >/dev/null || apt_install openssl

@@ -35,6 +35,11 @@ public final class RestClient {
     return TestStack.send(request(path).GET());
   }
 
+  /** For downloads (a PDF export): the body as bytes. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    return TestStack.sendForBytes(request(path).GET());
+  }
+
   public HttpResponse<String> post(String path, String json) {
     return TestStack.send(
         request(path)

@@ -104,6 +104,18 @@ public final class TestStack {
   }
 
   /**
+   * A connection as the database owner role (batchtrace_owner): the role the migrations run as,
+   * which owns every table and may disable their triggers. Only the tests that play a rogue owner
+   * rewriting the audit trail use it.
+   */
+  public static Connection databaseAsOwner() throws SQLException {
+    return DriverManager.getConnection(
+        property("test.db.url"),
+        property("test.db.owner.user"),
+        property("test.db.owner.password"));
+  }
+
+  /**
    * Clears Keycloak's brute-force lock of a demo user, so a test that types wrong passwords on
    * purpose leaves the user able to sign in for the tests after it.
    */

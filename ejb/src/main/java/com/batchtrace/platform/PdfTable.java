@@ -6,6 +6,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfFileSpecification;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -30,6 +31,7 @@ public final class PdfTable {
   private final OutputStream out;
   private final List<String> columns;
   private final float[] widths;
+  private PdfWriter writer;
   private PdfPTable table;
   private int pending;
 
@@ -48,7 +50,7 @@ public final class PdfTable {
 
   /** Opens the document with the title and the lines that say what it is. */
   public void begin(String title, List<String> lines) {
-    PdfWriter writer = PdfWriter.getInstance(document, out);
+    writer = PdfWriter.getInstance(document, out);
     writer.setPageEvent(new PdfPageNumbers());
     document.addTitle(title);
     document.open();
@@ -74,6 +76,16 @@ public final class PdfTable {
     if (++pending >= FLUSH_EVERY) {
       document.add(table);
       pending = 0;
+    }
+  }
+
+  /** Attaches a file to the document (before {@link #end}): machine-readable evidence. */
+  public void attach(String name, String description, byte[] content) {
+    try {
+      writer.addFileAttachment(
+          description, PdfFileSpecification.fileEmbedded(writer, null, name, content));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -1,7 +1,9 @@
 package com.batchtrace.web.api;
 
+import com.batchtrace.compliance.integrity.boundary.Checkpoints;
 import com.batchtrace.compliance.integrity.boundary.IntegrityCheck;
 import com.batchtrace.compliance.integrity.boundary.IntegrityReport;
+import com.batchtrace.compliance.integrity.boundary.SignedCheckpoint;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviewView;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviews;
 import com.batchtrace.compliance.review.boundary.NewAuditTrailReview;
@@ -48,6 +50,8 @@ public class ComplianceResource {
 
   @Inject AuditTrailReviews reviews;
 
+  @Inject Checkpoints checkpoints;
+
   @Inject SignatureService signatures;
 
   @Inject SecurityLog securityLog;
@@ -60,6 +64,17 @@ public class ComplianceResource {
   @RolesAllowed({Roles.AUDITOR, Roles.QA_REVIEWER})
   public IntegrityReport verifyIntegrity() {
     return integrityCheck.verify();
+  }
+
+  /**
+   * Signs a checkpoint of every chain now with the checkpoint key (outside the database) and writes
+   * it to the checkpoint log; 400 with the reason when no key is configured.
+   */
+  @POST
+  @Path("checkpoints")
+  @RolesAllowed({Roles.AUDITOR, Roles.QA_REVIEWER})
+  public SignedCheckpoint signCheckpoint() {
+    return checkpoints.takeOnDemand();
   }
 
   /**

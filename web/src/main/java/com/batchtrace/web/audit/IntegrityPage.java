@@ -1,7 +1,10 @@
 package com.batchtrace.web.audit;
 
+import com.batchtrace.compliance.integrity.boundary.CheckpointFinding;
+import com.batchtrace.compliance.integrity.boundary.Checkpoints;
 import com.batchtrace.compliance.integrity.boundary.IntegrityCheck;
 import com.batchtrace.compliance.integrity.boundary.IntegrityReport;
+import com.batchtrace.compliance.integrity.boundary.SignedCheckpoint;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviewView;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviews;
 import com.batchtrace.compliance.review.boundary.NewAuditTrailReview;
@@ -30,11 +33,14 @@ public class IntegrityPage implements Serializable {
 
   @Inject transient AuditTrailReviews reviews;
 
+  @Inject transient Checkpoints checkpoints;
+
   @Inject SignatureForm signatureForm;
 
   @Inject SiteTime siteTime;
 
   private IntegrityReport report;
+  private String lastSigned;
   private List<AuditTrailReviewView> latest;
 
   private LocalDateTime periodFrom;
@@ -43,6 +49,37 @@ public class IntegrityPage implements Serializable {
 
   public void verify() {
     report = integrityCheck.verify();
+  }
+
+  /** Signs a checkpoint of the chains now, outside the database. */
+  public void signCheckpoint() {
+    Feedback.attempt(
+        () -> {
+          SignedCheckpoint c = checkpoints.takeOnDemand();
+          lastSigned = "Signed checkpoint " + c.sequence() + " written to " + c.file() + ".";
+        },
+        null);
+  }
+
+  /** How the chains compared with the signed checkpoints, in one sentence. */
+  public String getCheckpointSummary() {
+    if (report == null || report.checkpoints() == null) {
+      return "";
+    }
+    CheckpointFinding c = report.checkpoints();
+    return c.latest() == null
+        ? "No signed checkpoint was compared."
+        : "Compared with "
+            + c.compared()
+            + " signed checkpoint(s); the latest is number "
+            + c.latest()
+            + ", signed "
+            + siteTime.format(c.latestAt())
+            + ".";
+  }
+
+  public String getLastSigned() {
+    return lastSigned;
   }
 
   /** Signs the review; the dialog closes only when it succeeded. */

@@ -2,11 +2,15 @@ package com.batchtrace.compliance.audit.boundary;
 
 import com.batchtrace.compliance.audit.control.AuditTrailQueries;
 import com.batchtrace.compliance.audit.control.CsvExportWriter;
+import com.batchtrace.compliance.audit.control.ExportSeal;
 import com.batchtrace.compliance.audit.control.ExportWriter;
 import com.batchtrace.compliance.audit.control.JsonExportWriter;
 import com.batchtrace.compliance.audit.control.PdfExportWriter;
 import com.batchtrace.compliance.integrity.boundary.ChainHead;
+import com.batchtrace.compliance.integrity.boundary.Checkpoints;
+import com.batchtrace.compliance.integrity.boundary.CheckpointsUnavailable;
 import com.batchtrace.compliance.integrity.boundary.IntegrityCheck;
+import com.batchtrace.compliance.integrity.boundary.SignedCheckpoint;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.identity.boundary.Actor;
@@ -21,13 +25,17 @@ import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Exports an audit trail search as CSV, PDF or JSON, streamed: rows go from a database cursor
  * straight to the output, so memory does not grow with the size of the export. Each export states
  * its filter, exporter, time and the revision chain head, ends with the row count and checksum, and
- * is itself recorded as a security event.
+ * is itself recorded as a security event. Each export takes a signed checkpoint of the chains first
+ * and carries it, and ends with a seal signed with the same key over its header and rows: the
+ * offline verifier (verify/) checks both with the public key alone.
  */
 @ApplicationScoped
 public class AuditExport {
@@ -47,15 +55,24 @@ public class AuditExport {
 
   @Inject Clock clock;
 
+  @Inject Checkpoints checkpoints;
+
   public ExportResult export(AuditQuery query, ExportFormat format, OutputStream out) {
     currentActor.require(Roles.AUDITOR);
     Actor exporter = currentActor.get();
+    SignedCheckpoint checkpoint = checkpoint(format, query, exporter);
     ChainHead head =
-        integrityCheck.heads().stream()
-            .filter(h -> h.chain().equals("revision"))
-            .findFirst()
-            .orElseThrow();
+        checkpoint == null
+            ? integrityCheck.heads().stream()
+                .filter(h -> h.chain().equals("revision"))
+                .findFirst()
+                .orElseThrow()
+            : checkpoint
+                .chain("revision")
+                .map(c -> new ChainHead(c.chain(), c.position(), c.sha256()))
+                .orElseThrow();
     RowChecksum checksum = new RowChecksum();
+    ExportSeal.Digests digests = new ExportSeal.Digests();
     byte[] headerLine = checksum.header(AuditEntry.COLUMNS);
     ExportWriter writer =
         switch (format) {
@@ -64,20 +81,28 @@ public class AuditExport {
           case JSON -> new JsonExportWriter(out);
         };
     try {
-      writer.begin(
+      ExportHeader header =
           new ExportHeader(
-              query.describe(), exporter.userId(), exporter.displayName(), clock.instant(), head));
+              query.describe(),
+              exporter.userId(),
+              exporter.displayName(),
+              clock.instant(),
+              head,
+              checkpoint == null ? null : checkpoint.text());
+      writer.begin(header);
       streamInTransaction(
           query,
           entry -> {
             try {
-              writer.row(entry, checksum.row(entry.values()));
+              List<String> values = entry.values();
+              digests.row(values);
+              writer.row(entry, checksum.row(values));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           });
       ExportResult result = new ExportResult(checksum.rows(), checksum.hex());
-      writer.end(result);
+      writer.end(result, seal(format, checkpoint, header, result, digests));
       securityLog.record(
           SecurityEventKind.EXPORT,
           format
@@ -94,6 +119,45 @@ public class AuditExport {
           format + " export (" + query.describe() + ") broke off: " + e.getMessage());
       throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
     }
+  }
+
+  /** The signed checkpoint this export carries; null (and said so) without a checkpoint key. */
+  private SignedCheckpoint checkpoint(ExportFormat format, AuditQuery query, Actor exporter) {
+    try {
+      return checkpoints.take(
+          format
+              + " audit trail export ("
+              + query.describe()
+              + ") by "
+              + exporter.displayName()
+              + " ("
+              + exporter.userId()
+              + ")");
+    } catch (CheckpointsUnavailable noKey) {
+      return null;
+    }
+  }
+
+  private String seal(
+      ExportFormat format,
+      SignedCheckpoint checkpoint,
+      ExportHeader header,
+      ExportResult result,
+      ExportSeal.Digests digests) {
+    if (checkpoint == null) {
+      return null;
+    }
+    String unsigned =
+        ExportSeal.unsigned(
+            format.name(),
+            checkpoint.sequence(),
+            checkpoint.text(),
+            header,
+            AuditEntry.COLUMNS,
+            result,
+            digests,
+            checkpoints.keyId());
+    return ExportSeal.signed(unsigned, checkpoints.sign(unsigned.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A read-only transaction of its own, long enough for big exports (a cursor needs one). */

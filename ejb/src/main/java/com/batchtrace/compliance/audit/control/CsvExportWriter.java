@@ -37,6 +37,16 @@ public final class CsvExportWriter implements ExportWriter {
             + ", SHA-256 "
             + h.chainHead().sha256());
     comment("Checksum at the end: " + ExportHeader.CHECKSUM_RULE + ", i.e. the lines without '#'");
+    if (h.signedCheckpoint() == null) {
+      comment(ExportHeader.CSV_CHECKPOINT_PREFIX + "none (no checkpoint key is configured)");
+    } else {
+      comment(
+          "The chains' signed checkpoint and, at the end, the export's signed seal: check them"
+              + " with batchtrace-verify.jar and the checkpoint public key");
+      for (String line : h.signedCheckpoint().split("\n")) {
+        comment(ExportHeader.CSV_CHECKPOINT_PREFIX + line);
+      }
+    }
     out.write(headerLine);
   }
 
@@ -46,9 +56,14 @@ public final class CsvExportWriter implements ExportWriter {
   }
 
   @Override
-  public void end(ExportResult result) throws IOException {
+  public void end(ExportResult result, String seal) throws IOException {
     comment("Rows: " + result.rows());
     comment("SHA-256: " + result.sha256());
+    if (seal != null) {
+      for (String line : seal.split("\n")) {
+        comment(ExportHeader.CSV_SEAL_PREFIX + line);
+      }
+    }
     out.flush();
   }
 

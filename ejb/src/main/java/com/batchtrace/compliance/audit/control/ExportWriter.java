@@ -16,5 +16,13 @@ public interface ExportWriter {
    */
   void row(AuditEntry entry, byte[] csvLine) throws IOException;
 
-  void end(ExportResult result) throws IOException;
+  /**
+   * @param result row count and checksum
+   * @param seal the signed seal's text ({@link ExportSeal}), or null without a checkpoint key
+   */
+  void end(ExportResult result, String seal) throws IOException;
+
+  default void end(ExportResult result) throws IOException {
+    end(result, null);
+  }
 }

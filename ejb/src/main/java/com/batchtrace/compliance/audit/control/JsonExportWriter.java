@@ -30,9 +30,13 @@ public final class JsonExportWriter implements ExportWriter {
         .write("position", h.chainHead().position())
         .write("sha256", h.chainHead().sha256())
         .writeEnd()
-        .write("checksumRule", ExportHeader.CHECKSUM_RULE)
-        .writeEnd()
-        .writeStartArray("rows");
+        .write("checksumRule", ExportHeader.CHECKSUM_RULE);
+    if (h.signedCheckpoint() == null) {
+      json.writeNull("signedCheckpoint");
+    } else {
+      json.write("signedCheckpoint", h.signedCheckpoint());
+    }
+    json.writeEnd().writeStartArray("rows");
   }
 
   @Override
@@ -46,8 +50,14 @@ public final class JsonExportWriter implements ExportWriter {
   }
 
   @Override
-  public void end(ExportResult result) {
-    json.writeEnd().write("rowCount", result.rows()).write("sha256", result.sha256()).writeEnd();
+  public void end(ExportResult result, String seal) {
+    json.writeEnd().write("rowCount", result.rows()).write("sha256", result.sha256());
+    if (seal == null) {
+      json.writeNull("signedSeal");
+    } else {
+      json.write("signedSeal", seal);
+    }
+    json.writeEnd();
     json.flush();
   }
 }

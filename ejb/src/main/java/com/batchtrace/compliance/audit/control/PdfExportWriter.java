@@ -5,6 +5,7 @@ import com.batchtrace.compliance.audit.boundary.ExportHeader;
 import com.batchtrace.compliance.audit.boundary.ExportResult;
 import com.batchtrace.platform.PdfTable;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -33,7 +34,20 @@ public final class PdfExportWriter implements ExportWriter {
                 + h.chainHead().position()
                 + ", SHA-256 "
                 + h.chainHead().sha256(),
-            "Checksum at the end: " + ExportHeader.CHECKSUM_RULE + "."));
+            "Checksum at the end: " + ExportHeader.CHECKSUM_RULE + ".",
+            h.signedCheckpoint() == null
+                ? "Signed checkpoint: none (no checkpoint key is configured)."
+                : "Signed checkpoint of the chains and signed seal of this export: attached ("
+                    + ExportHeader.PDF_CHECKPOINT_FILE
+                    + ", "
+                    + ExportHeader.PDF_SEAL_FILE
+                    + "); check them with batchtrace-verify.jar."));
+    if (h.signedCheckpoint() != null) {
+      pdf.attach(
+          ExportHeader.PDF_CHECKPOINT_FILE,
+          "Signed checkpoint of the chains",
+          h.signedCheckpoint().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   @Override
@@ -42,7 +56,13 @@ public final class PdfExportWriter implements ExportWriter {
   }
 
   @Override
-  public void end(ExportResult result) {
+  public void end(ExportResult result, String seal) {
+    if (seal != null) {
+      pdf.attach(
+          ExportHeader.PDF_SEAL_FILE,
+          "Signed seal of this export",
+          seal.getBytes(StandardCharsets.UTF_8));
+    }
     pdf.end(List.of("Rows: " + result.rows(), "SHA-256: " + result.sha256()));
   }
 }

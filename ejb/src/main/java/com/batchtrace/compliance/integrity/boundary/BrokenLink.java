@@ -12,6 +12,12 @@ package com.batchtrace.compliance.integrity.boundary;
 public record BrokenLink(String chain, Long position, String table, String rowKey, String problem) {
 
   public String describe() {
+    if (table == null
+        && (problem.startsWith("chain ")
+            || problem.startsWith("signed checkpoint")
+            || problem.startsWith("checkpoint"))) {
+      return problem; // a finding against the signed checkpoints names its chain itself
+    }
     return (table == null ? "chain " + chain : table + " row " + rowKey)
         + (position == null ? "" : " (link " + position + " of chain " + chain + ")")
         + ": "

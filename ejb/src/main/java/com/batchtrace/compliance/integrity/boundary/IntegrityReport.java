@@ -9,9 +9,15 @@ import java.util.Optional;
  *
  * @param checkedAt when (UTC)
  * @param heads each chain's head at the time of the check
- * @param problems every broken link found, earliest first within each chain
+ * @param problems every broken link found, earliest first within each chain, then what differs from
+ *     the signed checkpoints
+ * @param checkpoints how the chains compared with the signed checkpoints
  */
-public record IntegrityReport(Instant checkedAt, List<ChainHead> heads, List<BrokenLink> problems) {
+public record IntegrityReport(
+    Instant checkedAt,
+    List<ChainHead> heads,
+    List<BrokenLink> problems,
+    CheckpointFinding checkpoints) {
 
   public IntegrityReport {
     heads = List.copyOf(heads);
@@ -39,14 +45,23 @@ public record IntegrityReport(Instant checkedAt, List<ChainHead> heads, List<Bro
     if (intact()) {
       return "All chains intact: "
           + String.join(
-              ", ", heads.stream().map(h -> h.chain() + " " + h.position() + " links").toList());
+              ", ", heads.stream().map(h -> h.chain() + " " + h.position() + " links").toList())
+          + (checkpoints == null || checkpoints.latest() == null
+              ? "; no signed checkpoint to compare with"
+              : "; they match all "
+                  + checkpoints.compared()
+                  + " signed checkpoints (latest: "
+                  + checkpoints.latest()
+                  + ")");
     }
     return problems.size()
         + " problem(s); first: "
         + String.join(
             "; ",
-            heads.stream()
-                .map(h -> firstBroken(h.chain()))
+            problems.stream()
+                .map(BrokenLink::chain)
+                .distinct()
+                .map(this::firstBroken)
                 .flatMap(Optional::stream)
                 .map(BrokenLink::describe)
                 .toList());

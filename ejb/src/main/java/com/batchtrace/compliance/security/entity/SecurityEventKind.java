@@ -15,7 +15,8 @@ public enum SecurityEventKind {
   SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password"),
   SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign"),
   IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed"),
-  LINE_REFUSED("Refused: a batch of a line the person is not assigned to");
+  LINE_REFUSED("Refused: a batch of a line the person is not assigned to"),
+  CHECKPOINT_SIGNED("Checkpoint signed: the chains' heads, signed outside the database");
 
   private final String label;
 

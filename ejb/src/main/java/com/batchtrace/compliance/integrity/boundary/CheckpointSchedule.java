@@ -1,0 +1,49 @@
+package com.batchtrace.compliance.integrity.boundary;
+
+import com.batchtrace.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Signs a checkpoint every BATCHTRACE_CHECKPOINT_MINUTES (default 5), and one when the server
+ * starts. Without a checkpoint key it logs why once and signs nothing; the integrity page shows the
+ * same reason.
+ */
+@Singleton
+@Startup
+public class CheckpointSchedule {
+
+  private static final Logger LOG = Logger.getLogger(CheckpointSchedule.class.getName());
+
+  @Resource TimerService timers;
+
+  @Inject Checkpoints checkpoints;
+
+  @PostConstruct
+  void schedule() {
+    long millis = Settings.positive("BATCHTRACE_CHECKPOINT_MINUTES", 5) * 60_000L;
+    checkpoints
+        .unavailable()
+        .ifPresentOrElse(
+            reason -> LOG.warning(reason),
+            () ->
+                timers.createIntervalTimer(10_000L, millis, new TimerConfig("checkpoint", false)));
+  }
+
+  @Timeout
+  void sign() {
+    try {
+      checkpoints.take("scheduled");
+    } catch (CheckpointsUnavailable | IllegalStateException | java.io.UncheckedIOException e) {
+      LOG.log(Level.WARNING, "No scheduled checkpoint was signed: " + e.getMessage(), e);
+    }
+  }
+}
