@@ -3,6 +3,7 @@ package com.batchtrace.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -52,6 +53,17 @@ class PersonIdentityIT extends DeployedApplication {
             "select count(distinct user_subject) from batchtrace.audit_revision where user_id = ?",
             username),
         "the audit trail tells the two accounts apart too");
+    HttpResponse<String> export =
+        TestStack.send(
+            HttpRequest.newBuilder(
+                    TestStack.app("/api/v1/audit-trail/export?format=csv&user=" + username))
+                .header("Authorization", "Bearer " + TestStack.accessToken(DemoUser.AUDITOR))
+                .header("Accept", "text/csv"));
+    assertEquals(200, export.statusCode(), export.body());
+    assertTrue(
+        export.body().contains(older.getString("signerAccount"))
+            && export.body().contains(newer.getString("signerAccount")),
+        "the audit trail export names both accounts: " + export.body());
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.util.List;
  * @param time when (UTC)
  * @param userId who
  * @param userName who (printed name)
+ * @param userAccount the identity provider's immutable id of who's account; null for the system and
+ *     for revisions written before it was recorded
  * @param clientAddress from where
  * @param recordType what kind of record
  * @param recordId which record
@@ -21,6 +23,7 @@ public record AuditEntry(
     Instant time,
     String userId,
     String userName,
+    String userAccount,
     String clientAddress,
     String recordType,
     long recordId,
@@ -34,6 +37,7 @@ public record AuditEntry(
           "time_utc",
           "user_id",
           "user_name",
+          "user_account",
           "client",
           "record_type",
           "record_id",
@@ -47,6 +51,7 @@ public record AuditEntry(
         time.toString(),
         userId,
         userName,
+        userAccount == null ? "" : userAccount,
         clientAddress == null ? "" : clientAddress,
         recordType,
         String.valueOf(recordId),

@@ -27,7 +27,7 @@ public class AuditTrailQueries {
 
   private static final String SELECT =
       "select r.id, r.revision_time, r.user_id, r.user_name, r.client_address, e.record_type,"
-          + " e.record_id, e.revtype, r.reason"
+          + " e.record_id, e.revtype, r.reason, r.user_subject"
           + " from batchtrace.audit_trail_entry e join batchtrace.audit_revision r on r.id = e.rev";
 
   /** Rows fetched per round trip while streaming: memory stays flat whatever the result size. */
@@ -104,7 +104,8 @@ public class AuditTrailQueries {
   public List<Object[]> statesOf(AuditedRecordType type, long recordId) {
     String sql =
         "select r.id, r.revision_time, r.user_id, r.user_name, r.client_address, ?, a.id,"
-            + " a.revtype, r.reason, (to_jsonb(a) - 'rev' - 'revtype' - 'revend')::text"
+            + " a.revtype, r.reason, (to_jsonb(a) - 'rev' - 'revtype' - 'revend')::text,"
+            + " r.user_subject"
             + " from batchtrace."
             + type.auditTable()
             + " a join batchtrace.audit_revision r on r.id = a.rev where a.id = ? order by a.rev";
@@ -157,7 +158,7 @@ public class AuditTrailQueries {
     String sql =
         RECORDS_OF_BATCH
             + " select r.id, r.revision_time, r.user_id, r.user_name, r.client_address,"
-            + " e.record_type, e.record_id, e.revtype, r.reason from records k"
+            + " e.record_type, e.record_id, e.revtype, r.reason, r.user_subject from records k"
             + " join batchtrace.audit_trail_entry e"
             + "   on e.record_type = k.record_type and e.record_id = k.record_id"
             + " join batchtrace.audit_revision r on r.id = e.rev"
@@ -182,13 +183,17 @@ public class AuditTrailQueries {
     }
   }
 
-  /** An entry from the first nine columns, in the order every query here selects them. */
+  /**
+   * An entry from the first nine columns, in the order every query here selects them, and the
+   * person's account id (column user_subject, selected last).
+   */
   private static AuditEntry entry(ResultSet rs) throws SQLException {
     return new AuditEntry(
         rs.getLong(1),
         rs.getObject(2, OffsetDateTime.class).toInstant(),
         rs.getString(3),
         rs.getString(4),
+        rs.getString("user_subject"),
         rs.getString(5),
         rs.getString(6),
         rs.getLong(7),
