@@ -47,7 +47,7 @@ public class AccessReviewResource {
   /** The same list as a checksummed CSV download; recorded as an export. */
   @GET
   @Path("current/export")
-  @Produces("text/csv")
+  @Produces({"text/csv", MediaType.APPLICATION_JSON})
   public Response export() {
     return Response.ok(reviews.exportCsv(), "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"access-review.csv\"")

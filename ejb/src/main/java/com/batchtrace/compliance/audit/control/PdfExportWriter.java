@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class PdfExportWriter implements ExportWriter {
 
-  private static final float[] WIDTHS = {6, 14, 8, 11, 8, 10, 6, 8, 29};
+  private static final float[] WIDTHS = {5, 12, 7, 10, 10, 8, 9, 5, 7, 27};
 
   private final PdfTable pdf;
 
