@@ -10,9 +10,12 @@ STACK=$ROOT/.stack
 MVN=$ROOT/mvnw
 cd "$ROOT" || exit
 
-# LOCAL DEMO credentials. Production sets its own (README.md, "Production").
-export BATCHTRACE_DB_OWNER_USER=${BATCHTRACE_DB_OWNER_USER:-batchtrace_owner}
-export BATCHTRACE_DB_OWNER_PASSWORD=${BATCHTRACE_DB_OWNER_PASSWORD:-batchtrace-owner-demo}
+# LOCAL DEMO credentials. Production sets its own (docs/operations.md, "Production set-up").
+# The owner role's are NOT exported: only the migrator and the benchmarks' data generators get
+# them (owner_env), so no WildFly started from here ever holds them in its environment.
+DB_OWNER_USER=${BATCHTRACE_DB_OWNER_USER:-batchtrace_owner}
+DB_OWNER_PASSWORD=${BATCHTRACE_DB_OWNER_PASSWORD:-batchtrace-owner-demo}
+unset BATCHTRACE_DB_OWNER_USER BATCHTRACE_DB_OWNER_PASSWORD
 export BATCHTRACE_DB_USER=${BATCHTRACE_DB_USER:-batchtrace_app}
 export BATCHTRACE_DB_PASSWORD=${BATCHTRACE_DB_PASSWORD:-batchtrace-app-demo}
 export BATCHTRACE_OIDC_CLIENT_SECRET=${BATCHTRACE_OIDC_CLIENT_SECRET:-batchtrace-demo-secret}
@@ -94,17 +97,23 @@ bootstrap_database() {
   if [[ $fresh == fresh ]]; then
     psql_super -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
   fi
-  psql_super -v db_name="$name" -v owner_password="$BATCHTRACE_DB_OWNER_PASSWORD" \
+  psql_super -v db_name="$name" -v owner_password="$DB_OWNER_PASSWORD" \
     -v app_password="$BATCHTRACE_DB_PASSWORD" -f "$ROOT/db/bootstrap/create-roles-and-database.sql"
-  say "database $name ready (owner $BATCHTRACE_DB_OWNER_USER, application role $BATCHTRACE_DB_USER)"
+  say "database $name ready (owner $DB_OWNER_USER, application role $BATCHTRACE_DB_USER)"
 }
 
 # A database at the current schema: bootstrap_database <name> [fresh], then the built migrator
-# (db/target, so build first). Exports BATCHTRACE_DB_URL for what runs on it next.
+# (db/target, so build first) as its own step, before any server starts. Exports
+# BATCHTRACE_DB_URL for what runs on it next.
 prepare_database() {
   bootstrap_database "$@"
   export BATCHTRACE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$1
-  java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
+  owner_env java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
+}
+
+# Runs a command with the owner role's credentials in its environment, and only that command.
+owner_env() {
+  BATCHTRACE_DB_OWNER_USER=$DB_OWNER_USER BATCHTRACE_DB_OWNER_PASSWORD=$DB_OWNER_PASSWORD "$@"
 }
 
 ensure_mosquitto() {
@@ -165,7 +174,7 @@ keyfile $dir/tls/server.key
 CONF
   fi
   [[ -n $extra ]] && printf '%s\n' "$extra" >>"$dir/mosquitto.conf"
-  setsid mosquitto -c "$dir/mosquitto.conf" >"$STACK/$name.log" 2>&1 &
+  setsid mosquitto -c "$dir/mosquitto.conf" >"$STACK/$name.log" 2>&1 9>&- &
   echo $! >"$STACK/$name.pid"
   for _ in $(seq 20); do port_open "$port" && break; sleep 0.5; done
   port_open "$port" || die "the $name broker did not start: see $STACK/$name.log"
@@ -227,7 +236,7 @@ start_keycloak() {
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD \
     setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
     --http-management-port="$mgmt" --hostname="http://localhost:$port" --import-realm \
-    --health-enabled=true $KC_SIGNING_OPTIONS >"$STACK/$name.log" 2>&1 &
+    --health-enabled=true $KC_SIGNING_OPTIONS >"$STACK/$name.log" 2>&1 9>&- &
   echo $! >"$STACK/$name.pid"
   wait_for "http://localhost:$port/realms/plant/.well-known/openid-configuration" 180 "Keycloak" "$STACK/$name.log"
 }
