@@ -1,10 +1,17 @@
 package com.batchtrace.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -81,6 +89,75 @@ class ProductionModeIT {
       server.destroyForcibly();
       server.waitFor();
     }
+  }
+
+  /**
+   * The production realm template imports into the real Keycloak as it is, and Keycloak reads it as
+   * intended: no people, TLS required on every request, the password policy, user and admin events,
+   * new users made to change their password, and a client secret Keycloak generated.
+   */
+  @Test
+  void theProductionRealmTemplateImportsWithoutPeopleAndWithItsPolicies() throws IOException {
+    Path template =
+        Path.of(TestStack.property("test.build.dir"))
+            .resolve("../../docker/keycloak/realm-production-template.json");
+    String realm = "plant-template-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String json =
+        Files.readString(template, StandardCharsets.UTF_8)
+            .replaceFirst("\"realm\"\\s*:\\s*\"plant\"", "\"realm\": \"" + realm + "\"");
+    String admin = TestStack.keycloakAdminToken();
+    String realmUrl = TestStack.keycloak() + "/admin/realms/" + realm;
+    HttpResponse<String> created =
+        TestStack.send(
+            HttpRequest.newBuilder(URI.create(TestStack.keycloak() + "/admin/realms"))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    try {
+      assertEquals(201, created.statusCode(), created.body());
+      JsonObject imported = adminGet(admin, realmUrl).asJsonObject();
+      assertEquals("all", imported.getString("sslRequired"));
+      assertTrue(imported.getBoolean("eventsEnabled"), "user events on");
+      assertTrue(imported.getBoolean("adminEventsEnabled"), "admin events on");
+      assertTrue(imported.getBoolean("bruteForceProtected"), "brute-force protection on");
+      assertTrue(
+          imported.getString("passwordPolicy", "").contains("length(12)"), "password policy on");
+      List<String> people =
+          adminGet(admin, realmUrl + "/users?briefRepresentation=true")
+              .asJsonArray()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .map(u -> u.getString("username"))
+              .filter(name -> !name.startsWith("service-account-"))
+              .toList();
+      assertEquals(List.of(), people, "the template holds no people");
+      assertTrue(
+          adminGet(admin, realmUrl + "/authentication/required-actions/UPDATE_PASSWORD")
+              .asJsonObject()
+              .getBoolean("defaultAction"),
+          "every new user must change the given password");
+      String client =
+          adminGet(admin, realmUrl + "/clients?clientId=batchtrace")
+              .asJsonArray()
+              .getJsonObject(0)
+              .getString("id");
+      String secret =
+          adminGet(admin, realmUrl + "/clients/" + client + "/client-secret")
+              .asJsonObject()
+              .getString("value", "");
+      assertTrue(secret.length() >= 16, "Keycloak generated the client secret");
+      assertNotEquals("batchtrace-demo-secret", secret);
+    } finally {
+      TestStack.send(
+          HttpRequest.newBuilder(URI.create(realmUrl)).header("Authorization", admin).DELETE());
+    }
+  }
+
+  private static JsonStructure adminGet(String admin, String url) {
+    HttpResponse<String> answer =
+        TestStack.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", admin));
+    assertEquals(200, answer.statusCode(), url + ": " + answer.body());
+    return TestStack.json(answer.body());
   }
 
   /** The server's configuration as built, an empty log, and the EAR to deploy. */
