@@ -81,6 +81,20 @@ class DatabaseHardeningIT {
     }
   }
 
+  /**
+   * With pg_catalog first in its path, the partition creator still puts a new month into the
+   * schema: the runtime role calls it as the collector does, for a month no test writes.
+   */
+  @Test
+  void theOwnerRightsPartitionCreatorStillCreatesTheMonthInTheSchema() throws SQLException {
+    try (Connection db = TestStack.databaseAsApplication()) {
+      run(db, "select batchtrace.process_value_month('2031-07-15T00:00:00Z'::timestamptz)");
+      assertEquals(
+          List.of("batchtrace.process_value_2031_07"),
+          rows(db, "select to_regclass('batchtrace.process_value_2031_07')::text"));
+    }
+  }
+
   private static void run(Connection db, String sql) throws SQLException {
     try (Statement statement = db.createStatement()) {
       statement.execute(sql);
