@@ -10,9 +10,12 @@ STACK=$ROOT/.stack
 MVN=$ROOT/mvnw
 cd "$ROOT" || exit
 
-# LOCAL DEMO credentials. Production sets its own (README.md, "Production").
-export BATCHTRACE_DB_OWNER_USER=${BATCHTRACE_DB_OWNER_USER:-batchtrace_owner}
-export BATCHTRACE_DB_OWNER_PASSWORD=${BATCHTRACE_DB_OWNER_PASSWORD:-batchtrace-owner-demo}
+# LOCAL DEMO credentials. Production sets its own (docs/operations.md, "Production set-up").
+# The owner role's are NOT exported: only the migrator and the benchmarks' data generators get
+# them (owner_env), so no WildFly started from here ever holds them in its environment.
+DB_OWNER_USER=${BATCHTRACE_DB_OWNER_USER:-batchtrace_owner}
+DB_OWNER_PASSWORD=${BATCHTRACE_DB_OWNER_PASSWORD:-batchtrace-owner-demo}
+unset BATCHTRACE_DB_OWNER_USER BATCHTRACE_DB_OWNER_PASSWORD
 export BATCHTRACE_DB_USER=${BATCHTRACE_DB_USER:-batchtrace_app}
 export BATCHTRACE_DB_PASSWORD=${BATCHTRACE_DB_PASSWORD:-batchtrace-app-demo}
 export BATCHTRACE_OIDC_CLIENT_SECRET=${BATCHTRACE_OIDC_CLIENT_SECRET:-batchtrace-demo-secret}
@@ -94,17 +97,23 @@ bootstrap_database() {
   if [[ $fresh == fresh ]]; then
     psql_super -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
   fi
-  psql_super -v db_name="$name" -v owner_password="$BATCHTRACE_DB_OWNER_PASSWORD" \
+  psql_super -v db_name="$name" -v owner_password="$DB_OWNER_PASSWORD" \
     -v app_password="$BATCHTRACE_DB_PASSWORD" -f "$ROOT/db/bootstrap/create-roles-and-database.sql"
-  say "database $name ready (owner $BATCHTRACE_DB_OWNER_USER, application role $BATCHTRACE_DB_USER)"
+  say "database $name ready (owner $DB_OWNER_USER, application role $BATCHTRACE_DB_USER)"
 }
 
 # A database at the current schema: bootstrap_database <name> [fresh], then the built migrator
-# (db/target, so build first). Exports BATCHTRACE_DB_URL for what runs on it next.
+# (db/target, so build first) as its own step, before any server starts. Exports
+# BATCHTRACE_DB_URL for what runs on it next.
 prepare_database() {
   bootstrap_database "$@"
   export BATCHTRACE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$1
-  java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
+  owner_env java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
+}
+
+# Runs a command with the owner role's credentials in its environment, and only that command.
+owner_env() {
+  BATCHTRACE_DB_OWNER_USER=$DB_OWNER_USER BATCHTRACE_DB_OWNER_PASSWORD=$DB_OWNER_PASSWORD "$@"
 }
 
 # The checkpoint key of a stack in <dir> (issue 16): an Ed25519 key pair in a PKCS#12 keystore

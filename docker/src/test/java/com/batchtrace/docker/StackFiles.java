@@ -1,5 +1,6 @@
 package com.batchtrace.docker;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,6 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The files of the docker/ module and the build properties the tests compare them with.
@@ -85,5 +91,29 @@ final class StackFiles {
     JsonNode value = node.get(field);
     assertNotNull(value, where + " has no '" + field + "' in docker/" + REALM_FILE);
     return value.asText();
+  }
+
+  /** The services of docker/compose.yaml, by name, in file order. */
+  static Map<String, Map<String, Object>> composeServices() {
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Object document = yaml.load(StackFiles.read("compose.yaml"));
+    Map<?, ?> compose =
+        assertInstanceOf(Map.class, document, "docker/compose.yaml is not a YAML mapping");
+    Map<?, ?> services =
+        assertInstanceOf(
+            Map.class, compose.get("services"), "docker/compose.yaml has no 'services' mapping");
+    Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+    services.forEach(
+        (name, service) -> {
+          Map<?, ?> definition =
+              assertInstanceOf(
+                  Map.class,
+                  service,
+                  "docker/compose.yaml service '" + name + "' is not a mapping");
+          Map<String, Object> fields = new LinkedHashMap<>();
+          definition.forEach((key, value) -> fields.put(String.valueOf(key), value));
+          byName.put(String.valueOf(name), fields);
+        });
+    return byName;
   }
 }

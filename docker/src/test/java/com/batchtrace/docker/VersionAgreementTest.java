@@ -2,7 +2,6 @@ package com.batchtrace.docker;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * URS-010 (versions controlled and reproducible): the container stack runs exactly the versions the
@@ -78,7 +74,7 @@ class VersionAgreementTest {
 
   @Test
   void everyServiceImageIsPinned() {
-    Map<String, Map<String, Object>> services = composeServices();
+    Map<String, Map<String, Object>> services = StackFiles.composeServices();
     List<Executable> checks = new ArrayList<>();
     services.forEach(
         (name, service) ->
@@ -129,7 +125,7 @@ class VersionAgreementTest {
   private static void assertServiceImage(
       String service, String expectedRepository, String versionProperty) {
     String expectedTag = StackFiles.requiredProperty(versionProperty);
-    Map<String, Object> definition = composeServices().get(service);
+    Map<String, Object> definition = StackFiles.composeServices().get(service);
     assertNotNull(definition, "docker/compose.yaml has no service '" + service + "'");
     Object image = definition.get("image");
     assertNotNull(image, "docker/compose.yaml service '" + service + "' has no image");
@@ -162,30 +158,6 @@ class VersionAgreementTest {
                     + ". Make the image tag in docker/compose.yaml equal <"
                     + versionProperty
                     + "> in the parent pom.xml."));
-  }
-
-  /** The services of docker/compose.yaml, by name, in file order. */
-  private static Map<String, Map<String, Object>> composeServices() {
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    Object document = yaml.load(StackFiles.read("compose.yaml"));
-    Map<?, ?> compose =
-        assertInstanceOf(Map.class, document, "docker/compose.yaml is not a YAML mapping");
-    Map<?, ?> services =
-        assertInstanceOf(
-            Map.class, compose.get("services"), "docker/compose.yaml has no 'services' mapping");
-    Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
-    services.forEach(
-        (name, service) -> {
-          Map<?, ?> definition =
-              assertInstanceOf(
-                  Map.class,
-                  service,
-                  "docker/compose.yaml service '" + name + "' is not a mapping");
-          Map<String, Object> fields = new LinkedHashMap<>();
-          definition.forEach((key, value) -> fields.put(String.valueOf(key), value));
-          byName.put(String.valueOf(name), fields);
-        });
-    return byName;
   }
 
   /** The KEY=VALUE settings of docker/.env, as docker compose reads them (comments skipped). */

@@ -400,7 +400,8 @@ public final class TestStack {
     }
   }
 
-  private static String keycloakAdminToken() {
+  /** A bearer token of Keycloak's administrator (master realm), for tests that set up Keycloak. */
+  static String keycloakAdminToken() {
     String form =
         "grant_type=password&client_id=admin-cli&username=admin&password="
             + URLEncoder.encode(property("test.keycloak.admin.password"), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package com.batchtrace.collection.boundary;
 
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
+import com.batchtrace.platform.ProductionMode;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -62,7 +63,7 @@ public class DemoTags {
 
   @ActivateRequestContext
   void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 700) Startup startup) {
-    if (!Boolean.parseBoolean(System.getenv("BATCHTRACE_DEMO_DATA"))) {
+    if (!ProductionMode.loadsDemoPlant(System.getenv())) {
       return;
     }
     Map<String, EquipmentView> byPath =

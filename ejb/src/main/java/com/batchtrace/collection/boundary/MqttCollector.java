@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -50,6 +51,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 @Singleton
 @Startup
+// Only once the installation passed its start-up check (no demo secret in production).
+@DependsOn("ProductionReadiness")
 @LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class MqttCollector implements MqttCallbackExtended {

@@ -5,6 +5,7 @@ import com.batchtrace.execution.boundary.MachineDataEvents;
 import com.batchtrace.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -22,6 +23,8 @@ import java.time.Instant;
  */
 @Singleton
 @Startup
+// Only once the installation passed its start-up check (no demo secret in production).
+@DependsOn("ProductionReadiness")
 public class GapWatch {
 
   @Resource TimerService timers;

@@ -1,5 +1,6 @@
 package com.batchtrace.genealogy.boundary;
 
+import com.batchtrace.platform.ProductionMode;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -25,8 +26,7 @@ public class DemoLots {
 
   @ActivateRequestContext
   void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) Startup startup) {
-    if (!Boolean.parseBoolean(System.getenv("BATCHTRACE_DEMO_DATA"))
-        || !lots.list(null, 1).isEmpty()) {
+    if (!ProductionMode.loadsDemoPlant(System.getenv()) || !lots.list(null, 1).isEmpty()) {
       return;
     }
     LocalDate inTwoYears = LocalDate.now().plusYears(2);

@@ -237,6 +237,39 @@ public class IdentityProvider {
    */
   public java.util.Set<String> realmRolesOf(String username) {
     String bearer = serviceAccountBearer();
+    Optional<JsonObject> found = user(username, bearer);
+    if (found.isEmpty()) {
+      return java.util.Set.of();
+    }
+    HttpResponse<String> roles =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        adminUrl()
+                            + "/users/"
+                            + found.get().getString("id")
+                            + "/role-mappings/realm/composite"))
+                .header("Authorization", bearer)
+                .GET());
+    if (roles.statusCode() != 200) {
+      throw new Unavailable("reading a user's roles answered HTTP " + roles.statusCode());
+    }
+    return parse(roles.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+        .map(r -> r.getString("name"))
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * Which of {@code usernames} are users of this realm, looked up by the application's service
+   * account (role view-users of realm-management).
+   */
+  public List<String> existingUsers(List<String> usernames) {
+    String bearer = serviceAccountBearer();
+    return usernames.stream().filter(name -> user(name, bearer).isPresent()).toList();
+  }
+
+  /** The user of this realm with exactly this user name; empty when there is none. */
+  private Optional<JsonObject> user(String username, String bearer) {
     HttpResponse<String> users =
         send(
             HttpRequest.newBuilder(
@@ -250,25 +283,7 @@ public class IdentityProvider {
               + " (the service account needs the role view-users)");
     }
     JsonArray found = parse(users.body()).asJsonArray();
-    if (found.isEmpty()) {
-      return java.util.Set.of();
-    }
-    HttpResponse<String> roles =
-        send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        adminUrl()
-                            + "/users/"
-                            + found.getJsonObject(0).getString("id")
-                            + "/role-mappings/realm/composite"))
-                .header("Authorization", bearer)
-                .GET());
-    if (roles.statusCode() != 200) {
-      throw new Unavailable("reading a user's roles answered HTTP " + roles.statusCode());
-    }
-    return parse(roles.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
-        .map(r -> r.getString("name"))
-        .collect(Collectors.toSet());
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.getJsonObject(0));
   }
 
   /** Keycloak's group below which line assignments live (see execution's LineAssignment). */
@@ -390,7 +405,8 @@ public class IdentityProvider {
             + "&client_id="
             + CLIENT_ID
             + "&client_secret="
-            + encode(Settings.text("BATCHTRACE_OIDC_CLIENT_SECRET", "batchtrace-demo-secret"));
+            // No fallback: production mode refuses to start without it (ProductionMode).
+            + encode(Settings.text("BATCHTRACE_OIDC_CLIENT_SECRET", ""));
     return send(
         HttpRequest.newBuilder(URI.create(realmUrl() + path))
             .header("Content-Type", "application/x-www-form-urlencoded")

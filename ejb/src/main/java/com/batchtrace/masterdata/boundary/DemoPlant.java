@@ -1,5 +1,6 @@
 package com.batchtrace.masterdata.boundary;
 
+import com.batchtrace.platform.ProductionMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +26,7 @@ public class DemoPlant {
 
   @ActivateRequestContext
   void load(@Observes Startup startup) {
-    if (!Boolean.parseBoolean(System.getenv("BATCHTRACE_DEMO_DATA"))) {
+    if (!ProductionMode.loadsDemoPlant(System.getenv())) {
       return;
     }
     if (equipment.hierarchy().isEmpty()) {

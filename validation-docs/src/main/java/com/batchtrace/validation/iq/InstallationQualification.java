@@ -65,6 +65,8 @@ public final class InstallationQualification {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  private static final String OWNER_PASSWORD = "BATCHTRACE_DB_OWNER_PASSWORD";
+
   private final Path root;
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final String dbPassword;
@@ -167,7 +169,40 @@ public final class InstallationQualification {
     checkMqtt();
     checkSecurityHeaders();
     checkApiRefusesAnonymous();
+    checkServerHoldsNoOwnerPassword();
     return List.copyOf(checks);
+  }
+
+  /**
+   * IQ-18: the running WildFly of WILDFLY_HOME (its java process, found by {@code
+   * -Djboss.home.dir}) has no owner password in its environment, read from /proc/PID/environ.
+   */
+  private void checkServerHoldsNoOwnerPassword() {
+    String expected = "no " + OWNER_PASSWORD + " in the environment of the running WildFly";
+    try {
+      Path home = Path.of(settings.get("WILDFLY_HOME")).toRealPath();
+      List<Long> servers = WildFlyProcess.of(home);
+      if (servers.isEmpty()) {
+        add("IQ-18", "Server holds no owner password", expected, "no WildFly of " + home, false);
+        return;
+      }
+      List<String> holding = new ArrayList<>();
+      for (long pid : servers) {
+        if (WildFlyProcess.environment(pid).containsKey(OWNER_PASSWORD)) {
+          holding.add("pid " + pid);
+        }
+      }
+      add(
+          "IQ-18",
+          "Server holds no owner password",
+          expected,
+          holding.isEmpty()
+              ? "WildFly pid " + servers + ": not in its environment"
+              : "IN the environment of " + String.join(", ", holding),
+          holding.isEmpty());
+    } catch (IOException | RuntimeException e) {
+      failed("IQ-18", "Server holds no owner password", expected, e);
+    }
   }
 
   private void add(String id, String name, String expected, String actual, boolean passed) {
@@ -367,13 +402,53 @@ public final class InstallationQualification {
             "select count(*) from pg_tables where schemaname = '"
                 + schema
                 + "' and tableowner = current_user");
-    String create = one(db, "select has_schema_privilege('" + schema + "', 'CREATE')");
+    // Any schema, public and pg_temp included: a role that may create objects could shadow the
+    // schema's functions and tables in a search path.
+    String create =
+        one(
+            db,
+            "select coalesce(string_agg(nspname, ', ' order by nspname), '') from pg_namespace"
+                + " where has_schema_privilege(oid, 'CREATE')");
+    String temporary = one(db, "select has_database_privilege(current_database(), 'TEMPORARY')");
     add(
         "IQ-13",
-        "Runtime role owns nothing",
-        "owns no table, no CREATE in schema " + schema,
-        "owns " + owned + " tables, CREATE " + create,
-        "0".equals(owned) && "f".equals(create));
+        "Runtime role owns and creates nothing",
+        "owns no table; no CREATE in any schema; no TEMPORARY on the database",
+        "owns "
+            + owned
+            + " tables; CREATE in "
+            + (create.isEmpty() ? "no schema" : create)
+            + "; TEMPORARY "
+            + ("t".equals(temporary) ? "granted" : "not granted"),
+        "0".equals(owned) && create.isEmpty() && "f".equals(temporary));
+
+    // A SECURITY DEFINER function runs with its owner's rights; without a fixed search path
+    // that names pg_temp last, the caller's temporary schema is searched first.
+    String definers =
+        one(
+            db,
+            "select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+                + " where p.prosecdef and n.nspname = '"
+                + schema
+                + "'");
+    String unsafe =
+        one(
+            db,
+            "select coalesce(string_agg(p.oid::regprocedure::text, ', '), '') from pg_proc p"
+                + " join pg_namespace n on n.oid = p.pronamespace where p.prosecdef"
+                + " and n.nspname = '"
+                + schema
+                + "' and not coalesce('search_path=pg_catalog, "
+                + schema
+                + ", pg_temp' = any(p.proconfig), false)");
+    add(
+        "IQ-19",
+        "Owner-rights functions fix their search path",
+        "every SECURITY DEFINER function sets search_path = pg_catalog, " + schema + ", pg_temp",
+        unsafe.isEmpty()
+            ? definers + " SECURITY DEFINER functions, all with that search path"
+            : "without it: " + unsafe,
+        unsafe.isEmpty() && !"0".equals(definers));
 
     List<String> grants = new ArrayList<>();
     for (String table : APPEND_ONLY_TABLES) {

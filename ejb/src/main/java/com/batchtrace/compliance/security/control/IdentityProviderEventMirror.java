@@ -6,6 +6,7 @@ import com.batchtrace.platform.Settings;
 import com.batchtrace.platform.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -32,6 +33,8 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+// Only once the installation passed its start-up check (no demo secret in production).
+@DependsOn("ProductionReadiness")
 public class IdentityProviderEventMirror {
 
   private static final Logger LOG = Logger.getLogger(IdentityProviderEventMirror.class.getName());
