@@ -57,6 +57,11 @@ final class PgBackRest {
             repo, repo.getParent(), stanza, cluster.dataDir, cluster.port, cluster.socketDir);
   }
 
+  /** The data directory of the stanza's cluster (pg1-path), which a restore never overwrites. */
+  Path livePath() throws IOException {
+    return BackupCommand.livePathOf(Files.readString(config), stanza);
+  }
+
   /** The archive_command that pushes each finished WAL segment into the repository. */
   String archiveCommand() {
     return "pgbackrest --config=" + config + " --stanza=" + stanza + " archive-push %p";
@@ -78,10 +83,11 @@ final class PgBackRest {
   }
 
   /**
-   * Restores the stanza as it was at {@code time} into {@code target}, a new data directory; the
-   * restored cluster ends recovery there and becomes a primary of its own. Refuses the live
-   * cluster's data directory and any directory that is not empty: a restore never writes over a
-   * cluster unless the operator says so ({@code overLive}, with the live cluster stopped).
+   * Restores the stanza as it was at {@code time} (null: the end of the archived WAL) into {@code
+   * target}, a new data directory; the restored cluster ends recovery there and becomes a primary
+   * of its own. Refuses the live cluster's data directory and any directory that is not empty: a
+   * restore never writes over a cluster unless the operator says so ({@code overLive}, with the
+   * live cluster stopped).
    */
   void restoreToTime(OffsetDateTime time, Path target, Path liveDataDir, boolean overLive)
       throws IOException {
@@ -104,9 +110,11 @@ final class PgBackRest {
     List<String> args = new ArrayList<>();
     args.add("restore");
     args.add("--pg1-path=" + to);
-    args.add("--type=time");
-    args.add("--target=" + time.withOffsetSameInstant(ZoneOffset.UTC).format(TARGET_TIME));
-    args.add("--target-action=promote");
+    if (time != null) {
+      args.add("--type=time");
+      args.add("--target=" + time.withOffsetSameInstant(ZoneOffset.UTC).format(TARGET_TIME));
+      args.add("--target-action=promote");
+    }
     if (live) {
       args.add("--delta");
     }
