@@ -1,12 +1,15 @@
 package com.batchtrace.db.backup;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,38 @@ class PgBackRestTest {
             .format(PgBackRest.TARGET_TIME);
     assertTrue(target.equals("2026-12-05 00:02:03.456789+00:00"), target);
     assertFalse(PgBackRest.configuration("s", Path.of("/r/repo"), cluster()).isBlank());
+  }
+
+  @Test
+  void theLiveDataDirectoryIsTheStanzasOwnPg1PathNotAnotherStanzas() {
+    String config =
+        """
+        [global]
+        repo1-path=/var/lib/pgbackrest
+        pg1-path=/not/this/one
+
+        [reporting]
+        pg1-path=/var/lib/postgresql/15/reporting
+
+        [batchtrace]
+        pg1-port=5432
+        pg1-path = /var/lib/postgresql/15/main
+        """;
+    assertEquals(
+        Path.of("/var/lib/postgresql/15/main"), BackupCommand.livePathOf(config, "batchtrace"));
+  }
+
+  @Test
+  void aRestoreTimeWithoutOffsetIsInTheMachinesZoneAndOneWithOffsetIsKept() {
+    assertEquals(
+        Instant.parse("2026-12-04T13:30:00Z"),
+        BackupCommand.parseTime("2026-12-04 14:30:00", ZoneId.of("Europe/Zurich")).toInstant());
+    assertEquals(
+        Instant.parse("2026-12-04T13:30:00.25Z"),
+        BackupCommand.parseTime("2026-12-04T13:30:00.25Z", ZoneId.of("Europe/Zurich")).toInstant());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> BackupCommand.parseTime("yesterday", ZoneId.of("Europe/Zurich")));
   }
 
   private static LocalCluster cluster() {
