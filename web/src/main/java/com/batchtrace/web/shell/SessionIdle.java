@@ -33,9 +33,10 @@ final class SessionIdle {
    * not, a request of the user's own counts as activity.
    */
   static boolean expired(HttpSession session, boolean background, long now, long limitMillis) {
-    Object last = session.getAttribute(LAST_ACTIVITY);
-    long lastActivity = last instanceof Long millis ? millis : session.getCreationTime();
-    if (now - lastActivity > limitMillis) {
+    // The first signed-in request starts the count: the time spent on the sign-in page is not
+    // idle time.
+    if (session.getAttribute(LAST_ACTIVITY) instanceof Long lastActivity
+        && now - lastActivity > limitMillis) {
       return true;
     }
     if (!background) {
