@@ -57,13 +57,36 @@ class ErrorPagesBrowserIT extends DeployedApplication {
   void anAjaxActionOnAnExpiredPageSaysSoInThePage() {
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
     // What a page open across a server restart sends: a view the server no longer holds.
+    Object changed =
+        script(
+            "var states = document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]');"
+                + "states.forEach(function (e) { e.value = '-1234567890123456789:-987654321098765432'; });"
+                + "return states.length;");
+    assertTrue(((Number) changed).intValue() > 0, "the page holds its view state");
+
+    // Keeps the AJAX answers, so a failure shows what the server sent.
     script(
-        "document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
-            + ".forEach(function (e) { e.value = 'no-longer-held'; }); return null;");
+        "window.btAnswers = []; var send = XMLHttpRequest.prototype.send;"
+            + "XMLHttpRequest.prototype.send = function () { this.addEventListener('load',"
+            + " function () { window.btAnswers.push(this.status + ' ' + this.responseText"
+            + ".substring(0, 3000)); }); return send.apply(this, arguments); }; return null;");
 
     Browser.driver().findElement(By.id("search:apply")).click();
 
-    String shown = Browser.visible(By.id("ajax-error")).getText();
+    String shown;
+    try {
+      shown =
+          new org.openqa.selenium.support.ui.WebDriverWait(
+                  Browser.driver(), java.time.Duration.ofSeconds(15))
+              .until(
+                  org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector("#ajax-error .bt-ajax-error")))
+              .getText();
+    } catch (org.openqa.selenium.TimeoutException notShown) {
+      throw new AssertionError(
+          "no message in the page; the server answered " + script("return window.btAnswers;"),
+          notShown);
+    }
     assertTrue(shown.contains("Your page has expired"), shown);
     assertTrue(shown.contains("Nothing was changed"), shown);
     assertNoTechnicalDetail(shown);
