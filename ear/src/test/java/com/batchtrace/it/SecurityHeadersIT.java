@@ -30,8 +30,16 @@ class SecurityHeadersIT extends DeployedApplication {
                 csp.stream().anyMatch(v -> v.contains("frame-ancestors 'none'")), "CSP " + csp),
         () ->
             assertTrue(
+                csp.stream().anyMatch(v -> v.contains("form-action 'self'")),
+                "forms post only to the application, CSP " + csp),
+        () ->
+            assertTrue(
                 csp.stream().anyMatch(v -> v.contains("script-src") && v.contains("'nonce-")),
                 "PrimeFaces' nonce-based script policy, CSP " + csp),
+        () ->
+            assertTrue(
+                page.headers().firstValue("Strict-Transport-Security").isEmpty(),
+                "HSTS only on TLS (unit-tested in SecurityHeadersTest)"),
         () -> assertEquals("nosniff", header(page, "X-Content-Type-Options")),
         () -> assertEquals("same-origin", header(page, "Referrer-Policy")),
         () -> assertEquals("DENY", header(page, "X-Frame-Options")));
@@ -63,6 +71,33 @@ class SecurityHeadersIT extends DeployedApplication {
     assertTrue(
         Browser.visible(By.id("idle-notice")).getText().contains("without activity"),
         "the signed-out page says why");
+  }
+
+  @Test
+  @Tag("URS-056")
+  void recordPagesReportsAndExportsAreNeverStoredStyleSheetsMayBe() {
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
+    String session = "JSESSIONID=" + Browser.sessionCookie().getValue();
+
+    for (String path :
+        List.of(
+            "/audit/index.xhtml",
+            "/audit/signatures.xhtml",
+            "/audit/access.xhtml",
+            "/audit/export?format=csv&recordType=Equipment&recordId=1")) {
+      HttpResponse<String> response =
+          TestStack.send(HttpRequest.newBuilder(TestStack.app(path)).header("Cookie", session));
+      assertEquals(200, response.statusCode(), path);
+      assertEquals("no-store", header(response, "Cache-Control"), path);
+    }
+    HttpResponse<String> api =
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/export?format=csv&recordId=1");
+    assertEquals("no-store", header(api, "Cache-Control"), "the API's audit trail export");
+    HttpResponse<String> css =
+        TestStack.send(
+            HttpRequest.newBuilder(TestStack.app("/error/error.css")).header("Cookie", session));
+    assertEquals(200, css.statusCode());
+    assertTrue(css.headers().firstValue("Cache-Control").isEmpty(), "a style sheet may be cached");
   }
 
   private static String header(HttpResponse<?> response, String name) {

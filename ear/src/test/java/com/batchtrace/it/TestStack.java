@@ -175,6 +175,11 @@ public final class TestStack {
     if (created.statusCode() != 201) {
       throw new IllegalStateException("Keycloak did not create a user: " + created.body());
     }
+    grantRealmRoles(admin, keycloakUserId(admin, username), roles);
+    return username;
+  }
+
+  private static void grantRealmRoles(String admin, String userId, String... roles) {
     String roleJson =
         java.util.Arrays.stream(roles)
             .map(
@@ -190,7 +195,7 @@ public final class TestStack {
                     URI.create(
                         keycloak()
                             + "/admin/realms/plant/users/"
-                            + keycloakUserId(admin, username)
+                            + userId
                             + "/role-mappings/realm"))
                 .header("Authorization", admin)
                 .header("Content-Type", "application/json")
@@ -198,7 +203,6 @@ public final class TestStack {
     if (mapped.statusCode() != 204) {
       throw new IllegalStateException("Keycloak did not grant the role: " + mapped.body());
     }
-    return username;
   }
 
   /**
@@ -272,6 +276,46 @@ public final class TestStack {
     }
     String location = created.headers().firstValue("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * A new confidential client of the realm with a service account holding {@code roles}, as an
+   * administrator would add one for another system: its tokens are issued to it, not to batchtrace.
+   */
+  public static void newServiceClient(String clientId, String secret, String... roles) {
+    String admin = keycloakAdminToken();
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/plant/clients"))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder()
+                            .add("clientId", clientId)
+                            .add("publicClient", false)
+                            .add("secret", secret)
+                            .add("standardFlowEnabled", false)
+                            .add("serviceAccountsEnabled", true)
+                            .build()
+                            .toString())));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Keycloak did not create a client: " + created.body());
+    }
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    String account =
+        json(send(HttpRequest.newBuilder(
+                        URI.create(
+                            keycloak()
+                                + "/admin/realms/plant/clients/"
+                                + id
+                                + "/service-account-user"))
+                    .header("Authorization", admin))
+                .body())
+            .asJsonObject()
+            .getString("id");
+    grantRealmRoles(admin, account, roles);
   }
 
   /** Deletes a user from Keycloak, as an administrator removing a leaver would. */

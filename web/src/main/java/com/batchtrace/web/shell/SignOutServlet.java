@@ -29,9 +29,19 @@ public class SignOutServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
+    response.sendRedirect(signOut(request, request.getParameter("reason"), securityLog));
+  }
+
+  /**
+   * Records the sign-out, ends the session here, and answers where the browser goes next: the
+   * identity provider's logout, which ends its session too and comes back to the signed-out page
+   * (or the terminal, for a user switch). Also used by the server's own idle sign-out
+   * (ActorFilter).
+   */
+  static String signOut(HttpServletRequest request, String reason, SecurityLog securityLog)
+      throws ServletException {
     Optional<String> idToken = SignedInUser.idToken(request);
     Optional<String> issuer = SignedInUser.issuer(request);
-    String reason = request.getParameter("reason");
     if (request.getUserPrincipal() != null) {
       securityLog.record(
           SecurityEventKind.SIGN_OUT,
@@ -54,15 +64,13 @@ public class SignOutServlet extends HttpServlet {
               default -> "/signed-out.xhtml";
             };
     if (issuer.isEmpty() || idToken.isEmpty()) {
-      response.sendRedirect(home);
-      return;
+      return home;
     }
-    response.sendRedirect(
-        issuer.get()
-            + "/protocol/openid-connect/logout?id_token_hint="
-            + encode(idToken.get())
-            + "&post_logout_redirect_uri="
-            + encode(home));
+    return issuer.get()
+        + "/protocol/openid-connect/logout?id_token_hint="
+        + encode(idToken.get())
+        + "&post_logout_redirect_uri="
+        + encode(home);
   }
 
   private static String appBase(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package com.batchtrace.web.shell;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.wildfly.security.http.oidc.IDToken;
 import org.wildfly.security.http.oidc.JsonWebToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
@@ -25,6 +27,16 @@ final class SignedInUser {
 
   /** The identity provider's group under which line assignments live. */
   private static final String LINES = IdentityProvider.LINES_GROUP;
+
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: comma-separated addresses, none by
+   * default.
+   */
+  private static final Set<String> TRUSTED_PROXIES =
+      Stream.of(Settings.text("BATCHTRACE_TRUSTED_PROXIES", "").split(","))
+          .map(String::strip)
+          .filter(address -> !address.isEmpty())
+          .collect(Collectors.toUnmodifiableSet());
 
   private SignedInUser() {}
 
@@ -102,12 +114,28 @@ final class SignedInUser {
         : name;
   }
 
-  /** The terminal's address; behind a reverse proxy, the first X-Forwarded-For hop. */
   private static String clientAddress(HttpServletRequest request) {
-    String forwarded = request.getHeader("X-Forwarded-For");
-    if (forwarded != null && !forwarded.isBlank()) {
-      return forwarded.split(",")[0].strip();
+    return clientAddress(
+        request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), TRUSTED_PROXIES);
+  }
+
+  /**
+   * The terminal's address as the audit trail records it. X-Forwarded-For is anyone's to write, so
+   * it is believed only when the direct peer is one of the plant's reverse proxies
+   * (BATCHTRACE_TRUSTED_PROXIES): then the client is the last hop that no trusted proxy added. From
+   * any other peer the header is ignored and the peer's own address recorded.
+   */
+  static String clientAddress(String peer, String forwardedFor, Set<String> trustedProxies) {
+    if (forwardedFor == null || !trustedProxies.contains(peer)) {
+      return peer;
     }
-    return request.getRemoteAddr();
+    List<String> hops = List.of(forwardedFor.split(","));
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      String hop = hops.get(i).strip();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return peer;
   }
 }
