@@ -17,7 +17,7 @@ import org.openqa.selenium.By;
  * Who has which access: every account with roles, lines, last sign-in, last signature and whether
  * it is disabled, read from Keycloak; QA signs a periodic review of it, and it is exportable.
  */
-@Tag("URS-047")
+@Tag("URS-046")
 class AccessReviewIT extends DeployedApplication {
 
   private static final String SIGNATURE = "{\"password\":\"" + DemoUser.PASSWORD + "\"}";

@@ -373,7 +373,7 @@ class BatchExecutionIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-048")
+  @Tag("URS-047")
   void whoChargedALotInTheStepCannotVerifyIt() {
     expect(200, batch.start(performer, 1));
     expect(200, batch.scan(performer, 1, batch.releasedLot().getString("lotNumber"), "25"));

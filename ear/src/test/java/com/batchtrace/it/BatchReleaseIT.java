@@ -191,7 +191,7 @@ class BatchReleaseIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-048")
+  @Tag("URS-047")
   void nobodyReleasesABatchInWhichTheyOnlyEnteredOneValueOrOnlyRaisedAComment() {
     String dora = TestStack.newOperator("Dora", "qa-reviewer");
     RestClient doraClient = RestClient.as(dora);

@@ -16,7 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * Errors speak the plant's language in the application's style, in every area: a wrong address, a
  * missing role, and an AJAX action that fails on a page open too long.
  */
-@Tag("URS-056")
+@Tag("URS-054")
 class ErrorPagesBrowserIT extends DeployedApplication {
 
   @Test

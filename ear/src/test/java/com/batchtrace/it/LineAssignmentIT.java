@@ -16,7 +16,7 @@ import org.openqa.selenium.WebElement;
  * mirror the UNS) and every execution endpoint and terminal page enforces it. Another line's batch
  * is refused with 403 and the reason, nothing changes, and the attempt is a security event.
  */
-@Tag("URS-046")
+@Tag("URS-045")
 class LineAssignmentIT extends DeployedApplication {
 
   private final TerminalBatch own = new TerminalBatch();

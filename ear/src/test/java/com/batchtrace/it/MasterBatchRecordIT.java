@@ -115,7 +115,7 @@ class MasterBatchRecordIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-048")
+  @Tag("URS-047")
   void whoEditedTheDraftCannotApproveItThoughTheyDidNotWriteIt() {
     String editor = TestStack.newKeycloakUser("Edith", "admin", "qa-reviewer");
     RestClient admin = RestClient.as(DemoUser.ADMIN);

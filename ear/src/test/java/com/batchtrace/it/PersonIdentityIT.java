@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * People are identified by the identity provider's immutable account id, not only by a user name
  * that can be given again, and the printed name on a signature is not theirs to edit.
  */
-@Tag("URS-045")
+@Tag("URS-044")
 class PersonIdentityIT extends DeployedApplication {
 
   @Test

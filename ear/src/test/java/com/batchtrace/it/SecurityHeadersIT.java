@@ -74,7 +74,7 @@ class SecurityHeadersIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-056")
+  @Tag("URS-054")
   void recordPagesReportsAndExportsAreNeverStoredStyleSheetsMayBe() {
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
     String session = "JSESSIONID=" + Browser.sessionCookie().getValue();

@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * removed over the management interface: the suite does not wait 15 minutes, and no other session
  * of the run is affected (the tests run one after the other).
  */
-@Tag("URS-059")
+@Tag("URS-057")
 class SessionExpiryBrowserIT extends DeployedApplication {
 
   private static final String IDLE_LIMIT = "batchtrace.session.idle.seconds";

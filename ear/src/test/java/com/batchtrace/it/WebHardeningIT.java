@@ -21,7 +21,7 @@ class WebHardeningIT extends DeployedApplication {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
 
   @Test
-  @Tag("URS-055")
+  @Tag("URS-053")
   void aTokenIssuedToAnotherClientOfTheRealmIsRefused() {
     String clientId = "it-other-system-" + UUID.randomUUID().toString().substring(0, 8);
     TestStack.newServiceClient(clientId, "other-system-secret", "admin");
@@ -39,7 +39,7 @@ class WebHardeningIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-057")
+  @Tag("URS-055")
   void aForgedForwardedForFromAnUntrustedPeerIsNotTheRecordedAddress() throws SQLException {
     String reason = "Forwarded-for check " + UUID.randomUUID();
 
@@ -60,7 +60,7 @@ class WebHardeningIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-058")
+  @Tag("URS-056")
   void aReasonTypedAsAFormulaIsExportedAsText() {
     String formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
     long id = renameEquipment(formula, null);

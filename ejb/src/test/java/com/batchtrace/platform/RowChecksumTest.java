@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every CSV export line is written by RowChecksum: a cell a spreadsheet would run as a formula is
  * written as text, and the checksum covers exactly the bytes written.
  */
-@Tag("URS-058")
+@Tag("URS-056")
 class RowChecksumTest {
 
   @ParameterizedTest

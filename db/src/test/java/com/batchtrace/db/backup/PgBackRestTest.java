@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A restore never writes over a cluster that is there, unless the operator says so. */
-@Tag("URS-050")
+@Tag("URS-048")
 class PgBackRestTest {
 
   private final PgBackRest pgbackrest = new PgBackRest(Path.of("pgbackrest.conf"), "batchtrace");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * transactions before and after the point T. Real clusters, real pgBackRest: a full and an
  * incremental backup, WAL archiving, a point-in-time restore into a separate cluster.
  */
-@Tag("URS-050")
-@Tag("URS-051")
+@Tag("URS-048")
+@Tag("URS-049")
 class RestoreDrillIT {
 
   @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** The API denies by default, and every resource method says who may call it. */
-@Tag("URS-055")
+@Tag("URS-053")
 class ApiAccessRulesTest {
 
   @TestFactory

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The client address in audit rows: X-Forwarded-For is believed only from the plant's proxies. */
-@Tag("URS-057")
+@Tag("URS-055")
 class ClientAddressTest {
 
   private static final Set<String> PROXY = Set.of("10.0.0.5");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * HSTS on TLS; records, reports and exports never cached, the application's style sheets may be.
  */
-@Tag("URS-056")
+@Tag("URS-054")
 class SecurityHeadersTest {
 
   @Test

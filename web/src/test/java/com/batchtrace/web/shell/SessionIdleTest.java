@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The server's session ends after the idle time counted from the user's last request: the pages'
  * background refresh (the terminal's 5-second poll) never extends it.
  */
-@Tag("URS-059")
+@Tag("URS-057")
 class SessionIdleTest {
 
   private static final long MINUTE = 60_000;
