@@ -70,6 +70,11 @@ public final class ArchiveDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("The archive file " + file + " cannot be written", e);
     }
+    // Read-only once written: a slip of the hand cannot change it (the manifest's hashes catch
+    // anyone who makes it writable again).
+    if (!file.toFile().setReadOnly()) {
+      throw new IllegalStateException("The archive file " + file + " cannot be made read-only");
+    }
   }
 
   /**
