@@ -12,6 +12,7 @@ import com.batchtrace.genealogy.boundary.GenealogyService;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.Settings;
 import com.batchtrace.quality.control.ArchiveContent;
 import com.batchtrace.quality.control.ArchiveDirectory;
@@ -107,7 +108,24 @@ public class BatchArchive {
   public ArchivePackage onDemand(long batchId) {
     actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);
     Actor by = actor.get();
-    return write(batchId, "on demand by " + by.displayName() + " (" + by.userId() + ")");
+    try {
+      return write(batchId, "on demand by " + by.displayName() + " (" + by.userId() + ")");
+    } catch (RuleViolation refused) {
+      throw refused;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "An archive package of batch " + batchId + " was not written", e);
+      securityLog.record(
+          SecurityEventKind.ARCHIVE_FAILED,
+          "An archive package of batch "
+              + batchNumberOr(batchId)
+              + " was not written: "
+              + e.getMessage());
+      throw new RuleViolation(
+          "The archive package was not written: "
+              + e.getMessage()
+              + " Nothing in the archive was changed; ask the administrator to fix it, then try"
+              + " again.");
+    }
   }
 
   private ArchivePackage write(long batchId, String reason) {

@@ -68,7 +68,7 @@ public class BatchReport {
     BatchRunView run = records.run(batchId);
     BatchReview.Disposition decision = review.dispositionOfBatch(batchId);
     List<ReviewedException> exceptions = review.exceptions(batchId);
-    byte[] pdf = new Writer(run, decision, exceptions, actor.get(), clock).write();
+    byte[] pdf = render(run, decision, exceptions, actor.get(), clock);
     String sha256 = sha256(pdf);
     securityLog.record(
         SecurityEventKind.EXPORT,
@@ -81,6 +81,37 @@ public class BatchReport {
             + " bytes, SHA-256 "
             + sha256);
     return new Report(run.batchNumber(), pdf, sha256);
+  }
+
+  /** The report's bytes; until QA decides, every page says it is a copy for review. */
+  static byte[] render(
+      BatchRunView run,
+      BatchReview.Disposition decision,
+      List<ReviewedException> exceptions,
+      Actor by,
+      Clock clock) {
+    return new Writer(run, decision, exceptions, by, clock).write();
+  }
+
+  /** The words every page of an undecided batch's report carries at its top. */
+  static final String COPY_FOR_REVIEW =
+      "COPY FOR REVIEW: the batch is not released or rejected; the archive package is the record";
+
+  /** Stamps {@link #COPY_FOR_REVIEW} at the top of every page. */
+  private static final class CopyForReview extends com.lowagie.text.pdf.PdfPageEventHelper {
+    private final Font font = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document doc) {
+      font.setColor(new java.awt.Color(170, 0, 0));
+      com.lowagie.text.pdf.ColumnText.showTextAligned(
+          writer.getDirectContent(),
+          com.lowagie.text.Element.ALIGN_CENTER,
+          new Phrase(COPY_FOR_REVIEW, font),
+          (doc.left() + doc.right()) / 2,
+          doc.top() + 14,
+          0);
+    }
   }
 
   private static String sha256(byte[] bytes) {
@@ -125,6 +156,9 @@ public class BatchReport {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PdfWriter writer = PdfWriter.getInstance(document, out);
       writer.setPageEvent(new PdfPageNumbers());
+      if (decision.signature() == null) {
+        writer.setPageEvent(new CopyForReview());
+      }
       document.addTitle(TITLE + " " + run.batchNumber());
       document.open();
       header();
