@@ -59,6 +59,7 @@ class ArchivePackageIT extends DeployedApplication {
   @Test
   @Tag("URS-052")
   @Tag("URS-053")
+  @Tag("URS-054")
   void aReleasedBatchHasItsArchivePackageAndTheOfflineVerifierAcceptsIt() throws Exception {
     TerminalBatch batch = new TerminalBatch();
     batch.completed(performer, performerId, verifierId);
