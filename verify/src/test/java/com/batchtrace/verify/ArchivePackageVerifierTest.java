@@ -202,4 +202,24 @@ class ArchivePackageVerifierTest {
     assertEquals(1, o.exit(), o.output());
     assertTrue(o.output().contains("signature does NOT verify"), o.output());
   }
+
+  /**
+   * A package written by the first version of the archive format, committed to the repository:
+   * every later version of the verifier must still verify it, and read its record.
+   */
+  @Test
+  void aPackageOfFormatOneStillVerifiesAndReads() throws Exception {
+    Path committed = Path.of("src/test/resources/archive-package-v1");
+    Outcome o =
+        verify(committed.resolve("GRN-26-0001"), committed.resolve("checkpoint-public-key.pem"));
+    assertEquals(0, o.exit(), o.output());
+    try (var reader =
+        jakarta.json.Json.createReader(
+            Files.newInputStream(committed.resolve("GRN-26-0001/record.json")))) {
+      var record = reader.readObject();
+      assertEquals("batchtrace-batch-record", record.getString("format"));
+      assertEquals(1, record.getInt("formatVersion"));
+      assertEquals("GRN-26-0001", record.getJsonObject("batch").getString("batchNumber"));
+    }
+  }
 }

@@ -186,4 +186,15 @@ class ArchivePackageTest {
     String signature = manifest.substring(manifest.lastIndexOf("signature: ") + 11).strip();
     assertTrue(s.verify(java.util.Base64.getDecoder().decode(signature)));
   }
+
+  @Test
+  void aRecordOfFormatOneCommittedInTheRepositoryIsValidAgainstTodaysSchema() throws Exception {
+    // The package the verifier's tests keep: today's schema must accept yesterday's records.
+    Path old = Path.of("../verify/src/test/resources/archive-package-v1/GRN-26-0001/record.json");
+    JsonSchema schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(new String(ArchivePackageWriter.schema(), StandardCharsets.UTF_8));
+    assertEquals(
+        Set.of(), schema.validate(Files.readString(old), com.networknt.schema.InputFormat.JSON));
+  }
 }
