@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -114,6 +116,9 @@ class ArchivePackageIT extends DeployedApplication {
     assertTrue(listed.contains("\"name\":\"" + batch.number + "\""), listed);
     assertTrue(listed.contains("\"name\":\"" + batch.number + "-2\""), listed);
     assertTrue(listed.contains(secondFolder.toString()), listed);
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/archive.xhtml");
+    String page = Browser.visible(By.id("packages")).getText();
+    assertTrue(page.contains(batch.number + "-2"), page);
   }
 
   @Test
@@ -150,9 +155,20 @@ class ArchivePackageIT extends DeployedApplication {
     JsonObject decided =
         TestStack.jsonObject(expectStatus(200, rita.get("/batches/" + batch.id + "/disposition")));
     assertEquals("RELEASED", decided.getString("status"));
-    JsonObject again =
-        TestStack.jsonObject(expectStatus(201, rita.post("/archive/batches/" + batch.id, "")));
-    assertEquals(batch.number, again.getString("name"));
+    // QA writes it again from the batch review page.
+    Browser.signInAs(DemoUser.REVIEWER, "/review/batch.xhtml?batch=" + batch.id);
+    Browser.visible(By.id("archive:write-archive")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("archive:messages"), "Archive package " + batch.number + " of batch"));
+    assertTrue(Browser.visible(By.id("archive:packages")).getText().contains(batch.number));
+    RogueOwner.Verdict verdict =
+        RogueOwner.offlineVerifier(
+            archiveDir().resolve(batch.number).toString(),
+            "--public-key",
+            RogueOwner.publicKey().toString());
+    assertEquals(0, verdict.exitCode(), verdict.output());
   }
 
   @Test
