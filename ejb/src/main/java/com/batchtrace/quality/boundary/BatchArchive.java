@@ -83,7 +83,9 @@ public class BatchArchive {
   public Optional<ArchivePackage> afterDecision(long batchId, String decision) {
     try {
       return Optional.of(write(batchId, decision));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError too: a broken installation (a library missing) must not turn a committed
+      // release into an error page.
       LOG.log(Level.WARNING, "The archive package of batch " + batchId + " was not written", e);
       String batch = batchNumberOr(batchId);
       try {
@@ -112,7 +114,7 @@ public class BatchArchive {
       return write(batchId, "on demand by " + by.displayName() + " (" + by.userId() + ")");
     } catch (RuleViolation refused) {
       throw refused;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       LOG.log(Level.WARNING, "An archive package of batch " + batchId + " was not written", e);
       securityLog.record(
           SecurityEventKind.ARCHIVE_FAILED,
