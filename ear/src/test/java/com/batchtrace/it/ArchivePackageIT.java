@@ -156,7 +156,8 @@ class ArchivePackageIT extends DeployedApplication {
         TestStack.jsonObject(expectStatus(200, rita.get("/batches/" + batch.id + "/disposition")));
     assertEquals("RELEASED", decided.getString("status"));
     // QA writes it again from the batch review page.
-    Browser.signInAs(DemoUser.REVIEWER, "/review/batch.xhtml?batch=" + batch.id);
+    Browser.signInAs(DemoUser.REVIEWER, "/review/index.xhtml");
+    Browser.driver().get(TestStack.app("/review/batch.xhtml?batch=" + batch.id).toString());
     Browser.visible(By.id("archive:write-archive")).click();
     Browser.waiting()
         .until(
