@@ -89,7 +89,8 @@ final class PdfA3Pages implements AutoCloseable {
 
   void section(String text) {
     space(8);
-    need(40);
+    // A heading keeps a few lines of what it heads on its page.
+    need(70);
     paragraph(text, bold, 11, 2);
   }
 
