@@ -64,8 +64,13 @@ public class BatchArchive {
 
   @Inject Clock clock;
 
+  /** Where the archive directory is, as pages show it. */
+  public static String location() {
+    return directory().root().toString();
+  }
+
   /** The archive directory: BATCHTRACE_ARCHIVE_DIR, else "archive" in the server's data folder. */
-  public static ArchiveDirectory directory() {
+  private static ArchiveDirectory directory() {
     return new ArchiveDirectory(
         Path.of(
             Settings.text(

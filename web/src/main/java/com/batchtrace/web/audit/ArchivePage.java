@@ -30,6 +30,6 @@ public class ArchivePage implements Serializable {
   }
 
   public String getDirectory() {
-    return BatchArchive.directory().root().toString();
+    return BatchArchive.location();
   }
 }
