@@ -59,9 +59,9 @@ class ArchivePackageIT extends DeployedApplication {
   }
 
   @Test
+  @Tag("URS-050")
+  @Tag("URS-051")
   @Tag("URS-052")
-  @Tag("URS-053")
-  @Tag("URS-054")
   void aReleasedBatchHasItsArchivePackageAndTheOfflineVerifierAcceptsIt() throws Exception {
     TerminalBatch batch = new TerminalBatch();
     batch.completed(performer, performerId, verifierId);
@@ -122,7 +122,7 @@ class ArchivePackageIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-052")
+  @Tag("URS-050")
   void aPackageThatCannotBeWrittenNeverUndoesTheReleaseAndQaWritesItAgain() throws Exception {
     TerminalBatch batch = new TerminalBatch();
     batch.completed(performer, performerId, verifierId);
@@ -173,7 +173,7 @@ class ArchivePackageIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-052")
+  @Tag("URS-050")
   void archivingANonExistentBatchOrAsAnOperatorIsRefusedAndWritesNothing() throws Exception {
     long before = countFolders();
     HttpResponse<String> missing = rita.post("/archive/batches/987654321", "");

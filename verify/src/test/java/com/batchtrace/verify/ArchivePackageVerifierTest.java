@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * verifies, a second numbered one too, and one changed byte of the PDF or the JSON, a changed
  * manifest, an added or a missing file, or another key each fail, named.
  */
-@Tag("URS-053")
+@Tag("URS-051")
 class ArchivePackageVerifierTest {
 
   static KeyPair key;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The batch report for review is not the archive record: until QA releases or rejects the batch,
  * every page says "COPY FOR REVIEW"; once decided, it does not.
  */
-@Tag("URS-052")
+@Tag("URS-050")
 class BatchReportCopyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");

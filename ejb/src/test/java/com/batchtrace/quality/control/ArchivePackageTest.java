@@ -39,7 +39,7 @@ import org.verapdf.pdfa.results.ValidationResult;
  * record valid against its published schema and the same inside the PDF as beside it, a signed
  * manifest, and a second package of the batch in a new numbered folder, never over the first.
  */
-@Tag("URS-052")
+@Tag("URS-050")
 class ArchivePackageTest {
 
   @TempDir Path root;
