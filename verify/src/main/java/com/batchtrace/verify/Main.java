@@ -18,7 +18,8 @@ import java.util.Base64;
  * The offline verifier of Batchtrace audit trail exports and the checkpoint log:
  *
  * <pre>
- * java -jar batchtrace-verify.jar [export] --public-key key.pem [--checkpoints dir]
+ * java -jar batchtrace-verify.jar [export or archive package folder] --public-key key.pem
+ *     [--checkpoints dir]
  * </pre>
  *
  * Needs only the checkpoint public key (PEM "PUBLIC KEY" or a PEM certificate): no database, no
@@ -70,7 +71,9 @@ public final class Main {
               + Signed.sha256(key.getEncoded())
               + ")");
       Checkpoint exported = null;
-      if (export != null) {
+      if (export != null && Files.isDirectory(export)) {
+        ArchiveCheck.run(export, key, findings);
+      } else if (export != null) {
         exported = ExportCheck.run(export, Files.readAllBytes(export), key, findings);
       }
       if (checkpoints != null) {
@@ -78,7 +81,7 @@ public final class Main {
         if (exported != null) {
           relate(export.getFileName().toString(), exported, log, findings);
         }
-      } else if (export != null) {
+      } else if (export != null && !Files.isDirectory(export)) {
         findings.note(
             "without --checkpoints only the export itself is verified: add the checkpoint log to"
                 + " see whether the chains were rewritten in the database before or after it");
@@ -187,7 +190,8 @@ public final class Main {
   private static void usage(PrintStream out) {
     out.println(
         "Usage: java -jar batchtrace-verify.jar [EXPORT] --public-key KEY.pem [--checkpoints DIR]\n"
-            + "  EXPORT          an audit trail export of Batchtrace (CSV, JSON or PDF)\n"
+            + "  EXPORT          an audit trail export of Batchtrace (CSV, JSON or PDF), or an\n"
+            + "                  archive package folder (manifest.txt, record.pdf, record.json)\n"
             + "  --public-key    the checkpoint public key (PEM PUBLIC KEY or certificate)\n"
             + "  --checkpoints   the checkpoint log directory (checkpoint-*.txt)\n"
             + "Exit code 0 only if everything verifies; 1 names what does not; 2 usage.");

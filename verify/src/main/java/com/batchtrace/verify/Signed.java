@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A signed Batchtrace text (a checkpoint or an export seal): UTF-8 lines ending in LF, a title
- * line, "name: value" lines, and last "signature: (Base64)", an Ed25519 signature over the bytes of
- * every line before it. Read here with the verifier's own code, independently of the server's.
+ * A signed Batchtrace text (a checkpoint, an export seal or an archive package's manifest): UTF-8
+ * lines ending in LF, a title line, "name: value" lines, and last "signature: (Base64)", an Ed25519
+ * signature over the bytes of every line before it. Read here with the verifier's own code,
+ * independently of the server's.
  */
 final class Signed {
 
@@ -23,6 +24,7 @@ final class Signed {
   final String text;
   final Map<String, String> fields = new LinkedHashMap<>();
   final List<String> chainLines = new ArrayList<>();
+  final List<String> fileLines = new ArrayList<>();
   private final byte[] signedPart;
   private final byte[] signature;
 
@@ -65,6 +67,8 @@ final class Signed {
       String value = lines[i].substring(colon + 2);
       if (name.equals("chain")) {
         s.chainLines.add(value);
+      } else if (name.equals("file")) {
+        s.fileLines.add(value);
       } else if (s.fields.put(name, value) != null) {
         throw new IllegalArgumentException("line '" + name + "' appears twice");
       }

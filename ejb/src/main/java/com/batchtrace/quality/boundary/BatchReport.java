@@ -6,10 +6,8 @@ import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
-import com.batchtrace.execution.boundary.BatchRunView.MaterialNeed;
 import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
 import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
-import com.batchtrace.execution.boundary.Charge;
 import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
@@ -19,6 +17,7 @@ import com.batchtrace.platform.Sha256;
 import com.batchtrace.platform.SiteZone;
 import com.batchtrace.quality.boundary.BatchReview.DispositionView;
 import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
+import com.batchtrace.quality.control.RecordLines;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
@@ -32,9 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,7 +68,7 @@ public class BatchReport {
     BatchRunView run = records.run(batchId);
     BatchReview.Disposition decision = review.dispositionOfBatch(batchId);
     List<ReviewedException> exceptions = review.exceptions(batchId);
-    byte[] pdf = new Writer(run, decision, exceptions, actor.get(), clock).write();
+    byte[] pdf = render(run, decision, exceptions, actor.get(), clock);
     String sha256 = sha256(pdf);
     securityLog.record(
         SecurityEventKind.EXPORT,
@@ -84,6 +81,37 @@ public class BatchReport {
             + " bytes, SHA-256 "
             + sha256);
     return new Report(run.batchNumber(), pdf, sha256);
+  }
+
+  /** The report's bytes; until QA decides, every page says it is a copy for review. */
+  static byte[] render(
+      BatchRunView run,
+      BatchReview.Disposition decision,
+      List<ReviewedException> exceptions,
+      Actor by,
+      Clock clock) {
+    return new Writer(run, decision, exceptions, by, clock).write();
+  }
+
+  /** The words every page of an undecided batch's report carries at its top. */
+  static final String COPY_FOR_REVIEW =
+      "COPY FOR REVIEW: the batch is not released or rejected; the archive package is the record";
+
+  /** Stamps {@link #COPY_FOR_REVIEW} at the top of every page. */
+  private static final class CopyForReview extends com.lowagie.text.pdf.PdfPageEventHelper {
+    private final Font font = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document doc) {
+      font.setColor(new java.awt.Color(170, 0, 0));
+      com.lowagie.text.pdf.ColumnText.showTextAligned(
+          writer.getDirectContent(),
+          com.lowagie.text.Element.ALIGN_CENTER,
+          new Phrase(COPY_FOR_REVIEW, font),
+          (doc.left() + doc.right()) / 2,
+          doc.top() + 14,
+          0);
+    }
   }
 
   private static String sha256(byte[] bytes) {
@@ -128,6 +156,9 @@ public class BatchReport {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PdfWriter writer = PdfWriter.getInstance(document, out);
       writer.setPageEvent(new PdfPageNumbers());
+      if (decision.signature() == null) {
+        writer.setPageEvent(new CopyForReview());
+      }
       document.addTitle(TITLE + " " + run.batchNumber());
       document.open();
       header();
@@ -171,23 +202,23 @@ public class BatchReport {
         line("Instructions: " + step.instructions());
         line(
             "Started "
-                + at(step.startedAt(), step.startedBy())
+                + RecordLines.at(step.startedAt(), step.startedBy())
                 + "; performed "
-                + at(step.performedAt(), step.performedBy())
+                + RecordLines.at(step.performedAt(), step.performedBy())
                 + (step.requiresVerification()
-                    ? "; verified " + at(step.verifiedAt(), step.verifiedBy())
+                    ? "; verified " + RecordLines.at(step.verifiedAt(), step.verifiedBy())
                     : ""));
         if (!step.materials().isEmpty()) {
           table(
               List.of("Material needed", "Quantity", "Range", "Charged"),
               new float[] {40, 20, 25, 15},
-              step.materials().stream().map(Writer::need).toList());
+              step.materials().stream().map(RecordLines::need).toList());
         }
         if (!step.charges().isEmpty()) {
           table(
               List.of("Lot charged", "Material", "Quantity", "Charged at"),
               new float[] {30, 25, 20, 25},
-              step.charges().stream().map(Writer::charge).toList());
+              step.charges().stream().map(RecordLines::charge).toList());
         }
         if (!step.parameters().isEmpty()) {
           table(
@@ -201,7 +232,7 @@ public class BatchReport {
           table(
               List.of("Value entered", "Limits", "Taken / entered", "By", "Correction"),
               new float[] {24, 14, 26, 16, 20},
-              step.entries().stream().map(e -> entry(e, byId)).toList());
+              step.entries().stream().map(e -> RecordLines.entry(e, byId)).toList());
         }
         signatures("Signatures of the step", step.signatures());
       }
@@ -215,17 +246,7 @@ public class BatchReport {
       }
       for (ReviewedException reviewed : exceptions) {
         ExceptionView x = reviewed.exception();
-        line(
-            x.kind()
-                + (x.stepPosition() == null ? "" : " on step " + x.stepPosition())
-                + (x.parameter() == null ? "" : " (" + x.parameter() + ")")
-                + ", "
-                + SiteZone.format(x.startedAt())
-                + (x.endedAt() == null ? "" : " to " + SiteZone.format(x.endedAt()))
-                + (x.worstValue() == null ? "" : ", worst value " + x.worstValue())
-                + ": "
-                + x.detail()
-                + (x.raisedBy() == null ? "" : " (raised by " + x.raisedBy() + ")"));
+        line(RecordLines.exception(x));
         DispositionView d = reviewed.disposition();
         if (d == null) {
           line("    Not dispositioned.");
@@ -236,7 +257,7 @@ public class BatchReport {
                   + (d.deviationReference() == null ? "" : ", deviation " + d.deviationReference())
                   + ": "
                   + d.justification());
-          d.signatures().forEach(s -> line("    " + manifestation(s)));
+          d.signatures().forEach(s -> line("    " + RecordLines.manifestation(s)));
         }
       }
     }
@@ -266,7 +287,7 @@ public class BatchReport {
       if (decision.signature() == null) {
         line("Not released or rejected yet: the batch is " + decision.status() + ".");
       } else {
-        line(manifestation(decision.signature()));
+        line(RecordLines.manifestation(decision.signature()));
       }
     }
 
@@ -276,7 +297,7 @@ public class BatchReport {
         return;
       }
       line(caption + ":");
-      signed.forEach(s -> line("    " + manifestation(s)));
+      signed.forEach(s -> line("    " + RecordLines.manifestation(s)));
     }
 
     private void title(String title) {
@@ -305,53 +326,20 @@ public class BatchReport {
       document.add(table);
     }
 
-    /**
-     * The manifestation (21 CFR 11.50): meaning, printed name and id, date and time with the zone
-     * offset, the comment, and whether the record still matches what was signed.
-     */
-    static String manifestation(SignatureView s) {
-      return s.meaningLabel()
-          + " "
-          + s.signerName()
-          + " ("
-          + s.signerId()
-          + ") "
-          + SiteZone.format(s.signedAt())
-          + (s.reason() == null || s.reason().isBlank() ? "" : " \"" + s.reason() + "\"")
-          + (s.valid() ? ", valid" : ", INVALID: the record changed after it was signed");
-    }
-
-    private static String at(Instant time, String who) {
-      return time == null ? "-" : SiteZone.format(time) + (who == null ? "" : " by " + who);
-    }
-
-    private static List<String> need(MaterialNeed m) {
-      return List.of(
-          m.materialCode() + " " + m.materialName(),
-          m.quantity() + " " + m.unit() + " ± " + m.tolerancePercent() + " %",
-          m.minimum() + " to " + m.maximum() + " " + m.unit(),
-          m.charged() + " " + m.unit() + (m.satisfied() ? "" : " (outside the range)"));
-    }
-
-    private static List<String> charge(Charge c) {
-      return List.of(
-          c.lotNumber(),
-          c.materialCode(),
-          c.quantity() + " " + c.unit(),
-          SiteZone.format(c.chargedAt()));
-    }
-
     private static List<String> parameter(ParameterRun p) {
       String value;
       if (p.manual()) {
-        value = p.entry() == null ? "not entered" : p.entry().value() + " " + unit(p.unit());
+        value =
+            p.entry() == null
+                ? "not entered"
+                : p.entry().value() + " " + RecordLines.unit(p.unit());
       } else {
         value =
             p.liveValue() == null
                 ? "no machine value"
                 : p.liveValue()
                     + " "
-                    + unit(p.unit())
+                    + RecordLines.unit(p.unit())
                     + " at "
                     + SiteZone.format(p.liveAt())
                     + (p.liveWithinLimits() ? "" : " (outside the limits)");
@@ -359,55 +347,9 @@ public class BatchReport {
       return List.of(
           p.name(),
           p.manual() ? "manual" : "machine " + p.tag(),
-          limits(p.lowLimit(), p.highLimit(), p.unit()),
+          RecordLines.limits(p.lowLimit(), p.highLimit(), p.unit()),
           p.critical() ? "yes" : "no",
           value);
-    }
-
-    private static List<String> entry(EntryView e, Map<Long, EntryView> byId) {
-      String correction;
-      if (e.correctionOf() != null) {
-        EntryView original = byId.get(e.correctionOf());
-        correction =
-            "corrects "
-                + (original == null
-                    ? "#" + e.correctionOf()
-                    : original.value() + " " + unit(e.unit()))
-                + ": "
-                + e.correctionReason();
-      } else {
-        correction = e.current() ? "" : "corrected at " + SiteZone.format(e.supersededAt());
-      }
-      return List.of(
-          e.parameter()
-              + " = "
-              + e.value()
-              + " "
-              + unit(e.unit())
-              + (e.withinLimits() ? "" : " (outside the limits)")
-              + (e.comment() == null || e.comment().isBlank() ? "" : " \"" + e.comment() + "\""),
-          e.limits() == null ? "" : e.limits(),
-          SiteZone.format(e.takenAt())
-              + " / "
-              + SiteZone.format(e.enteredAt())
-              + (e.late() ? " (late entry)" : ""),
-          e.enteredByName() + " (" + e.enteredBy() + ")",
-          correction);
-    }
-
-    private static String limits(BigDecimal low, BigDecimal high, String unit) {
-      if (low == null && high == null) {
-        return "none";
-      }
-      return (low == null ? "" : low.toPlainString())
-          + " to "
-          + (high == null ? "" : high.toPlainString())
-          + " "
-          + unit(unit);
-    }
-
-    private static String unit(String unit) {
-      return unit == null ? "" : unit;
     }
   }
 }

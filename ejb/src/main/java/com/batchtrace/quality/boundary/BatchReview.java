@@ -63,6 +63,8 @@ public class BatchReview {
 
   @Inject BatchService batches;
 
+  @Inject BatchArchive archive;
+
   @Inject LotService lots;
 
   @Inject CurrentActor actor;
@@ -185,23 +187,38 @@ public class BatchReview {
    * while the record is not complete or not trustworthy, or when the reviewer took part in it.
    */
   public Decision release(long batchId, SignatureRequest signature) {
-    return signatures.signing(
-        signature,
-        () -> {
-          return decide(batchId, signature, true);
-        });
+    Decision decided =
+        signatures.signing(
+            signature,
+            () -> {
+              return decide(batchId, signature, true);
+            });
+    return archived(decided, "released");
   }
 
   /** QA rejects the batch with a reason: it and its produced lots become rejected. */
   public Decision reject(long batchId, SignatureRequest signature) {
-    return signatures.signing(
-        signature,
-        () -> {
-          if (signature == null || signature.comment() == null || signature.comment().isBlank()) {
-            throw new RuleViolation("Say why the batch is rejected. Nothing was signed.");
-          }
-          return decide(batchId, signature, false);
-        });
+    Decision decided =
+        signatures.signing(
+            signature,
+            () -> {
+              if (signature == null
+                  || signature.comment() == null
+                  || signature.comment().isBlank()) {
+                throw new RuleViolation("Say why the batch is rejected. Nothing was signed.");
+              }
+              return decide(batchId, signature, false);
+            });
+    return archived(decided, "rejected");
+  }
+
+  /**
+   * The decision is committed when signing returns; only then is its archive package written, so a
+   * package that cannot be written never undoes a release (BatchArchive records why).
+   */
+  private Decision archived(Decision decided, String how) {
+    return decided.withArchivePackage(
+        archive.afterDecision(decided.batchId(), how).map(BatchArchive.ArchivePackage::name));
   }
 
   private Decision decide(long batchId, SignatureRequest signature, boolean release) {
@@ -247,7 +264,8 @@ public class BatchReview {
     batch.decide(release, clock.instant());
     List<LotView> decided = lots.decideWithBatch(batchId, release);
     em.flush();
-    return new Decision(batchId, batch.getBatchNumber(), batch.getStatus().name(), signed, decided);
+    return new Decision(
+        batchId, batch.getBatchNumber(), batch.getStatus().name(), signed, decided, null, null);
   }
 
   private void requireValidDispositionSignatures(Map<Long, ExceptionDisposition> dispositions) {
@@ -364,13 +382,35 @@ public class BatchReview {
     }
   }
 
-  /** The outcome of a release or rejection. */
+  /**
+   * The outcome of a release or rejection.
+   *
+   * @param archivePackage the archive package written after the decision; null when none could be
+   * @param archiveProblem why no archive package was written (the security log has the details)
+   */
   public record Decision(
       long batchId,
       String batchNumber,
       String status,
       SignatureView signature,
-      List<LotView> lots) {}
+      List<LotView> lots,
+      String archivePackage,
+      String archiveProblem) {
+
+    Decision withArchivePackage(Optional<String> name) {
+      return new Decision(
+          batchId,
+          batchNumber,
+          status,
+          signature,
+          lots,
+          name.orElse(null),
+          name.isPresent()
+              ? null
+              : "The archive package was not written; the decision stands. Write it again with"
+                  + " Archive package on the batch record.");
+    }
+  }
 
   /** A batch's disposition as other systems read it; signature is null until QA decided. */
   public record Disposition(

@@ -8,6 +8,7 @@ import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.genealogy.boundary.GenealogyService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.quality.boundary.BatchArchive;
 import com.batchtrace.quality.boundary.BatchReview;
 import com.batchtrace.quality.boundary.BatchReview.Disposition;
 import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
@@ -50,6 +51,8 @@ public class BatchReviewPage implements Serializable {
 
   @Inject transient PostReleaseData postRelease;
 
+  @Inject transient BatchArchive archive;
+
   private Long batchId;
   private BatchRunView run;
   private Disposition decision;
@@ -59,6 +62,7 @@ public class BatchReviewPage implements Serializable {
   private ProcessCharts processData;
   private List<AuditEntry> auditTrail;
   private List<LotGenealogy> genealogyTrees;
+  private List<BatchArchive.ArchivePackage> archivePackages;
 
   private ReviewedException selected;
   private String decisionKind = DispositionDecision.ACCEPTED.name();
@@ -92,6 +96,7 @@ public class BatchReviewPage implements Serializable {
     afterDecision = isDecided() ? postRelease.of(batchId) : null;
     exceptions = review.exceptions(batchId);
     auditTrail = auditSearch.ofBatch(batchId);
+    archivePackages = null;
     genealogyTrees =
         decision.lots().stream()
             .map(
@@ -149,15 +154,20 @@ public class BatchReviewPage implements Serializable {
 
   private void decide(boolean release) {
     long id = batchId;
-    Feedback.attempt(
-        () -> {
-          if (release) {
-            review.release(id, signatureForm.take());
-          } else {
-            review.reject(id, signatureForm.take());
-          }
-        },
-        "Batch " + run.batchNumber() + (release ? " released." : " rejected."));
+    Feedback.obtain(
+            () ->
+                release
+                    ? review.release(id, signatureForm.take())
+                    : review.reject(id, signatureForm.take()),
+            "Batch " + run.batchNumber() + (release ? " released." : " rejected."))
+        .ifPresent(
+            d -> {
+              if (d.archivePackage() != null) {
+                Feedback.info("Archive package " + d.archivePackage() + " written.");
+              } else {
+                Feedback.refuse(d.archiveProblem());
+              }
+            });
     // Also after a refusal: another reviewer may have decided meanwhile, show the batch as it is.
     refresh();
   }
@@ -202,6 +212,25 @@ public class BatchReviewPage implements Serializable {
   }
 
   /** The PDF download of the batch report. */
+  /** QA or an auditor writes a new archive package of the batch (a numbered one if one exists). */
+  public void archive() {
+    long id = batchId;
+    Feedback.obtain(() -> archive.onDemand(id), null)
+        .ifPresent(
+            p ->
+                Feedback.info(
+                    "Archive package " + p.name() + " of batch " + p.batchNumber() + " written."));
+    refresh();
+  }
+
+  /** The batch's archive packages, oldest first. */
+  public List<BatchArchive.ArchivePackage> getArchivePackages() {
+    if (archivePackages == null) {
+      archivePackages = run == null ? List.of() : archive.packagesOf(run.batchNumber());
+    }
+    return archivePackages;
+  }
+
   public String getReportLink() {
     return "batch-report?batch=" + batchId;
   }

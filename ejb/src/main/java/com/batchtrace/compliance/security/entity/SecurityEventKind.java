@@ -16,7 +16,9 @@ public enum SecurityEventKind {
   SIGNATURE_REFUSED("Signature refused before the password: the named signer may not sign"),
   IDENTITY_ADMINISTRATION("Identity administration: a user, role or password changed"),
   LINE_REFUSED("Refused: a batch of a line the person is not assigned to"),
-  CHECKPOINT_SIGNED("Checkpoint signed: the chains' heads, signed outside the database");
+  CHECKPOINT_SIGNED("Checkpoint signed: the chains' heads, signed outside the database"),
+  ARCHIVE_WRITTEN("Archive package written"),
+  ARCHIVE_FAILED("Archive package NOT written: QA re-creates it from the batch record");
 
   private final String label;
 
