@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Backup, point-in-time restore and the restore drill (sourced by ./batchtrace after
 # scripts/batchtrace-lib.sh). pgBackRest does the database; this adds the Keycloak realm and the
-# checkpoint log to every backup, in a backup set directory with a manifest of SHA-256s.
+# checkpoint log and the archive packages to every backup, in a backup set directory with a manifest of SHA-256s.
 # The Java side is com.batchtrace.db.backup in db/ (in the built migrator jar).
 #
 # Production (docs/operations.md, "Backup and restore"): BATCHTRACE_PGBACKREST_CONFIG names the
@@ -115,6 +115,13 @@ cmd_backup() {
   else
     say "no checkpoint log at $checkpoints (set BATCHTRACE_CHECKPOINT_DIR); the set has none"
   fi
+  # The archive packages (signed, never rewritten): copied whole, so a set restores them too.
+  local archive=${BATCHTRACE_ARCHIVE_DIR:-$STACK/archive-run}
+  if [[ -d $archive ]]; then
+    cp -a "$archive" "$incoming/archive"
+  else
+    say "no archive directory at $archive (set BATCHTRACE_ARCHIVE_DIR); the set has none"
+  fi
   say "pgBackRest $type backup of stanza $PGBR_STANZA ($PGBR_CONFIG)"
   java -cp "$BACKUP_JAR" com.batchtrace.db.backup.BackupCommand backup \
     --config "$PGBR_CONFIG" --stanza "$PGBR_STANZA" --type $type
@@ -127,7 +134,7 @@ cmd_backup() {
   printf 'pgbackrest backup %s of stanza %s (%s), taken %s\n' "$label" "$PGBR_STANZA" "$PGBR_CONFIG" \
     "$(date -u +%FT%TZ)" >"$set/BACKUP"
   (cd "$set" && find . -type f ! -name SHA256SUMS -print0 | sort -z | xargs -0 sha256sum >SHA256SUMS)
-  say "backup $label done; realm and checkpoint log in $set (check with: cd $set && sha256sum -c SHA256SUMS)"
+  say "backup $label done; realm, checkpoint log and archive packages in $set (check with: cd $set && sha256sum -c SHA256SUMS)"
 }
 
 # ./batchtrace restore --to "<time>" [--target <dir>] [--port N] [--over-live]
