@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * which the server never sees.
  */
 @Tag("URS-042")
-class WildFlyEnvironmentIT extends DeployedApplication {
+class ServerEnvironmentIT extends DeployedApplication {
 
   @Test
   void theServersEnvironmentHasNoOwnerPassword() throws IOException {

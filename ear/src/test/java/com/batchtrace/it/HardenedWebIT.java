@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * are accepted, a forged X-Forwarded-For never becomes the recorded client address, and what a user
  * typed never runs as a spreadsheet formula in an export.
  */
-class WebHardeningIT extends DeployedApplication {
+class HardenedWebIT extends DeployedApplication {
 
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
 
