@@ -209,6 +209,7 @@ public final class RestoreDrill {
           atT.rowCounts().size(),
           atT.chainHeads(),
           atT.signatures().size());
+      // Commits after T get later timestamps than T, so a restore to T keeps none of them.
       Thread.sleep(20);
       write(primary, options.rounds(), options.roundsAfterT());
       State end = state(primary);

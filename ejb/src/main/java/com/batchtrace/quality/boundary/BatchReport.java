@@ -195,19 +195,9 @@ public class BatchReport {
     private void steps() {
       for (StepRunView step : run.steps()) {
         title("Step " + step.position() + ": " + step.operation() + ", " + step.name());
-        line(
-            "Status: "
-                + step.status()
-                + (step.requiresVerification() ? "; second-person verification required" : ""));
+        line(RecordLines.stepStatus(step));
         line("Instructions: " + step.instructions());
-        line(
-            "Started "
-                + RecordLines.at(step.startedAt(), step.startedBy())
-                + "; performed "
-                + RecordLines.at(step.performedAt(), step.performedBy())
-                + (step.requiresVerification()
-                    ? "; verified " + RecordLines.at(step.verifiedAt(), step.verifiedBy())
-                    : ""));
+        line(RecordLines.stepTimes(step));
         if (!step.materials().isEmpty()) {
           table(
               List.of("Material needed", "Quantity", "Range", "Charged"),

@@ -93,19 +93,9 @@ public final class ArchivePdf {
   private static void steps(PdfA3Pages pdf, BatchRunView run) {
     for (StepRunView step : run.steps()) {
       pdf.section("Step " + step.position() + ": " + step.operation() + ", " + step.name());
-      pdf.line(
-          "Status: "
-              + step.status()
-              + (step.requiresVerification() ? "; second-person verification required" : ""));
+      pdf.line(RecordLines.stepStatus(step));
       pdf.line("Instructions: " + text(step.instructions()));
-      pdf.line(
-          "Started "
-              + RecordLines.at(step.startedAt(), step.startedBy())
-              + "; performed "
-              + RecordLines.at(step.performedAt(), step.performedBy())
-              + (step.requiresVerification()
-                  ? "; verified " + RecordLines.at(step.verifiedAt(), step.verifiedBy())
-                  : ""));
+      pdf.line(RecordLines.stepTimes(step));
       if (!step.materials().isEmpty()) {
         pdf.table(
             List.of("Material needed", "Quantity", "Range", "Charged"),

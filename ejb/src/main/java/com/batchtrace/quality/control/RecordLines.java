@@ -3,6 +3,7 @@ package com.batchtrace.quality.control;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
 import com.batchtrace.execution.boundary.BatchRunView.MaterialNeed;
+import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
 import com.batchtrace.execution.boundary.Charge;
 import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.platform.SiteZone;
@@ -48,6 +49,24 @@ public final class RecordLines {
         + ": "
         + x.detail()
         + (x.raisedBy() == null ? "" : " (raised by " + x.raisedBy() + ")");
+  }
+
+  /** A step's status line: its status and whether a second person must verify it. */
+  public static String stepStatus(StepRunView step) {
+    return "Status: "
+        + step.status()
+        + (step.requiresVerification() ? "; second-person verification required" : "");
+  }
+
+  /** Who started, performed and (where required) verified a step, and when. */
+  public static String stepTimes(StepRunView step) {
+    return "Started "
+        + at(step.startedAt(), step.startedBy())
+        + "; performed "
+        + at(step.performedAt(), step.performedBy())
+        + (step.requiresVerification()
+            ? "; verified " + at(step.verifiedAt(), step.verifiedBy())
+            : "");
   }
 
   public static String at(Instant time, String who) {
