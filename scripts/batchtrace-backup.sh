@@ -170,17 +170,27 @@ cmd_restore_drill() {
   check_tools
   ensure_pgbackrest
   [[ -f $BACKUP_JAR ]] || build -pl db -am
+  # The offline verifier checks the restored copy against the signed checkpoints.
+  local verifier=$ROOT/verify/target/batchtrace-verify.jar
+  [[ -f $verifier ]] || build -pl verify -am
   require_free_ports "$DRILL_PORT:restore drill" "$((DRILL_PORT + 1)):restore drill, restored copy"
-  local seed=() work=$STACK/restore-drill
+  local seed=() work=$STACK/restore-drill log=$STACK/checkpoints-run/log
   mkdir -p "$STACK"
   if psql_super -d batchtrace -tAc "select 1 from batchtrace.flyway_schema_history limit 1" >/dev/null 2>&1; then
     say "the drill starts from a copy of the demo database (127.0.0.1:5432/batchtrace)"
+    # Checkpoints signed in the last seconds before the dump may describe rows it missed.
+    local dumped_at; dumped_at=$(date -u -d '-2 seconds' +%Y-%m-%dT%H:%M:%SZ)
     psql_dump "$STACK/restore-drill-seed.dump"
     seed=(--seed-dump "$STACK/restore-drill-seed.dump")
+    # ... and checked against the demo server's own signed checkpoints taken before the dump.
+    if [[ -d $log ]] && [[ -n $(find "$log" -name 'checkpoint-*.txt' ! -newermt "$dumped_at" | head -1) ]]; then
+      seed+=(--checkpoints "$log" --public-key "$STACK/checkpoints-run/checkpoint-public-key.pem"
+        --dumped-at "$dumped_at")
+    fi
   fi
   local rc=0
   java -cp "$BACKUP_JAR" com.batchtrace.db.backup.RestoreDrill --work "$work" --port $DRILL_PORT \
-    "${seed[@]}" "$@" || rc=$?
+    --verifier "$verifier" "${seed[@]}" "$@" || rc=$?
   rm -f "$STACK/restore-drill-seed.dump"
   return $rc
 }

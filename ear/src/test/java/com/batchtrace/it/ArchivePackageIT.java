@@ -10,8 +10,15 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -182,6 +189,106 @@ class ArchivePackageIT extends DeployedApplication {
     assertEquals(403, performer.post("/archive/batches/1", "").statusCode());
     assertEquals(403, performer.get("/archive").statusCode());
     assertEquals(before, countFolders());
+  }
+
+  @Test
+  @Tag("URS-052")
+  void thePackagesOfARangeOfDaysExportAsOneFileWithOneSignedManifest() throws Exception {
+    TerminalBatch batch = new TerminalBatch();
+    batch.completed(performer, performerId, verifierId);
+    expect(200, release(batch));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String range = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+    HttpResponse<byte[]> response = rita.getBytes("/archive/export" + range);
+    assertEquals(200, response.statusCode(), new String(response.body()));
+    assertTrue(
+        response.headers().firstValue("Content-Disposition").orElse("").contains(".zip"),
+        response.headers().toString());
+    Path export = copies.resolve("archive-export.zip");
+    Files.write(export, response.body());
+    List<String> entries = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.add(e.getName());
+      }
+    }
+    assertTrue(entries.contains(batch.number + "/record.pdf"), entries.toString());
+    assertTrue(entries.contains(batch.number + "/manifest.txt"), entries.toString());
+    assertTrue(entries.contains("export-manifest.txt"), entries.toString());
+
+    RogueOwner.Verdict genuine =
+        RogueOwner.offlineVerifier(
+            export.toString(), "--public-key", RogueOwner.publicKey().toString());
+    assertEquals(0, genuine.exitCode(), genuine.output());
+    assertTrue(
+        genuine.output().contains("every file of its") && genuine.output().contains(batch.number),
+        genuine.output());
+    assertTrue(
+        Signing.count(
+                "select count(*) from batchtrace.security_event where kind = 'EXPORT'"
+                    + " and detail like ?",
+                "%Archive export%" + batch.number + "%")
+            >= 1);
+
+    // One byte of one record changed inside the export: rejected, named.
+    Path changed = copies.resolve("archive-export-changed.zip");
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(response.body()));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(changed))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().equals(batch.number + "/record.json")) {
+          bytes[bytes.length / 2] ^= 0x01;
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    RogueOwner.Verdict verdict =
+        RogueOwner.offlineVerifier(
+            changed.toString(), "--public-key", RogueOwner.publicKey().toString());
+    assertEquals(1, verdict.exitCode(), verdict.output());
+    assertTrue(
+        verdict
+            .output()
+            .contains(batch.number + "/record.json is not the file the manifest signed"),
+        verdict.output());
+
+    // Wrong days are refused with the reason; an operator may not export.
+    Map<String, String> wrongDays =
+        Map.of(
+            "?from=" + today.plusDays(1) + "&to=" + today.minusDays(1),
+            "is after the last day",
+            "?from=2026-13-45&to=2026-12-31",
+            "as 2026-01-31, not '2026-13-45'",
+            "?from=1999-01-01&to=1999-12-31",
+            "between the years 2000 and 2999",
+            "?to=" + today,
+            "Give the first day",
+            "?from=2990-01-01&to=2990-12-31",
+            "No archive package was written from 2990-01-01 to 2990-12-31");
+    wrongDays.forEach(
+        (query, reason) -> {
+          HttpResponse<String> refused = rita.get("/archive/export" + query);
+          assertEquals(422, refused.statusCode(), query + ": " + refused.body());
+          assertTrue(refused.body().contains(reason), query + ": " + refused.body());
+        });
+    assertEquals(403, performer.get("/archive/export" + range).statusCode());
+
+    // The same from the archive page: this year so far by default, prepared, then downloaded.
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/archive.xhtml");
+    Browser.visible(By.id("export:prepare")).click();
+    String summary = Browser.visible(By.id("export:download")).getText();
+    assertTrue(summary.contains(batch.number) && summary.contains("written from"), summary);
+    byte[] downloaded = Browser.download(By.id("export:export-link"));
+    Path fromPage = copies.resolve("archive-export-from-page.zip");
+    Files.write(fromPage, downloaded);
+    RogueOwner.Verdict pageExport =
+        RogueOwner.offlineVerifier(
+            fromPage.toString(), "--public-key", RogueOwner.publicKey().toString());
+    assertEquals(0, pageExport.exitCode(), pageExport.output());
+    String packages = Browser.visible(By.id("packages")).getText();
+    assertTrue(packages.contains("Released") && !packages.contains("RELEASED"), packages);
   }
 
   private static long countFolders() throws Exception {

@@ -54,6 +54,11 @@ class OwnerRewriteAttackIT extends DeployedApplication {
     }
     JsonObject intact = RogueOwner.verify();
     assertTrue(intact.getJsonArray("problems").isEmpty(), "intact before: " + intact);
+    // The database itself, checked offline against the archived log, as after a restore.
+    RogueOwner.Verdict database = databaseAgainst(logBefore);
+    assertEquals(0, database.exitCode(), database.output());
+    assertTrue(
+        database.output().contains("INTACT against the signed checkpoints"), database.output());
 
     rewrite(revision, FORGED);
     try {
@@ -76,6 +81,18 @@ class OwnerRewriteAttackIT extends DeployedApplication {
               .getString("problem")
               .matches("chain revision differs from signed checkpoint \\d+ .*at position \\d+.*"),
           finding.toString());
+
+      // The database checked offline against the log archived before the attack: rejected.
+      RogueOwner.Verdict rewritten = databaseAgainst(logBefore);
+      assertEquals(1, rewritten.exitCode(), rewritten.output());
+      assertTrue(
+          rewritten
+              .output()
+              .matches(
+                  "(?s).*FAIL  database: chain revision differs from signed"
+                      + " checkpoint \\d+ .*at position \\d+: the records are not those the server"
+                      + " signed.*"),
+          rewritten.output());
 
       // An export taken after the attack, against the log archived before it: rejected.
       Path csvAfter = export(work, "csv", "after");
@@ -158,6 +175,21 @@ class OwnerRewriteAttackIT extends DeployedApplication {
         RogueOwner.publicKey().toString(),
         "--checkpoints",
         log.toString());
+  }
+
+  /** The offline verifier's check of the test database against a checkpoint log. */
+  private static RogueOwner.Verdict databaseAgainst(Path log) {
+    return RogueOwner.offlineVerifier(
+        "--public-key",
+        RogueOwner.publicKey().toString(),
+        "--checkpoints",
+        log.toString(),
+        "--database",
+        TestStack.property("test.db.url")
+            + "?user="
+            + TestStack.property("test.db.owner.user")
+            + "&password="
+            + TestStack.property("test.db.owner.password"));
   }
 
   private static void deleteTree(Path root) throws IOException {

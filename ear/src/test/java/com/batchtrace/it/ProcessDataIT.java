@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -94,6 +97,59 @@ class ProcessDataIT extends DeployedApplication {
         start,
         Instant.parse(points.get(0).getString("ts")),
         "the first sample is the lowest of its bucket");
+  }
+
+  /**
+   * The archived record states the figures of all 2,000 values, not of the chart's points: the mean
+   * of the points differs, the exact one is the mean of every value.
+   */
+  @Test
+  @Tag("URS-050")
+  void theArchivedRecordSummarisesEveryValueNotTheChartsPoints() throws Exception {
+    long batch = dryingLine.plannedBatch().getJsonNumber("id").longValue();
+    Instant start =
+        Instant.parse(dryingLine.startDrying(batch).getString("startedAt")).plusMillis(1);
+    double[] values = new double[2000];
+    double sum = 0;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i < 1500 ? 60 : 64 + (i % 7) * 0.5; // 64 .. 67: 65.5 and up are out of limits
+      sum += values[i];
+    }
+    dryingLine.publish(start, 100, values);
+    double outsideSeconds = 0;
+    for (int i = 0; i + 1 < values.length; i++) {
+      if (values[i] > 65) {
+        outsideSeconds += 0.1;
+      }
+    }
+    JsonObject series = inletTemperature(dryingLine.processData(batch));
+    assertTrue(series.getBoolean("downsampled"), "the chart shows fewer points than values");
+    double pointsMean =
+        series.getJsonArray("points").stream()
+            .map(JsonObject.class::cast)
+            .mapToDouble(p -> p.getJsonNumber("value").doubleValue())
+            .average()
+            .orElseThrow();
+    double exactMean = sum / values.length;
+    assertTrue(Math.abs(pointsMean - exactMean) > 0.1, "points " + pointsMean + " " + exactMean);
+
+    JsonObject written =
+        TestStack.jsonObject(RestClient.as(DemoUser.AUDITOR).post("/archive/batches/" + batch, ""));
+    Path record = Path.of(written.getString("location")).resolve("record.json");
+    JsonObject archived;
+    try (var reader = Json.createReader(Files.newBufferedReader(record))) {
+      archived = reader.readObject();
+    }
+    JsonObject summary =
+        archived.getJsonArray("processData").stream()
+            .map(JsonObject.class::cast)
+            .filter(p -> DryingLine.PARAMETER.equals(p.getString("parameter", "")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(archived.toString()));
+    assertEquals(60, summary.getJsonNumber("minimum").doubleValue(), 1e-9);
+    assertEquals(67, summary.getJsonNumber("maximum").doubleValue(), 1e-9);
+    assertEquals(exactMean, summary.getJsonNumber("mean").doubleValue(), 1e-6);
+    assertEquals(outsideSeconds, summary.getJsonNumber("secondsOutOfLimits").doubleValue(), 0.0015);
   }
 
   @Test

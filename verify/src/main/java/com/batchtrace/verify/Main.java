@@ -11,6 +11,8 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -19,12 +21,13 @@ import java.util.Base64;
  *
  * <pre>
  * java -jar batchtrace-verify.jar [export or archive package folder] --public-key key.pem
- *     [--checkpoints dir]
+ *     [--checkpoints dir [--database jdbc-url [--as-of time]]]
  * </pre>
  *
- * Needs only the checkpoint public key (PEM "PUBLIC KEY" or a PEM certificate): no database, no
- * server. Prints one line per finding (OK, FAIL, NOTE) and exits 0 only if everything verifies, 1
- * if something does not, 2 when it was called wrongly.
+ * Needs only the checkpoint public key (PEM "PUBLIC KEY" or a PEM certificate): no server, and no
+ * database but the one given to check ({@link DatabaseCheck}, e.g. a copy restored from a backup).
+ * Prints one line per finding (OK, FAIL, NOTE) and exits 0 only if everything verifies, 1 if
+ * something does not, 2 when it was called wrongly.
  */
 public final class Main {
 
@@ -39,10 +42,21 @@ public final class Main {
     Path export = null;
     Path publicKey = null;
     Path checkpoints = null;
+    String database = null;
+    Instant asOf = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--public-key" -> publicKey = i + 1 < args.length ? Path.of(args[++i]) : null;
         case "--checkpoints" -> checkpoints = i + 1 < args.length ? Path.of(args[++i]) : null;
+        case "--database" -> database = i + 1 < args.length ? args[++i] : null;
+        case "--as-of" -> {
+          try {
+            asOf = i + 1 < args.length ? Instant.parse(args[++i]) : null;
+          } catch (DateTimeParseException e) {
+            err.println("--as-of needs a time such as 2026-12-05T21:00:00Z, not " + args[i]);
+            return 2;
+          }
+        }
         case "-h", "--help" -> {
           usage(out);
           return 0;
@@ -57,7 +71,9 @@ public final class Main {
         }
       }
     }
-    if (publicKey == null || (export == null && checkpoints == null)) {
+    if (publicKey == null
+        || (export == null && checkpoints == null)
+        || (database != null && checkpoints == null)) {
       usage(err);
       return 2;
     }
@@ -73,6 +89,8 @@ public final class Main {
       Checkpoint exported = null;
       if (export != null && Files.isDirectory(export)) {
         ArchiveCheck.run(export, key, findings);
+      } else if (export != null && ArchiveExportCheck.isExport(export)) {
+        ArchiveExportCheck.run(export, key, findings);
       } else if (export != null) {
         exported = ExportCheck.run(export, Files.readAllBytes(export), key, findings);
       }
@@ -81,7 +99,10 @@ public final class Main {
         if (exported != null) {
           relate(export.getFileName().toString(), exported, log, findings);
         }
-      } else if (export != null && !Files.isDirectory(export)) {
+        if (database != null) {
+          DatabaseCheck.run(database, log, asOf, findings);
+        }
+      } else if (exported != null) {
         findings.note(
             "without --checkpoints only the export itself is verified: add the checkpoint log to"
                 + " see whether the chains were rewritten in the database before or after it");
@@ -189,11 +210,17 @@ public final class Main {
 
   private static void usage(PrintStream out) {
     out.println(
-        "Usage: java -jar batchtrace-verify.jar [EXPORT] --public-key KEY.pem [--checkpoints DIR]\n"
+        "Usage: java -jar batchtrace-verify.jar [EXPORT] --public-key KEY.pem [--checkpoints DIR\n"
+            + "         [--database JDBC-URL [--as-of TIME]]]\n"
             + "  EXPORT          an audit trail export of Batchtrace (CSV, JSON or PDF), or an\n"
-            + "                  archive package folder (manifest.txt, record.pdf, record.json)\n"
+            + "                  archive package folder (manifest.txt, record.pdf, record.json),\n"
+            + "                  or an archive export for long-term storage (.zip)\n"
             + "  --public-key    the checkpoint public key (PEM PUBLIC KEY or certificate)\n"
             + "  --checkpoints   the checkpoint log directory (checkpoint-*.txt)\n"
+            + "  --database      a JDBC URL of a Batchtrace database (with user and password) to\n"
+            + "                  check against the checkpoint log, e.g. a restored copy\n"
+            + "  --as-of         the time the database is a copy of (a point-in-time restore):\n"
+            + "                  checkpoints signed later are not compared\n"
             + "Exit code 0 only if everything verifies; 1 names what does not; 2 usage.");
   }
 }

@@ -39,10 +39,17 @@ import java.util.stream.Stream;
  *   <li>More records after T, their WAL archived.
  *   <li>A point-in-time restore to T into a separate data directory, started on its own port (the
  *       restore's duration, to accepting writes, is the RTO).
- *   <li>The checks: the chain walk ({@code audit_chain_verify()}) finds nothing broken; every
- *       signature of T is there with the same content hash; every row count and chain head equals
- *       T's; the last transaction before T is restored (RPO).
+ *   <li>The checks: the offline verifier finds the restored copy INTACT against the signed
+ *       checkpoints taken up to T (the chain walk, and at every signed position the signed hash),
+ *       and against the installation's own checkpoint log when one is given; it does not reach the
+ *       checkpoint signed after T; every signature of T is there with the same validity, recomputed
+ *       from its record where the drill can (its own records) and with the same content hash
+ *       otherwise; every row count and chain head equals T's; the last transaction before T is
+ *       restored (RPO).
  * </ol>
+ *
+ * <p>The drill's primary has no server to sign checkpoints, so the drill signs them as the server
+ * does ({@link DrillCheckpoints}), with a key made for the run.
  */
 public final class RestoreDrill {
 
@@ -53,9 +60,17 @@ public final class RestoreDrill {
 
   /** What the drill runs on and how much it writes. */
   public record Options(
-      Path workDir, int port, int rounds, int roundsAfterT, Path seedDump, boolean keep) {
+      Path workDir,
+      int port,
+      int rounds,
+      int roundsAfterT,
+      Path seedDump,
+      boolean keep,
+      Path verifierJar,
+      Installation installation) {
     public Options {
       Objects.requireNonNull(workDir, "workDir");
+      Objects.requireNonNull(verifierJar, "verifierJar");
       if (rounds < 4 || roundsAfterT < 1) {
         throw new IllegalArgumentException(
             "the drill needs at least 4 rounds before T and 1 after");
@@ -63,11 +78,18 @@ public final class RestoreDrill {
     }
   }
 
+  /**
+   * The checkpoint log and public key of the installation the seed dump comes from, and when the
+   * dump was taken: the restored copy is checked against the checkpoints signed before then.
+   */
+  public record Installation(Path checkpointLog, Path publicKey, OffsetDateTime dumpedAt) {}
+
   /** A database's records at one moment, as the drill compares them. */
   record State(
       Map<String, Long> rowCounts,
       Map<String, String> chainHeads,
       Map<Long, String> signatures,
+      Map<Long, Boolean> recomputed,
       long lastCommitXid,
       OffsetDateTime lastCommitAt) {}
 
@@ -101,8 +123,9 @@ public final class RestoreDrill {
     } catch (IllegalArgumentException e) {
       System.err.println("restore-drill: " + e.getMessage());
       System.err.println(
-          "usage: RestoreDrill --work <dir> [--port 5546] [--rounds 400] [--after 40]"
-              + " [--seed-dump <pg_dump -Fc file>] [--keep]");
+          "usage: RestoreDrill --work <dir> --verifier <batchtrace-verify.jar> [--port 5546]"
+              + " [--rounds 400] [--after 40] [--seed-dump <pg_dump -Fc file>"
+              + " [--checkpoints <log dir> --public-key <pem> --dumped-at <time>]] [--keep]");
       System.exit(2);
       return;
     }
@@ -122,6 +145,10 @@ public final class RestoreDrill {
     int rounds = 400;
     int after = 40;
     boolean keep = false;
+    Path verifier = null;
+    Path checkpoints = null;
+    Path publicKey = null;
+    OffsetDateTime dumpedAt = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--work" -> work = Path.of(value(args, ++i));
@@ -130,13 +157,25 @@ public final class RestoreDrill {
         case "--after" -> after = Integer.parseInt(value(args, ++i));
         case "--seed-dump" -> seed = Path.of(value(args, ++i));
         case "--keep" -> keep = true;
+        case "--verifier" -> verifier = Path.of(value(args, ++i));
+        case "--checkpoints" -> checkpoints = Path.of(value(args, ++i));
+        case "--public-key" -> publicKey = Path.of(value(args, ++i));
+        case "--dumped-at" -> dumpedAt = OffsetDateTime.parse(value(args, ++i));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    if (work == null) {
-      throw new IllegalArgumentException("--work <dir> is required");
+    if (work == null || verifier == null) {
+      throw new IllegalArgumentException("--work <dir> and --verifier <jar> are required");
     }
-    return new Options(work, port, rounds, after, seed, keep);
+    Installation installation = null;
+    if (checkpoints != null || publicKey != null || dumpedAt != null) {
+      if (checkpoints == null || publicKey == null || dumpedAt == null || seed == null) {
+        throw new IllegalArgumentException(
+            "--checkpoints, --public-key and --dumped-at go together, with --seed-dump");
+      }
+      installation = new Installation(checkpoints, publicKey, dumpedAt);
+    }
+    return new Options(work, port, rounds, after, seed, keep, verifier, installation);
   }
 
   private static String value(String[] args, int i) {
@@ -164,6 +203,12 @@ public final class RestoreDrill {
       Files.copy(options.seedDump(), work.resolve("seed.dump"));
     }
     Command.giveToClusterUser(work);
+    DrillCheckpoints checkpoints;
+    try {
+      checkpoints = new DrillCheckpoints(work.resolve("checkpoints"));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("no Ed25519 key for the drill's checkpoints: " + e, e);
+    }
     try (primary;
         restored) {
       out.printf("restore drill in %s%n", work);
@@ -183,6 +228,7 @@ public final class RestoreDrill {
       int first = options.rounds() / 2;
       int second = options.rounds() - first;
       int written = write(primary, 0, first);
+      checkpoint(primary, checkpoints, "before the full backup");
       out.printf(
           "  primary cluster on port %d, WAL archived by pgBackRest: Batchtrace schema%s,"
               + " %d transactions before the full backup%n",
@@ -197,10 +243,13 @@ public final class RestoreDrill {
       pgbackrest.backup("incr");
       out.printf(
           "  incremental backup in %s%n", seconds(Duration.ofNanos(System.nanoTime() - started)));
+      checkpoint(primary, checkpoints, "after the incremental backup");
       write(primary, first + second / 2, second - second / 2);
 
-      // The point T: nothing writes between reading the state and reading the clock.
+      // The point T: nothing writes between reading the state, signing the checkpoint of T and
+      // reading the clock.
       State atT = state(primary);
+      checkpoint(primary, checkpoints, "at T");
       OffsetDateTime pointT = now(primary);
       out.printf(
           "  point T %s: %d rows in %d tables, chain heads %s, %d signatures%n",
@@ -213,6 +262,7 @@ public final class RestoreDrill {
       Thread.sleep(20);
       write(primary, options.rounds(), options.roundsAfterT());
       State end = state(primary);
+      checkpoint(primary, checkpoints, "after T");
       // pgBackRest's check switches to a new WAL segment and waits until it is archived.
       pgbackrest.stanzaCreate();
       out.printf(
@@ -238,7 +288,10 @@ public final class RestoreDrill {
 
       State back = state(restored);
       List<Check> checks = new ArrayList<>();
-      checks.add(integrity(restored));
+      checks.add(integrity(restored, checkpoints, pointT));
+      if (options.installation() != null) {
+        checks.add(installationIntegrity(restored, options.installation()));
+      }
       checks.add(signatures(atT, back));
       checks.add(rowCounts(atT, back));
       checks.add(
@@ -246,11 +299,7 @@ public final class RestoreDrill {
               "chain heads",
               atT.chainHeads().equals(back.chainHeads()),
               "at T " + atT.chainHeads() + ", restored " + back.chainHeads()));
-      checks.add(
-          new Check(
-              "nothing after T",
-              !end.chainHeads().equals(back.chainHeads()),
-              "the primary went on to " + end.chainHeads() + "; the restored cluster did not"));
+      checks.add(nothingAfterT(restored, checkpoints, end, back));
       boolean lastRestored =
           back.lastCommitXid() == atT.lastCommitXid()
               && Objects.equals(back.lastCommitAt(), atT.lastCommitAt());
@@ -434,6 +483,22 @@ public final class RestoreDrill {
           signatures.put(r.getLong(1), r.getString(2));
         }
       }
+      // The drill's own signed records: validity recomputed from the record as it is now.
+      Map<Long, Boolean> recomputed = new TreeMap<>();
+      try (Statement s = c.createStatement();
+          ResultSet r =
+              s.executeQuery(
+                  "SELECT s.id, s.content_sha256, e.code, e.name"
+                      + " FROM batchtrace.electronic_signature s"
+                      + " LEFT JOIN batchtrace.equipment e ON e.id::text = s.record_id"
+                      + " WHERE s.signer_id = 'drill' AND s.record_type = 'equipment'")) {
+        while (r.next()) {
+          recomputed.put(
+              r.getLong(1),
+              r.getString(3) != null
+                  && r.getString(2).equals(sha256(r.getString(3) + "/" + r.getString(4))));
+        }
+      }
       long xid = 0;
       OffsetDateTime at = null;
       try (Statement s = c.createStatement();
@@ -445,7 +510,7 @@ public final class RestoreDrill {
         }
       }
       c.commit();
-      return new State(counts, heads, signatures, xid, at);
+      return new State(counts, heads, signatures, recomputed, xid, at);
     }
   }
 
@@ -458,30 +523,122 @@ public final class RestoreDrill {
     }
   }
 
-  private static Check integrity(LocalCluster cluster) throws SQLException {
-    List<String> broken = new ArrayList<>();
-    long links;
-    try (Connection c = cluster.connect(DATABASE, "postgres", "");
-        Statement s = c.createStatement()) {
-      try (ResultSet r =
-          s.executeQuery(
-              "SELECT chain, chain_position, table_name, row_key, problem"
-                  + " FROM batchtrace.audit_chain_verify()")) {
-        while (r.next()) {
-          broken.add(r.getString(1) + "#" + r.getLong(2) + " " + r.getString(5));
-        }
-      }
-      try (ResultSet r = s.executeQuery("SELECT count(*) FROM batchtrace.audit_chain")) {
-        r.next();
-        links = r.getLong(1);
-      }
+  /** Signs a checkpoint of the primary as the application role, as the server would. */
+  private void checkpoint(LocalCluster cluster, DrillCheckpoints checkpoints, String reason)
+      throws SQLException, IOException {
+    try (Connection c = cluster.connect(DATABASE, APP, appPassword)) {
+      checkpoints.take(c, reason);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the drill could not sign its checkpoint: " + e, e);
     }
+  }
+
+  /**
+   * The restored copy against the checkpoints signed up to T, by the offline verifier: the chain
+   * walk, and at every signed position the signed hash and at least the rows counted.
+   */
+  private Check integrity(LocalCluster restored, DrillCheckpoints checkpoints, OffsetDateTime t)
+      throws SQLException {
+    long links;
+    try (Connection c = restored.connect(DATABASE, "postgres", "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM batchtrace.audit_chain")) {
+      r.next();
+      links = r.getLong(1);
+    }
+    Verdict v = verifier(restored, checkpoints.log(), checkpoints.publicKey(), t);
+    boolean intact =
+        v.exitCode() == 0 && v.output().contains("INTACT against the signed checkpoints");
     return new Check(
         "integrity",
-        broken.isEmpty() && links > 0,
-        broken.isEmpty()
-            ? "audit_chain_verify() walked " + links + " links: INTACT"
-            : broken.size() + " broken: " + broken.subList(0, Math.min(5, broken.size())));
+        intact && links > 0,
+        intact
+            ? links
+                + " links; the offline verifier walked every chain and found the restored copy"
+                + " INTACT against the "
+                + (checkpoints.count() - 1)
+                + " signed checkpoints taken up to T"
+            : "the offline verifier did not find the restored copy intact:\n" + v.output());
+  }
+
+  /** The restored copy against the installation's own signed checkpoints, up to the dump. */
+  private Check installationIntegrity(LocalCluster restored, Installation installation) {
+    Verdict v =
+        verifier(
+            restored,
+            installation.checkpointLog(),
+            installation.publicKey(),
+            installation.dumpedAt());
+    boolean intact =
+        v.exitCode() == 0 && v.output().contains("INTACT against the signed checkpoints");
+    return new Check(
+        "integrity against the installation's checkpoints",
+        intact,
+        intact
+            ? "INTACT against the checkpoints the server signed (log "
+                + installation.checkpointLog()
+                + ") up to the copy's dump at "
+                + installation.dumpedAt()
+            : "the offline verifier did not find the restored copy intact against "
+                + installation.checkpointLog()
+                + ":\n"
+                + v.output());
+  }
+
+  /**
+   * Nothing written after T came back: the chain heads are not those the primary reached, and the
+   * checkpoint signed after T finds links the restored copy does not hold.
+   */
+  private Check nothingAfterT(
+      LocalCluster restored, DrillCheckpoints checkpoints, State end, State back) {
+    Verdict v = verifier(restored, checkpoints.log(), checkpoints.publicKey(), null);
+    boolean beyond =
+        v.exitCode() == 1
+            && v.output().contains("signed checkpoint " + checkpoints.count() + " (")
+            && v.output().contains("links were removed");
+    return new Check(
+        "nothing after T",
+        beyond && !end.chainHeads().equals(back.chainHeads()),
+        "the primary went on to "
+            + end.chainHeads()
+            + "; the restored copy did not"
+            + (beyond
+                ? ", and lacks the links the checkpoint signed after T recorded"
+                : "; yet the checkpoint signed after T was not reported beyond it:\n"
+                    + v.output()));
+  }
+
+  /** What the offline verifier printed and its exit code. */
+  record Verdict(int exitCode, String output) {}
+
+  /** Runs the offline verifier on the restored copy, as an auditor would. */
+  private Verdict verifier(LocalCluster restored, Path log, Path publicKey, OffsetDateTime asOf) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                options.verifierJar().toAbsolutePath().toString(),
+                "--public-key",
+                publicKey.toString(),
+                "--checkpoints",
+                log.toString(),
+                "--database",
+                restored.jdbcUrl(DATABASE) + "?user=postgres"));
+    if (asOf != null) {
+      command.addAll(List.of("--as-of", asOf.toInstant().toString()));
+    }
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new Verdict(process.waitFor(), output);
+    } catch (IOException e) {
+      return new Verdict(-1, "the offline verifier could not run: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Verdict(-1, "interrupted while the offline verifier ran");
+    }
   }
 
   private static Check signatures(State atT, State back) {
@@ -491,15 +648,33 @@ public final class RestoreDrill {
             .count();
     long extra =
         back.signatures().keySet().stream().filter(k -> !atT.signatures().containsKey(k)).count();
+    long recomputed = atT.recomputed().size();
+    long sameValidity =
+        atT.recomputed().entrySet().stream()
+            .filter(e -> e.getValue().equals(back.recomputed().get(e.getKey())))
+            .count();
+    long valid = back.recomputed().values().stream().filter(Boolean::booleanValue).count();
     return new Check(
         "signatures",
-        unchanged == atT.signatures().size() && extra == 0 && unchanged > 0,
+        unchanged == atT.signatures().size()
+            && extra == 0
+            && unchanged > 0
+            && recomputed > 0
+            && sameValidity == recomputed
+            && back.recomputed().keySet().equals(atT.recomputed().keySet()),
         unchanged
             + " of "
             + atT.signatures().size()
             + " signatures of T with their content hash unchanged, "
             + extra
-            + " not of T");
+            + " not of T; validity recomputed from the signed record for "
+            + recomputed
+            + " (the drill's records): "
+            + sameValidity
+            + " as at T, "
+            + valid
+            + " VALID restored (the others' records are checked by the server's signature"
+            + " register once it runs on the copy)");
   }
 
   private static Check rowCounts(State atT, State back) {

@@ -29,7 +29,11 @@ class RestoreDrillIT {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     RestoreDrill.Result result;
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-      result = new RestoreDrill(new RestoreDrill.Options(work, port, 8, 3, null, false), out).run();
+      Path verifier = Path.of(System.getProperty("test.verifier.jar"));
+      result =
+          new RestoreDrill(
+                  new RestoreDrill.Options(work, port, 8, 3, null, false, verifier, null), out)
+              .run();
     }
     String report = printed.toString(StandardCharsets.UTF_8);
     System.out.println(report);

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,6 +106,43 @@ public class ProcessSeries implements LiveValues {
     return new BatchProcessData(
         batch.id(), batch.batchNumber(), DOWNSAMPLING, List.copyOf(series), exceptions);
   }
+
+  /**
+   * Exact statistics of every value of each series that has values (all samples, not the chart's
+   * points), keyed by {@link #key}: what an archived record states.
+   */
+  @Transactional
+  public Map<String, Statistics> statistics(long batchId, List<ParameterSeries> series) {
+    List<ProcessValueQueries.SeriesLimits> wanted =
+        series.stream()
+            .filter(p -> p.topic() != null)
+            .map(
+                p ->
+                    new ProcessValueQueries.SeriesLimits(
+                        p.stepPosition(), p.topic(), p.low(), p.high()))
+            .toList();
+    Map<String, Statistics> found = new HashMap<>();
+    for (ProcessValueQueries.TagStatistics t : values.statistics(batchId, wanted)) {
+      found.put(
+          t.step() + " " + t.topic(),
+          new Statistics(
+              t.samples(),
+              t.minimum(),
+              t.maximum(),
+              t.mean(),
+              Duration.ofNanos(Math.round(t.secondsOutside() * 1e9))));
+    }
+    return found;
+  }
+
+  /** The key of a series' statistics: its step and topic. */
+  public static String key(ParameterSeries series) {
+    return series.stepPosition() + " " + series.topic();
+  }
+
+  /** Exact figures of every value of a series; out of limits: each value holds until the next. */
+  public record Statistics(
+      long samples, double minimum, double maximum, double mean, Duration outOfLimits) {}
 
   private static List<RecordSpec.Parameter> parameters(RecordSpec.Step step) {
     return step.parameters().stream().filter(p -> p.tag() != null).toList();

@@ -4,6 +4,7 @@ import com.batchtrace.collection.boundary.LateValues;
 import com.batchtrace.collection.boundary.Point;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,6 +106,67 @@ public class ProcessValueQueries {
       throw new IllegalStateException("Reading the batch's process values failed", e);
     }
     return series;
+  }
+
+  /** Exact statistics of every value of one step's tag (all samples, never a chart's points). */
+  public record TagStatistics(
+      int step,
+      String topic,
+      long samples,
+      double minimum,
+      double maximum,
+      double mean,
+      double secondsOutside) {}
+
+  /** One series whose statistics are wanted, with its limits (null: no limit on that side). */
+  public record SeriesLimits(int step, String topic, BigDecimal low, BigDecimal high) {}
+
+  /**
+   * Count, minimum, maximum and mean of every value of each wanted series, and the time its values
+   * were outside the limits (each value holds until the next one; the last holds no time), in one
+   * query over the partial index on (batch, tag, time).
+   */
+  public List<TagStatistics> statistics(long batchId, Collection<SeriesLimits> wanted) {
+    List<TagStatistics> statistics = new ArrayList<>();
+    if (wanted.isEmpty()) {
+      return statistics;
+    }
+    String sql =
+        "select p.step, p.topic, count(*), min(v.value), max(v.value), avg(v.value),"
+            + " coalesce(sum(extract(epoch from v.next_ts - v.ts)) filter (where"
+            + " (p.low is not null and v.value < p.low) or (p.high is not null and v.value > p.high)),"
+            + " 0)"
+            + " from (select step_position, tag_id, ts, value,"
+            + " lead(ts) over (partition by step_position, tag_id order by ts) as next_ts"
+            + " from batchtrace.process_value where batch_id = ?) v"
+            + " join batchtrace.uns_tag t on t.id = v.tag_id"
+            + " join unnest(?::int[], ?::varchar[], ?::numeric[], ?::numeric[]) p(step, topic, low, high)"
+            + " on p.step = v.step_position and p.topic = t.topic"
+            + " group by p.step, p.topic";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, batchId);
+      s.setArray(2, c.createArrayOf("int4", wanted.stream().map(SeriesLimits::step).toArray()));
+      s.setArray(3, c.createArrayOf("varchar", wanted.stream().map(SeriesLimits::topic).toArray()));
+      s.setArray(4, c.createArrayOf("numeric", wanted.stream().map(SeriesLimits::low).toArray()));
+      s.setArray(5, c.createArrayOf("numeric", wanted.stream().map(SeriesLimits::high).toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          statistics.add(
+              new TagStatistics(
+                  rs.getInt(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getDouble(4),
+                  rs.getDouble(5),
+                  rs.getDouble(6),
+                  rs.getDouble(7)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the statistics of the batch's values failed", e);
+    }
+    return statistics;
   }
 
   /**

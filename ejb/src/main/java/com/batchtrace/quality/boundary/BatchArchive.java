@@ -14,19 +14,26 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.Settings;
+import com.batchtrace.platform.SiteZone;
 import com.batchtrace.quality.control.ArchiveContent;
 import com.batchtrace.quality.control.ArchiveDirectory;
+import com.batchtrace.quality.control.ArchiveExport;
 import com.batchtrace.quality.control.ArchiveManifest;
 import com.batchtrace.quality.control.ArchivePackageWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -167,9 +174,7 @@ public class BatchArchive {
                             r.disposition() == null ? null : r.disposition().deviationReference(),
                             r.disposition() == null ? List.of() : r.disposition().signatures()))
                 .toList(),
-            processSeries.of(batchId).parameters().stream()
-                .map(ArchiveContent.ProcessSummary::of)
-                .toList(),
+            summaries(batchId),
             decision.lots().stream()
                 .map(
                     lot ->
@@ -215,6 +220,15 @@ public class BatchArchive {
     return result;
   }
 
+  /** Each parameter's chart points and the exact figures of all its values. */
+  private List<ArchiveContent.ProcessSummary> summaries(long batchId) {
+    List<ProcessSeries.ParameterSeries> series = processSeries.of(batchId).parameters();
+    Map<String, ProcessSeries.Statistics> exact = processSeries.statistics(batchId, series);
+    return series.stream()
+        .map(s -> ArchiveContent.ProcessSummary.of(s, exact.get(ProcessSeries.key(s))))
+        .toList();
+  }
+
   private String batchNumberOr(long batchId) {
     try {
       return records.view(batchId).batchNumber();
@@ -252,6 +266,97 @@ public class BatchArchive {
                 ArchivePackage::writtenAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ArchivePackage::name));
     return all;
+  }
+
+  /**
+   * What an export for long-term storage holds: every complete package written on the days {@code
+   * from} to {@code to} (inclusive, in the site's time zone), oldest first. Recorded in the
+   * security log before anything is sent; refused with the reason when the days are wrong or hold
+   * nothing.
+   */
+  public ArchiveExportSelection exportSelection(String from, String to) {
+    actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);
+    LocalDate first = day("first", from);
+    LocalDate last = day("last", to);
+    if (first.isAfter(last)) {
+      throw new RuleViolation(
+          "The first day (" + first + ") is after the last day (" + last + "): nothing to export.");
+    }
+    ZoneId zone = SiteZone.zone();
+    Instant start = first.atStartOfDay(zone).toInstant();
+    Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+    List<ArchiveDirectory.Listed> chosen =
+        directory().list().stream()
+            .filter(l -> l.manifest() != null && l.manifest().writtenAt() != null)
+            .filter(
+                l ->
+                    !l.manifest().writtenAt().isBefore(start)
+                        && l.manifest().writtenAt().isBefore(end))
+            .sorted(
+                Comparator.comparing((ArchiveDirectory.Listed l) -> l.manifest().writtenAt())
+                    .thenComparing(l -> l.folder().getFileName().toString()))
+            .toList();
+    if (chosen.isEmpty()) {
+      throw new RuleViolation(
+          "No archive package was written from "
+              + first
+              + " to "
+              + last
+              + " ("
+              + zone.getId()
+              + "): there is nothing to export for these days.");
+    }
+    String keyId = checkpoints.keyId();
+    Actor by = actor.get();
+    securityLog.record(
+        SecurityEventKind.EXPORT,
+        "Archive export of "
+            + chosen.size()
+            + " package(s) written from "
+            + first
+            + " to "
+            + last
+            + " ("
+            + zone.getId()
+            + ") for long-term storage: "
+            + chosen.stream()
+                .map(l -> l.folder().getFileName().toString())
+                .collect(java.util.stream.Collectors.joining(", ")));
+    return new ArchiveExportSelection(
+        first,
+        last,
+        zone,
+        clock.instant(),
+        by.userId() + " (" + by.displayName() + ")",
+        keyId,
+        chosen.stream().map(ArchiveDirectory.Listed::folder).toList());
+  }
+
+  /** Writes the export chosen by {@link #exportSelection} as a ZIP with its signed manifest. */
+  public void writeExport(ArchiveExportSelection selection, OutputStream out) {
+    ArchiveExport.write(selection, checkpoints::sign, out);
+  }
+
+  /** A day as 2026-01-31, between the years 2000 and 2999. */
+  private static LocalDate day(String which, String text) {
+    String hint = "Give the " + which + " day of the export as 2026-01-31";
+    if (text == null || text.isBlank()) {
+      throw new RuleViolation(hint + ".");
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation(hint + ", not '" + abbreviate(text) + "'.");
+    }
+    if (day.getYear() < 2000 || day.getYear() > 2999) {
+      throw new RuleViolation(hint + ", a day between the years 2000 and 2999, not " + day + ".");
+    }
+    return day;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
   /** The packages of one batch, oldest first. */

@@ -1,6 +1,7 @@
 package com.batchtrace.quality.control;
 
 import com.batchtrace.collection.boundary.Point;
+import com.batchtrace.collection.boundary.ProcessSeries;
 import com.batchtrace.collection.boundary.ProcessSeries.ParameterSeries;
 import com.batchtrace.compliance.audit.boundary.AuditEntry;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
@@ -93,7 +94,19 @@ public record ArchiveContent(
   public record ProcessSummary(
       ParameterSeries series, Double minimum, Double maximum, Double mean, Duration outOfLimits) {
 
-    /** The summary of a parameter's series. */
+    /**
+     * The summary of a parameter's series from the exact statistics of all its values (null when it
+     * has none: then from its points, which are then all its values or none).
+     */
+    public static ProcessSummary of(ParameterSeries s, ProcessSeries.Statistics exact) {
+      if (exact == null) {
+        return of(s);
+      }
+      return new ProcessSummary(
+          s, exact.minimum(), exact.maximum(), exact.mean(), exact.outOfLimits());
+    }
+
+    /** The summary of a parameter's series from its points (exact when not downsampled). */
     public static ProcessSummary of(ParameterSeries s) {
       List<Point> points = s.points();
       Double min = null;
