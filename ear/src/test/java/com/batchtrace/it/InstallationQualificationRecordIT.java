@@ -30,7 +30,8 @@ class InstallationQualificationRecordIT extends DeployedApplication {
 
     HttpResponse<String> signed =
         RestClient.as(quinn)
-            .post("/installation-qualifications", body(quinn, DemoUser.PASSWORD).build().toString());
+            .post(
+                "/installation-qualifications", body(quinn, DemoUser.PASSWORD).build().toString());
 
     assertEquals(201, signed.statusCode(), signed.body());
     JsonObject record = TestStack.jsonObject(signed);
@@ -48,7 +49,8 @@ class InstallationQualificationRecordIT extends DeployedApplication {
         TestStack.jsonObject(
             RestClient.as(DemoUser.AUDITOR)
                 .get("/installation-qualifications/" + record.getJsonNumber("id").longValue()));
-    assertTrue(readBack.getString("record").contains("| IQ-07 | Database schema |"), readBack.toString());
+    assertTrue(
+        readBack.getString("record").contains("| IQ-07 | Database schema |"), readBack.toString());
     assertTrue(readBack.getJsonArray("signatures").getJsonObject(0).getBoolean("valid"));
     assertEquals(
         1,
@@ -85,10 +87,7 @@ class InstallationQualificationRecordIT extends DeployedApplication {
     HttpResponse<String> tooLong =
         qa.post(
             "/installation-qualifications",
-            body(quinn, DemoUser.PASSWORD)
-                .add("record", "x".repeat(200_001))
-                .build()
-                .toString());
+            body(quinn, DemoUser.PASSWORD).add("record", "x".repeat(200_001)).build().toString());
     assertEquals(422, tooLong.statusCode(), tooLong.body());
 
     HttpResponse<String> notJson = qa.post("/installation-qualifications", "{\"record\":");
