@@ -78,11 +78,30 @@ class InstallationQualificationRecordIT extends DeployedApplication {
     assertEquals(422, badChecksum.statusCode(), badChecksum.body());
     assertTrue(badChecksum.body().contains("earSha256"), badChecksum.body());
 
-    HttpResponse<String> passedWithFailures =
+    HttpResponse<String> moreFailedThanRun =
         qa.post(
             "/installation-qualifications",
-            body(quinn, DemoUser.PASSWORD).add("checksFailed", 25).build().toString());
-    assertEquals(422, passedWithFailures.statusCode(), passedWithFailures.body());
+            body(quinn, DemoUser.PASSWORD).add("checksFailed", 26).build().toString());
+    assertEquals(422, moreFailedThanRun.statusCode(), moreFailedThanRun.body());
+
+    HttpResponse<String> noChecks =
+        qa.post(
+            "/installation-qualifications",
+            body(quinn, DemoUser.PASSWORD)
+                .add("checksTotal", 0)
+                .add("checksFailed", 0)
+                .build()
+                .toString());
+    assertEquals(422, noChecks.statusCode(), noChecks.body());
+
+    HttpResponse<String> inTheFuture =
+        qa.post(
+            "/installation-qualifications",
+            body(quinn, DemoUser.PASSWORD)
+                .add("executedAt", Instant.now().plusSeconds(3600).toString())
+                .build()
+                .toString());
+    assertEquals(422, inTheFuture.statusCode(), inTheFuture.body());
 
     HttpResponse<String> tooLong =
         qa.post(
@@ -95,6 +114,18 @@ class InstallationQualificationRecordIT extends DeployedApplication {
 
     assertEquals(
         before, TestStack.count("select count(*) from batchtrace.installation_qualification"));
+  }
+
+  @Test
+  void aFailedIqIsRecordedAsFailed() {
+    String quinn = TestStack.newKeycloakUser("Quinn", "qa-reviewer");
+    HttpResponse<String> failed =
+        RestClient.as(quinn)
+            .post(
+                "/installation-qualifications",
+                body(quinn, DemoUser.PASSWORD).add("checksFailed", 2).build().toString());
+    assertEquals(201, failed.statusCode(), failed.body());
+    assertFalse(TestStack.jsonObject(failed).getBoolean("passed"), "a failed IQ is evidence too");
   }
 
   @Test

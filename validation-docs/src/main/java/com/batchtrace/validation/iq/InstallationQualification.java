@@ -745,7 +745,7 @@ public final class InstallationQualification {
               + e.getMessage()
               + "); set KC_ADMIN_USER and KC_ADMIN_PASSWORD",
           false);
-      checks.add(IqChecks.realm(null));
+      checks.add(IqChecks.realm(null, false));
       return;
     }
     try {
@@ -776,7 +776,7 @@ public final class InstallationQualification {
           values.put(name, v instanceof JsonString s ? s.getString() : v.toString());
         }
       }
-      checks.add(IqChecks.realm(values));
+      checks.add(IqChecks.realm(values, isDemoInstallation()));
       List<String> present = new ArrayList<>();
       for (String user : IqChecks.DEMO_USERS) {
         String found =
@@ -793,7 +793,7 @@ public final class InstallationQualification {
       }
       demoUsersInRealm = present;
     } catch (IOException | RuntimeException e) {
-      checks.add(IqChecks.realm(null));
+      checks.add(IqChecks.realm(null, false));
     }
   }
 
@@ -971,6 +971,13 @@ public final class InstallationQualification {
   /** IQ-25, from the running server's environment and the realm's users. */
   private void checkDemoSecrets() {
     checks.add(IqChecks.demoSecrets(serverEnvironment(), keycloakAdminPassword, demoUsersInRealm));
+  }
+
+  /** Whether the running server says it is a demo (BATCHTRACE_DEMO_DATA=true). */
+  private boolean isDemoInstallation() {
+    Map<String, String> env = serverEnvironment();
+    return env != null
+        && "true".equalsIgnoreCase(env.getOrDefault("BATCHTRACE_DEMO_DATA", "").strip());
   }
 
   /** The running WildFly's environment, or null when it cannot be read. */

@@ -233,7 +233,7 @@ final class IqChecks {
    * of 12 or more, brute-force protection, login and admin events (with details) recorded, and TLS
    * required at least for external requests.
    */
-  static IqCheck realm(Map<String, String> realm) {
+  static IqCheck realm(Map<String, String> realm, boolean demoInstallation) {
     String expected =
         "passwordPolicy with length(12) or more; bruteForceProtected; eventsEnabled;"
             + " adminEventsEnabled with details; sslRequired external or all";
@@ -257,7 +257,8 @@ final class IqChecks {
       }
     }
     String ssl = realm.getOrDefault("sslRequired", "not set");
-    if (!ssl.equals("external") && !ssl.equals("all")) {
+    boolean demoWithoutTls = demoInstallation && ssl.equals("none");
+    if (!ssl.equals("external") && !ssl.equals("all") && !demoWithoutTls) {
       problems.add("sslRequired " + ssl);
     }
     return new IqCheck(
@@ -269,6 +270,9 @@ final class IqChecks {
                 + policy
                 + "'; brute-force protection, events, admin events on; sslRequired "
                 + ssl
+                + (demoWithoutTls
+                    ? " (accepted on the DEMO installation only; NOT FOR GMP USE)"
+                    : "")
             : String.join("; ", problems),
         problems.isEmpty());
   }

@@ -172,7 +172,7 @@ class IqChecksTest {
     realm.put("adminEventsEnabled", "true");
     realm.put("adminEventsDetailsEnabled", "true");
     realm.put("sslRequired", "external");
-    assertTrue(IqChecks.realm(realm).passed(), IqChecks.realm(realm).actual());
+    assertTrue(IqChecks.realm(realm, false).passed(), IqChecks.realm(realm, false).actual());
 
     for (Map.Entry<String, String> fault :
         Map.of(
@@ -184,12 +184,20 @@ class IqChecksTest {
             .entrySet()) {
       Map<String, String> weak = new LinkedHashMap<>(realm);
       weak.put(fault.getKey(), fault.getValue());
-      assertFalse(IqChecks.realm(weak).passed(), fault.toString());
+      assertFalse(IqChecks.realm(weak, false).passed(), fault.toString());
     }
     Map<String, String> noPolicy = new LinkedHashMap<>(realm);
     noPolicy.remove("passwordPolicy");
-    assertFalse(IqChecks.realm(noPolicy).passed(), "no password policy");
-    assertFalse(IqChecks.realm(null).passed(), "realm not readable");
+    assertFalse(IqChecks.realm(noPolicy, false).passed(), "no password policy");
+    assertFalse(IqChecks.realm(null, false).passed(), "realm not readable");
+
+    Map<String, String> demo = new LinkedHashMap<>(realm);
+    demo.put("sslRequired", "none");
+    IqCheck demoRealm = IqChecks.realm(demo, true);
+    assertTrue(demoRealm.passed(), "the local demo's realm, on a demo installation");
+    assertTrue(demoRealm.actual().contains("NOT FOR GMP USE"), demoRealm.actual());
+    demo.put("eventsEnabled", "false");
+    assertFalse(IqChecks.realm(demo, true).passed(), "a demo still needs its events");
   }
 
   @Test
