@@ -95,6 +95,7 @@ final class PackageDocuments {
   static String oqResults(TraceabilityMatrix matrix) {
     StringBuilder out = new StringBuilder();
     out.append(matrixSummary(matrix)).append("\n\n");
+    out.append(matrix.build().sentence()).append("\n\n");
     out.append("### Open requirements\n\n");
     List<Row> open =
         matrix.rows().stream().filter(row -> row.status() != RequirementStatus.VERIFIED).toList();

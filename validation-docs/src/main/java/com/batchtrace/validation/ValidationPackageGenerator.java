@@ -131,6 +131,8 @@ public final class ValidationPackageGenerator {
     String subtitle =
         "Batchtrace "
             + version
+            + ", "
+            + matrix.build().shortName()
             + ". "
             + PackageDocuments.matrixSummary(matrix)
             + (problems.isEmpty() ? "" : " INCOMPLETE: " + problems.size() + " gaps in FS/RA.");
