@@ -59,10 +59,28 @@ public final class ValidationPackageGenerator {
             + result.folder().resolve(PackageRenderer.PDF_FILE));
     PackageCompleteness.require(result.problems());
     result.matrix().requireKnownRequirementIds(TraceabilityMatrixGenerator.URS_FILE);
+    requireFailurePathTests(Path.of(args[0]), result.matrix());
   }
 
   /** What was built: the matrix, the package folder and what the package lacks. */
   public record Result(TraceabilityMatrix matrix, Path folder, List<String> problems) {}
+
+  /** Fails when a requirement of high risk priority has no failure-path test (RA.md, Method). */
+  static void requireFailurePathTests(Path root, TraceabilityMatrix matrix) throws IOException {
+    Path ra = root.toAbsolutePath().normalize().resolve(DOCS).resolve("RA.md");
+    List<String> missing =
+        FailingPaths.missing(
+            matrix,
+            RiskAssessment.parse(Files.readString(ra, StandardCharsets.UTF_8), DOCS + "/RA.md"),
+            DOCS + "/RA.md");
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "High-priority requirements without a failure-path test:"
+              + System.lineSeparator()
+              + "  "
+              + String.join(System.lineSeparator() + "  ", missing));
+    }
+  }
 
   /** Writes the matrix and the package under {@code outputDir}; returns the gaps found. */
   public static Result generate(Path root, Path outputDir, String version, Instant now)
