@@ -90,7 +90,7 @@ final class PackageCompleteness {
       return;
     }
     throw new IllegalStateException(
-        "The validation package does not answer every requirement of URS.md:"
+        "The validation package is incomplete (URS, FS, RA or the clause map):"
             + System.lineSeparator()
             + "  "
             + String.join(System.lineSeparator() + "  ", problems));

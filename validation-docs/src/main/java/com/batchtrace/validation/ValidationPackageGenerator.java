@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -95,8 +96,18 @@ public final class ValidationPackageGenerator {
     Map<String, Integer> fsSections = RequirementSections.parse(fs, DOCS + "/FS.md");
     RiskAssessment risks = RiskAssessment.parse(ra, DOCS + "/RA.md");
     List<String> problems =
-        PackageCompleteness.problems(
-            requirements, DOCS + "/FS.md", fsSections, DOCS + "/RA.md", risks);
+        new ArrayList<>(
+            PackageCompleteness.problems(
+                requirements, DOCS + "/FS.md", fsSections, DOCS + "/RA.md", risks));
+    String clauseText = read(docs, "CLAUSES.md");
+    List<ClauseMap.Entry> clauses = ClauseMap.parse(clauseText);
+    Map<String, String> sops = sops(docs.resolve("sop"));
+    problems.addAll(
+        ClauseMap.problems(
+            clauses,
+            requirements.stream().map(Requirement::id).collect(Collectors.toSet()),
+            sops.keySet(),
+            DOCS + "/CLAUSES.md"));
 
     Path folder = outputDir.resolve(PACKAGE_FOLDER);
     Files.createDirectories(folder);
@@ -104,6 +115,7 @@ public final class ValidationPackageGenerator {
     TestReports reports = TestReports.read(repository);
 
     List<Document> documents = new ArrayList<>();
+    documents.add(new Document("plan", "Validation Plan", read(docs, "VP.md")));
     documents.add(
         new Document("urs", "User Requirements Specification (URS)", read(docs, "URS.md")));
     documents.add(new Document("fs", "Functional Specification (FS)", fs));
@@ -139,6 +151,33 @@ public final class ValidationPackageGenerator {
     documents.add(
         new Document(
             "traceability-matrix", "Traceability matrix", new MarkdownMatrix().render(matrix)));
+    documents.add(
+        new Document(
+            "clause-map",
+            "Regulatory clause map (21 CFR Part 11, EU Annex 11)",
+            ClauseMap.withResults(clauseText, matrix)));
+    sops.forEach(
+        (id, text) ->
+            documents.add(
+                new Document(
+                    id.toLowerCase(java.util.Locale.ROOT),
+                    text.lines().findFirst().orElse(id).replaceFirst("^#\\s*", ""),
+                    text)));
+    documents.add(
+        new Document(
+            "summary-report",
+            "Validation Summary Report",
+            SummaryReport.render(
+                version,
+                matrix,
+                problems,
+                clauses,
+                iqRecord.isPresent()
+                    ? Optional.of(Files.readString(iqRecord.get(), StandardCharsets.UTF_8))
+                    : Optional.empty(),
+                reports.outcomesOfClass(PackageDocuments.PQ_TEST_CLASS),
+                SummaryReport.openRisks(risks),
+                sops.size())));
     if (iqRecord.isPresent()) {
       documents.add(
           new Document(
@@ -153,9 +192,28 @@ public final class ValidationPackageGenerator {
             + matrix.build().shortName()
             + ". "
             + PackageDocuments.matrixSummary(matrix)
-            + (problems.isEmpty() ? "" : " INCOMPLETE: " + problems.size() + " gaps in FS/RA.");
+            + (problems.isEmpty()
+                ? ""
+                : " INCOMPLETE: " + problems.size() + " gaps in FS, RA or the clause map.");
     new PackageRenderer().write(folder, documents, subtitle, now);
     return new Result(matrix, folder, problems);
+  }
+
+  /** The SOP templates ({@code sop/SOP-nn-*.md}) by id, in order. */
+  static Map<String, String> sops(Path folder) throws IOException {
+    Map<String, String> sops = new java.util.TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return sops;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.matches("SOP-\\d{2}-.+\\.md")) {
+          sops.put(name.substring(0, 6), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return sops;
   }
 
   /** The newest IQ record in the folder (records are named by their UTC time, so by name). */
