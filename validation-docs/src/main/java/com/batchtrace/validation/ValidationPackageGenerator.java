@@ -99,6 +99,11 @@ public final class ValidationPackageGenerator {
         new ArrayList<>(
             PackageCompleteness.problems(
                 requirements, DOCS + "/FS.md", fsSections, DOCS + "/RA.md", risks));
+    SystemHazards systemHazards = SystemHazards.parse(List.of(ra.split("\n", -1)), 1);
+    problems.addAll(
+        systemHazards.problems(
+            requirements.stream().map(Requirement::id).collect(Collectors.toSet()),
+            DOCS + "/RA.md"));
     String clauseText = read(docs, "CLAUSES.md");
     List<ClauseMap.Entry> clauses = ClauseMap.parse(clauseText);
     Map<String, String> sops = sops(docs.resolve("sop"));
@@ -117,10 +122,17 @@ public final class ValidationPackageGenerator {
     List<Document> documents = new ArrayList<>();
     documents.add(new Document("plan", "Validation Plan", read(docs, "VP.md")));
     documents.add(
-        new Document("urs", "User Requirements Specification (URS)", read(docs, "URS.md")));
+        new Document(
+            "urs",
+            "User Requirements Specification (URS)",
+            PackageDocuments.ursWithComputedRisks(read(docs, "URS.md"), risks)));
     documents.add(new Document("fs", "Functional Specification (FS)", fs));
     documents.add(
-        new Document("ra", "Risk Assessment (RA)", PackageDocuments.riskAssessment(risks, matrix)));
+        new Document(
+            "ra",
+            "Risk Assessment (RA)",
+            SystemHazards.withPriorities(
+                PackageDocuments.riskAssessment(risks, matrix), systemHazards)));
     documents.add(
         new Document(
             "iq",
@@ -176,7 +188,7 @@ public final class ValidationPackageGenerator {
                     ? Optional.of(Files.readString(iqRecord.get(), StandardCharsets.UTF_8))
                     : Optional.empty(),
                 reports.outcomesOfClass(PackageDocuments.PQ_TEST_CLASS),
-                SummaryReport.openRisks(risks),
+                openRisks(risks, repository.resolve("README.md")),
                 sops.size())));
     if (iqRecord.isPresent()) {
       documents.add(
@@ -197,6 +209,34 @@ public final class ValidationPackageGenerator {
                 : " INCOMPLETE: " + problems.size() + " gaps in FS, RA or the clause map.");
     new PackageRenderer().write(folder, documents, subtitle, now);
     return new Result(matrix, folder, problems);
+  }
+
+  /**
+   * The open risks: the RA's "Open risks" section, then each item of the README's "Known limits",
+   * so a limit written there is never missing from the summary report.
+   */
+  static List<String> openRisks(RiskAssessment risks, Path readme) throws IOException {
+    List<String> lines = new ArrayList<>(SummaryReport.openRisks(risks));
+    if (Files.isRegularFile(readme)) {
+      List<String> limits = new ArrayList<>();
+      boolean inLimits = false;
+      for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+        if (line.startsWith("## ")) {
+          inLimits = line.strip().equals("## Known limits");
+        } else if (inLimits && line.startsWith("- ")) {
+          limits.add(line.substring(2).strip());
+        } else if (inLimits && line.startsWith("  ") && !limits.isEmpty()) {
+          limits.set(limits.size() - 1, limits.get(limits.size() - 1) + " " + line.strip());
+        }
+      }
+      if (!limits.isEmpty()) {
+        lines.add("");
+        lines.add("Known limits of this release (README):");
+        lines.add("");
+        limits.forEach(l -> lines.add("- " + l));
+      }
+    }
+    return lines;
   }
 
   /** The SOP templates ({@code sop/SOP-nn-*.md}) by id, in order. */

@@ -20,10 +20,10 @@ final class FakeRepository {
       - **Risk:** high
 
       ### URS-002 Roles <admin> & co
-      - **Risk:** medium
+      - **Risk:** low
 
       ### URS-003 Audit trail
-      - **Risk:** high
+      - **Risk:** medium
       """;
 
   private final Path root;

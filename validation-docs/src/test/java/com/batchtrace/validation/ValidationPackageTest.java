@@ -46,6 +46,17 @@ class ValidationPackageTest {
       | URS-002 | Wrong area | High | Low | High | Constraints |
       | URS-003 | Untraced change | Medium | Low | Low | Envers |
       After the table.
+
+      ## System hazards
+
+      | Id | Hazard | Source | Severity | Probability before controls | Detectability before controls | Controls | Requirements | Residual risk | Acceptance | Approver |
+      | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+      | SYS-01 | Sniffed | data in transit | High | Medium | Low | TLS | URS-001 | Low | Accepted | QA |
+      | SYS-02 | Drift | time | High | Medium | Low | NTP | | Low | Accepted | QA |
+      | SYS-03 | Impersonation | identity administration | High | Low | Medium | Events | URS-001 | Medium | Accepted | QA |
+      | SYS-04 | Lost backup | backup | High | Low | Low | Drill | | Low | Accepted | QA |
+      | SYS-05 | Outage | infrastructure | Medium | Medium | High | Continuity | | Low | Accepted | QA |
+      | SYS-06 | Spoofed data | interfaces | High | Medium | Medium | Accounts | | Medium | Accepted | QA |
       """;
 
   @TempDir Path root;
@@ -65,8 +76,8 @@ class ValidationPackageTest {
     List<Requirement> requirements =
         List.of(
             new Requirement("URS-001", "Sign in", "high"),
-            new Requirement("URS-002", "Roles", "high"),
-            new Requirement("URS-003", "Audit trail", "high"),
+            new Requirement("URS-002", "Roles", "low"),
+            new Requirement("URS-003", "Audit trail", "medium"),
             new Requirement("URS-004", "Review by exception", "high"));
     Map<String, Integer> fs = RequirementSections.parse(FS + "### URS-009 Stray\n", "FS.md");
 
