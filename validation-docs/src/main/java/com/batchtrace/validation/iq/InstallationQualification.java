@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.URI;
@@ -85,6 +86,7 @@ public final class InstallationQualification {
   private final String mqttPassword;
   private final String keycloakAdminPassword;
   private final String clientSecret;
+  private final String mqttCaFile;
   private final QaSigner signer;
   private final List<IqCheck> checks = new ArrayList<>();
   private final HttpClient http =
@@ -131,6 +133,7 @@ public final class InstallationQualification {
     mqttPassword = env.getOrDefault("BATCHTRACE_MQTT_PASSWORD", "");
     keycloakAdminPassword = env.getOrDefault("KC_ADMIN_PASSWORD", "");
     clientSecret = env.getOrDefault("BATCHTRACE_OIDC_CLIENT_SECRET", "");
+    mqttCaFile = env.getOrDefault("BATCHTRACE_MQTT_CA_FILE", "");
   }
 
   /**
@@ -1030,6 +1033,28 @@ public final class InstallationQualification {
     return get(url, null);
   }
 
+  /** A TLS socket factory that trusts only the CA certificates of a PEM file. */
+  static javax.net.ssl.SSLSocketFactory trusting(Path caFile) throws IOException {
+    try (InputStream in = Files.newInputStream(caFile)) {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      int n = 0;
+      for (var certificate :
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trust.setCertificateEntry("ca-" + n++, certificate);
+      }
+      var factory =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+      tls.init(null, factory.getTrustManagers(), null);
+      return tls.getSocketFactory();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("The CA file " + caFile + " cannot be used: " + e.getMessage(), e);
+    }
+  }
+
   private static JsonValue json(String body) {
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readValue();
@@ -1050,6 +1075,11 @@ public final class InstallationQualification {
       // The broker refuses anonymous clients: the IQ logs in as the collector does.
       options.setUserName(settings.get("BATCHTRACE_MQTT_USERNAME"));
       options.setPassword(mqttPassword.toCharArray());
+      if (url.startsWith("ssl://") && !mqttCaFile.isBlank()) {
+        // As the server does: only the plant's CA is trusted; paho checks the host name.
+        options.setSocketFactory(trusting(Path.of(mqttCaFile)));
+        options.setHttpsHostnameVerificationEnabled(true);
+      }
       client.connect(options);
       add(
           "IQ-10",
