@@ -109,7 +109,15 @@ final class TestReports {
     List<Path> outputs = new ArrayList<>();
     outputs.addAll(Modules.files(module.resolve("target/classes"), name -> true));
     outputs.addAll(Modules.files(module.resolve("target/test-classes"), name -> true));
-    outputs.addAll(Modules.files(module.resolve("target"), name -> name.endsWith(".ear")));
+    // Only the module's own EAR: tests copy it into server folders under target/ as they run.
+    Path target = module.resolve("target");
+    if (Files.isDirectory(target)) {
+      try (java.util.stream.Stream<Path> files = Files.list(target)) {
+        files
+            .filter(f -> f.getFileName().toString().endsWith(".ear") && Files.isRegularFile(f))
+            .forEach(outputs::add);
+      }
+    }
     for (Path output : outputs) {
       Instant at = Files.getLastModifiedTime(output).toInstant();
       if (at.isAfter(newest)) {

@@ -114,6 +114,15 @@ class TestReportsTest {
             .touch("ear/target/batchtrace.ear", Instant.now());
     assertEquals(
         TestOutcome.PASSED, TestReports.read(root).outcomeOf(tagged("ear", "passes", null)));
+    repository
+        .write("ear/target/production-server/deployments/batchtrace.ear", "a test's copy")
+        .touch(
+            "ear/target/production-server/deployments/batchtrace.ear",
+            Instant.now().plusSeconds(120));
+    assertEquals(
+        TestOutcome.PASSED,
+        TestReports.read(root).outcomeOf(tagged("ear", "passes", null)),
+        "a copy a test made of the EAR is not a new build");
 
     repository.touch("ear/target/batchtrace.ear", Instant.now().plusSeconds(120));
     TestReports rebuilt = TestReports.read(root);
