@@ -73,7 +73,9 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     String number = planned.getString("batchNumber");
     long batchId = planned.getJsonNumber("id").longValue();
 
-    // 3. The operator runs the batch on the terminal.
+    // 3. The operator runs the batch on the terminal; the second person who verifies step 1 also
+    // holds the QA role, so that segregation of duties is put to the test at release.
+    String vera = TestStack.newOperator("Vera", "qa-reviewer");
     Browser.windowSize(1280, 800);
     Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
     Browser.driver().get(TestStack.app("/terminal/index.xhtml?line=" + line.lineId()).toString());
@@ -90,7 +92,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     TerminalScreen.sign("perform", "sign:perform-sign");
     awaitStepStatus(1, "PERFORMED");
     click("verify");
-    Browser.visible(By.id("sign:verify-sign:username")).sendKeys(DemoUser.OPERATOR2.username);
+    Browser.visible(By.id("sign:verify-sign:username")).sendKeys(vera);
     TerminalScreen.sign(null, "sign:verify-sign");
     awaitStepStatus(1, "DONE");
 
@@ -135,6 +137,19 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     assertEquals(2, kinds.size(), kinds.toString());
     assertEquals(Set.of("LOT_REFUSED", "CPP_EXCURSION"), Set.copyOf(kinds));
     for (int i = 0; i < kinds.size(); i++) {
+      if (i == kinds.size() - 1) {
+        // Release is refused while one exception is open, and nothing changes.
+        HttpResponse<String> early = release(RestClient.as(DemoUser.REVIEWER), batchId);
+        assertEquals(422, early.statusCode(), early.body());
+        assertTrue(
+            early.body().contains("1 exception is not dispositioned"),
+            "refused for the open exception: " + early.body());
+        assertEquals(
+            1,
+            TestStack.count(
+                "select count(*) from batchtrace.batch where id = ? and status = 'IN_REVIEW'",
+                batchId));
+      }
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
       Browser.visible(By.id("exceptions:justification"))
           .sendKeys("PQ: " + kinds.get(i) + " assessed, no impact on quality");
@@ -144,6 +159,10 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
           By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ") .bt-signature");
       Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(signed));
     }
+    // Segregation of duties: the verifier of step 1, a QA reviewer too, may not release it.
+    HttpResponse<String> byVerifier = release(RestClient.as(vera), batchId);
+    assertEquals(422, byVerifier.statusCode(), byVerifier.body());
+    assertTrue(byVerifier.body().contains("You verified step 1"), byVerifier.body());
     SignatureDialog.sign("decide:release", "decide:release-sign");
     waitForText(By.id("batch-status"), "RELEASED");
     String finished = number;
@@ -165,21 +184,40 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
         TestStack.count(
             "select id from batchtrace.step_execution where batch_id = ? and step_position = 2",
             batchId);
+    // Every entry is this batch's own: its two exceptions, their dispositions, its charge.
+    String exceptions = "from batchtrace.batch_exception where batch_id = ?";
+    String dispositions =
+        "from batchtrace.exception_disposition d join batchtrace.batch_exception e"
+            + " on e.id = d.exception_id where e.batch_id = ?";
+    String charges = "from batchtrace.lot_consumption where batch_id = ?";
     for (String entry :
         List.of(
             ",MaterialLot," + lotId(rawLot) + ",",
             ",MasterBatchRecord," + record + ",",
             ",Batch," + batchId + ",",
             ",StepExecution," + step2 + ",",
-            ",ExceptionDisposition,",
-            ",BatchException,",
-            ",LotConsumption,")) {
+            ",BatchException," + TestStack.count("select min(id) " + exceptions, batchId) + ",",
+            ",BatchException," + TestStack.count("select max(id) " + exceptions, batchId) + ",",
+            ",ExceptionDisposition,"
+                + TestStack.count("select min(d.id) " + dispositions, batchId)
+                + ",",
+            ",ExceptionDisposition,"
+                + TestStack.count("select max(d.id) " + dispositions, batchId)
+                + ",",
+            ",LotConsumption," + TestStack.count("select min(id) " + charges, batchId) + ",")) {
       assertTrue(data.contains(entry), "the export holds " + entry);
     }
+    assertEquals(2, TestStack.count("select count(*) " + exceptions, batchId));
+    assertEquals(2, TestStack.count("select count(*) " + dispositions, batchId));
     Browser.driver().get(TestStack.app("/audit/integrity.xhtml").toString());
     Browser.visible(By.id("integrity:verify")).click();
     Browser.waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "INTACT"));
+  }
+
+  private static HttpResponse<String> release(RestClient qa, long batchId) {
+    return qa.post(
+        "/reviews/" + batchId + "/release", "{\"password\":\"" + DemoUser.PASSWORD + "\"}");
   }
 
   private static long lotId(String lotNumber) {

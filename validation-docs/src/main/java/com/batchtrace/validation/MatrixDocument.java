@@ -54,6 +54,7 @@ abstract class MatrixDocument {
             + " test methods and "
             + matrix.reportFiles()
             + " JUnit report files of the last test run.");
+    paragraph(matrix.build().sentence());
     table(
         List.of(
             "Requirements",
@@ -73,8 +74,10 @@ abstract class MatrixDocument {
     heading(2, "Requirements");
     paragraph(
         "verified: at least one test and all passed; FAILED: a test failed; not run: a test has"
-            + " no result in the reports or was skipped; NOT COVERED: no test names the"
-            + " requirement.");
+            + " no result in the reports, a skipped run, a source changed after the run, or a"
+            + " report older than its module's build; NOT COVERED: no test names the"
+            + " requirement. \"(class tag)\": the requirement reaches the test through the tag on"
+            + " its class.");
     table(
         List.of("Requirement", "Title", "Risk", "Tests (module: class#method, result)", "Status"),
         matrix.rows().stream().map(MatrixDocument::requirementRow).toList());
@@ -106,6 +109,7 @@ abstract class MatrixDocument {
           evidence.test().module()
               + ": "
               + evidence.test().qualifiedName()
+              + (evidence.byClassTag() ? " (class tag)" : "")
               + " – "
               + evidence.outcome().label());
     }

@@ -77,6 +77,26 @@ final class PackageCompleteness {
                 + " is not a requirement in URS.md");
       }
     }
+    for (Requirement requirement : requirements) {
+      risks
+          .priorityOf(requirement.id())
+          .filter(computed -> !computed.label().equalsIgnoreCase(requirement.risk()))
+          .ifPresent(
+              computed ->
+                  problems.add(
+                      TraceabilityMatrixGenerator.URS_FILE
+                          + ": "
+                          + requirement.id()
+                          + " says risk "
+                          + requirement.risk()
+                          + ", but "
+                          + raFile
+                          + " computes "
+                          + computed.label()
+                          + " from its hazards (set '- **Risk:** "
+                          + computed.label().toLowerCase(java.util.Locale.ROOT)
+                          + "')"));
+    }
     return problems;
   }
 
@@ -90,7 +110,7 @@ final class PackageCompleteness {
       return;
     }
     throw new IllegalStateException(
-        "The validation package does not answer every requirement of URS.md:"
+        "The validation package is incomplete (URS, FS, RA or the clause map):"
             + System.lineSeparator()
             + "  "
             + String.join(System.lineSeparator() + "  ", problems));

@@ -95,6 +95,7 @@ final class PackageDocuments {
   static String oqResults(TraceabilityMatrix matrix) {
     StringBuilder out = new StringBuilder();
     out.append(matrixSummary(matrix)).append("\n\n");
+    out.append(matrix.build().sentence()).append("\n\n");
     out.append("### Open requirements\n\n");
     List<Row> open =
         matrix.rows().stream().filter(row -> row.status() != RequirementStatus.VERIFIED).toList();
@@ -196,6 +197,32 @@ final class PackageDocuments {
                 .append(outcomeText(outcome))
                 .append(" |\n"));
     return out.toString();
+  }
+
+  /**
+   * The URS with each requirement's risk line as the RA computes it (the highest priority of its
+   * hazards), so the package's URS and RA cannot disagree.
+   */
+  static String ursWithComputedRisks(String urs, RiskAssessment risks) {
+    StringBuilder out = new StringBuilder();
+    String current = null;
+    for (String line : urs.split("\n", -1)) {
+      java.util.regex.Matcher heading =
+          java.util.regex.Pattern.compile("^### (URS-\\d{3}) .*").matcher(line);
+      if (heading.matches()) {
+        current = heading.group(1);
+      }
+      if (current != null && line.startsWith("- **Risk:**")) {
+        String id = current;
+        line =
+            risks
+                .priorityOf(id)
+                .map(p -> "- **Risk:** " + p.label() + " (computed in the RA from its hazards)")
+                .orElse(line + " (NO hazard in the RA)");
+      }
+      out.append(line).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
   }
 
   /** One paragraph: how many requirements stand where. */

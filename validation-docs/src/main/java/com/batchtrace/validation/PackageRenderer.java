@@ -156,7 +156,10 @@ final class PackageRenderer {
       body.append("<div class=\"document\" id=\"").append(document.slug()).append("\">\n");
       body.append(body(document)).append("</div>\n");
     }
-    String footer = (TITLE + ", " + subtitle).replace("\\", "\\\\").replace("\"", "\\\"");
+    // Every page names the release and build it validates: the subtitle's first sentence.
+    int sentence = subtitle.indexOf(". ");
+    String release = sentence < 0 ? subtitle : subtitle.substring(0, sentence);
+    String footer = (TITLE + ", " + release).replace("\\", "\\\\").replace("\"", "\\\"");
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""
         + " lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>"
         + TITLE

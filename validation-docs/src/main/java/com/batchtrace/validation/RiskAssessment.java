@@ -60,6 +60,17 @@ record RiskAssessment(List<String> before, List<Hazard> hazards, List<String> af
     after = List.copyOf(after);
   }
 
+  /**
+   * The risk priority of a requirement: the highest of its hazards' computed priorities; empty when
+   * it has no row.
+   */
+  java.util.Optional<RiskLevel> priorityOf(String requirementId) {
+    return hazards.stream()
+        .filter(h -> h.requirementId().equals(requirementId))
+        .map(Hazard::priority)
+        .min(java.util.Comparator.naturalOrder());
+  }
+
   /** The requirement ids that have at least one row, in document order. */
   Set<String> requirementIds() {
     Set<String> ids = new LinkedHashSet<>();

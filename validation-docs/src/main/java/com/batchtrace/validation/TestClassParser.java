@@ -172,11 +172,14 @@ final class TestClassParser {
     String name = tokens.get(position - 1).text();
     TypeScope type = scopes.peek();
     Set<String> requirementIds = new TreeSet<>(type.requirementIds());
-    requirementIds.addAll(pendingRequirementIds());
+    Set<String> own = pendingRequirementIds();
+    requirementIds.addAll(own);
+    Set<String> byClassOnly = new TreeSet<>(type.requirementIds());
+    byClassOnly.removeAll(own);
     boolean test = pending.stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.name()));
     if (test && !requirementIds.isEmpty()) {
       TestMethod method = new TestMethod(module, type.binaryName(), name);
-      tests.add(new TaggedTest(method, requirementIds, displayName()));
+      tests.add(new TaggedTest(method, requirementIds, displayName(), byClassOnly));
     }
     position = closingParenthesis(position) + 1;
     pending.clear();

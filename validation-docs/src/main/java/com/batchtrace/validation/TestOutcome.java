@@ -20,15 +20,19 @@ enum TestOutcome {
 
   /**
    * The outcome of a method reported more than once (each invocation of a parameterized or repeated
-   * test is a test case of its own): failed if any failed, passed if any passed.
+   * test is a test case of its own): failed if any failed; otherwise passed only if every run
+   * passed, so a test with a skipped or missing run is not evidence.
    */
   static TestOutcome combine(TestOutcome first, TestOutcome second) {
     if (first == FAILED || second == FAILED) {
       return FAILED;
     }
-    if (first == PASSED || second == PASSED) {
-      return PASSED;
+    if (first == NOT_RUN || second == NOT_RUN) {
+      return NOT_RUN;
     }
-    return first == SKIPPED || second == SKIPPED ? SKIPPED : NOT_RUN;
+    if (first == SKIPPED || second == SKIPPED) {
+      return SKIPPED;
+    }
+    return PASSED;
   }
 }

@@ -1,11 +1,14 @@
 package com.batchtrace.validation;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -42,28 +45,101 @@ final class TestReports {
   /** A reported test case: module folder, class name and normalised name. */
   private record Key(String module, String className, String name) {}
 
+  private final Path root;
   private final Map<Key, TestOutcome> outcomes;
+  private final Map<Key, Instant> reportedAt;
   private final List<String> files;
+  private final List<String> staleReports;
+  private final List<Instant> reportTimes;
 
-  private TestReports(Map<Key, TestOutcome> outcomes, List<String> files) {
+  private TestReports(
+      Path root,
+      Map<Key, TestOutcome> outcomes,
+      Map<Key, Instant> reportedAt,
+      List<String> files,
+      List<String> staleReports,
+      List<Instant> reportTimes) {
+    this.root = root;
     this.outcomes = outcomes;
+    this.reportedAt = reportedAt;
     this.files = List.copyOf(files);
+    this.staleReports = List.copyOf(staleReports);
+    this.reportTimes = List.copyOf(reportTimes);
   }
 
-  /** Reads every module's reports under {@code root}; none is fine (tests were skipped). */
+  /**
+   * Reads every module's reports under {@code root}; none is fine (tests were skipped). A report
+   * older than its module's build (its compiled classes, and for the ear module the EAR) is not
+   * evidence for this build: its results count as not run, and the report is listed as stale.
+   */
   static TestReports read(Path root) throws IOException {
     Map<Key, TestOutcome> outcomes = new HashMap<>();
+    Map<Key, Instant> reportedAt = new HashMap<>();
     List<String> files = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    List<Instant> times = new ArrayList<>();
     DocumentBuilder parser = newParser();
     for (Path module : Modules.of(root)) {
+      Instant built = null;
       for (String folder : REPORT_FOLDERS) {
         for (Path report : Modules.files(module.resolve(folder), TestReports::isReport)) {
-          readReport(parser, report, Modules.name(module), outcomes);
+          if (built == null) {
+            built = builtAt(module);
+          }
+          Instant at = Files.getLastModifiedTime(report).toInstant();
+          times.add(at);
+          boolean older = at.isBefore(built);
+          if (older) {
+            stale.add(Modules.relative(root, report));
+          }
+          readReport(parser, report, Modules.name(module), outcomes, reportedAt, at, older);
           files.add(Modules.relative(root, report));
         }
       }
     }
-    return new TestReports(outcomes, files);
+    return new TestReports(root, outcomes, reportedAt, files, stale, times);
+  }
+
+  /**
+   * When a module was last built: its newest compiled class, main or test, and for the ear module
+   * the EAR (its tests run against it).
+   */
+  static Instant builtAt(Path module) throws IOException {
+    Instant newest = Instant.EPOCH;
+    List<Path> outputs = new ArrayList<>();
+    outputs.addAll(Modules.files(module.resolve("target/classes"), name -> true));
+    outputs.addAll(Modules.files(module.resolve("target/test-classes"), name -> true));
+    // Only the module's own EAR: tests copy it into server folders under target/ as they run.
+    Path target = module.resolve("target");
+    if (Files.isDirectory(target)) {
+      try (java.util.stream.Stream<Path> files = Files.list(target)) {
+        files
+            .filter(f -> f.getFileName().toString().endsWith(".ear") && Files.isRegularFile(f))
+            .forEach(outputs::add);
+      }
+    }
+    for (Path output : outputs) {
+      Instant at = Files.getLastModifiedTime(output).toInstant();
+      if (at.isAfter(newest)) {
+        newest = at;
+      }
+    }
+    return newest;
+  }
+
+  /** The reports older than their module's build, relative to the root. */
+  List<String> staleReports() {
+    return staleReports;
+  }
+
+  /** The oldest report's time, if any report was read. */
+  Optional<Instant> oldestReport() {
+    return reportTimes.stream().min(Instant::compareTo);
+  }
+
+  /** The newest report's time, if any report was read. */
+  Optional<Instant> newestReport() {
+    return reportTimes.stream().max(Instant::compareTo);
   }
 
   /** The report files read, relative to the root. */
@@ -85,12 +161,34 @@ final class TestReports {
     }
     names.add(test.methodName().replace('_', ' '));
     for (String name : names) {
-      TestOutcome outcome = outcomes.get(new Key(test.module(), test.className(), name));
+      Key key = new Key(test.module(), test.className(), name);
+      TestOutcome outcome = outcomes.get(key);
       if (outcome != null) {
-        return outcome;
+        return editedSince(test, reportedAt.get(key)) ? TestOutcome.NOT_RUN : outcome;
       }
     }
     return TestOutcome.NOT_RUN;
+  }
+
+  /**
+   * Whether the test's source file changed after the report that gave its result: the result is
+   * then of another test than the one the source shows.
+   */
+  boolean editedSince(TestMethod test, Instant reported) {
+    if (reported == null) {
+      return false;
+    }
+    String topLevel = test.className().replaceFirst("\\$.*$", "");
+    Path source =
+        root.resolve(test.module())
+            .resolve("src/test/java")
+            .resolve(topLevel.replace('.', '/') + ".java");
+    try {
+      return Files.isRegularFile(source)
+          && Files.getLastModifiedTime(source).toInstant().isAfter(reported);
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**
@@ -128,7 +226,13 @@ final class TestReports {
   }
 
   private static void readReport(
-      DocumentBuilder parser, Path report, String module, Map<Key, TestOutcome> outcomes)
+      DocumentBuilder parser,
+      Path report,
+      String module,
+      Map<Key, TestOutcome> outcomes,
+      Map<Key, Instant> reportedAt,
+      Instant at,
+      boolean olderThanBuild)
       throws IOException {
     Document document;
     try {
@@ -145,7 +249,9 @@ final class TestReports {
         continue;
       }
       Key key = new Key(module, className, normalisedName(testCase.getAttribute("name")));
-      outcomes.merge(key, resultOf(testCase), TestOutcome::combine);
+      outcomes.merge(
+          key, olderThanBuild ? TestOutcome.NOT_RUN : resultOf(testCase), TestOutcome::combine);
+      reportedAt.merge(key, at, (a, b) -> a.isBefore(b) ? a : b);
     }
   }
 

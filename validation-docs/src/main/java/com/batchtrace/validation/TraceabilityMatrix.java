@@ -17,16 +17,22 @@ import java.util.stream.Collectors;
  * @param unknownTags tags that name an id which is not a requirement, in file and line order
  * @param taggedTests how many test methods carry a requirement id
  * @param reportFiles how many JUnit report files were read
+ * @param build which build the results are evidence for, and whether they are stale
  */
 record TraceabilityMatrix(
     Instant generatedAt,
     List<Row> rows,
     List<RequirementTag> unknownTags,
     int taggedTests,
-    int reportFiles) {
+    int reportFiles,
+    BuildEvidence build) {
 
-  /** A test of a requirement with its outcome. */
-  record Evidence(TestMethod test, TestOutcome outcome) {}
+  /**
+   * A test of a requirement with its outcome.
+   *
+   * @param byClassTag whether the requirement reaches the test only through its class's tag
+   */
+  record Evidence(TestMethod test, TestOutcome outcome, boolean byClassTag) {}
 
   /** A requirement with its tests, sorted by module, class and method, and its status. */
   record Row(Requirement requirement, List<Evidence> evidence, RequirementStatus status) {}
@@ -39,12 +45,26 @@ record TraceabilityMatrix(
   /** Joins the requirements, the tagged tests and the reported results. */
   static TraceabilityMatrix build(
       List<Requirement> requirements, TestSources sources, TestReports reports, Instant now) {
+    return build(requirements, sources, reports, now, BuildEvidence.none());
+  }
+
+  static TraceabilityMatrix build(
+      List<Requirement> requirements,
+      TestSources sources,
+      TestReports reports,
+      Instant now,
+      BuildEvidence build) {
     List<Row> rows = new ArrayList<>();
     for (Requirement requirement : requirements) {
       List<Evidence> evidence =
           sources.tests().stream()
               .filter(tagged -> tagged.requirementIds().contains(requirement.id()))
-              .map(tagged -> new Evidence(tagged.test(), reports.outcomeOf(tagged)))
+              .map(
+                  tagged ->
+                      new Evidence(
+                          tagged.test(),
+                          reports.outcomeOf(tagged),
+                          tagged.byClassTag().contains(requirement.id())))
               .sorted(Comparator.comparing(Evidence::test))
               .toList();
       RequirementStatus status =
@@ -58,7 +78,7 @@ record TraceabilityMatrix(
             .sorted(Comparator.comparing(RequirementTag::file).thenComparing(RequirementTag::line))
             .toList();
     return new TraceabilityMatrix(
-        now, rows, unknown, sources.tests().size(), reports.files().size());
+        now, rows, unknown, sources.tests().size(), reports.files().size(), build);
   }
 
   /** How many requirements have the status. */
@@ -80,7 +100,10 @@ record TraceabilityMatrix(
         + count(RequirementStatus.FAILED)
         + " failed, "
         + unknownTags.size()
-        + " unknown requirement ids";
+        + " unknown requirement ids"
+        + (build.stale()
+            ? "; STALE: " + build.staleReports().size() + " reports older than their build"
+            : "");
   }
 
   /**

@@ -58,7 +58,9 @@ public final class TraceabilityMatrixGenerator {
     List<Requirement> requirements = UserRequirements.read(repository.resolve(URS_FILE));
     TestSources sources = TestSourceScanner.scan(repository);
     TestReports reports = TestReports.read(repository);
-    TraceabilityMatrix matrix = TraceabilityMatrix.build(requirements, sources, reports, now);
+    TraceabilityMatrix matrix =
+        TraceabilityMatrix.build(
+            requirements, sources, reports, now, BuildEvidence.of(repository, reports));
     Files.createDirectories(outputDir);
     Files.writeString(
         outputDir.resolve(MARKDOWN_FILE),

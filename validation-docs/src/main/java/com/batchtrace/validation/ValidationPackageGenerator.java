@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -59,10 +60,28 @@ public final class ValidationPackageGenerator {
             + result.folder().resolve(PackageRenderer.PDF_FILE));
     PackageCompleteness.require(result.problems());
     result.matrix().requireKnownRequirementIds(TraceabilityMatrixGenerator.URS_FILE);
+    requireFailurePathTests(Path.of(args[0]), result.matrix());
   }
 
   /** What was built: the matrix, the package folder and what the package lacks. */
   public record Result(TraceabilityMatrix matrix, Path folder, List<String> problems) {}
+
+  /** Fails when a requirement of high risk priority has no failure-path test (RA.md, Method). */
+  static void requireFailurePathTests(Path root, TraceabilityMatrix matrix) throws IOException {
+    Path ra = root.toAbsolutePath().normalize().resolve(DOCS).resolve("RA.md");
+    List<String> missing =
+        FailingPaths.missing(
+            matrix,
+            RiskAssessment.parse(Files.readString(ra, StandardCharsets.UTF_8), DOCS + "/RA.md"),
+            DOCS + "/RA.md");
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "High-priority requirements without a failure-path test:"
+              + System.lineSeparator()
+              + "  "
+              + String.join(System.lineSeparator() + "  ", missing));
+    }
+  }
 
   /** Writes the matrix and the package under {@code outputDir}; returns the gaps found. */
   public static Result generate(Path root, Path outputDir, String version, Instant now)
@@ -77,8 +96,23 @@ public final class ValidationPackageGenerator {
     Map<String, Integer> fsSections = RequirementSections.parse(fs, DOCS + "/FS.md");
     RiskAssessment risks = RiskAssessment.parse(ra, DOCS + "/RA.md");
     List<String> problems =
-        PackageCompleteness.problems(
-            requirements, DOCS + "/FS.md", fsSections, DOCS + "/RA.md", risks);
+        new ArrayList<>(
+            PackageCompleteness.problems(
+                requirements, DOCS + "/FS.md", fsSections, DOCS + "/RA.md", risks));
+    SystemHazards systemHazards = SystemHazards.parse(List.of(ra.split("\n", -1)), 1);
+    problems.addAll(
+        systemHazards.problems(
+            requirements.stream().map(Requirement::id).collect(Collectors.toSet()),
+            DOCS + "/RA.md"));
+    String clauseText = read(docs, "CLAUSES.md");
+    List<ClauseMap.Entry> clauses = ClauseMap.parse(clauseText);
+    Map<String, String> sops = sops(docs.resolve("sop"));
+    problems.addAll(
+        ClauseMap.problems(
+            clauses,
+            requirements.stream().map(Requirement::id).collect(Collectors.toSet()),
+            sops.keySet(),
+            DOCS + "/CLAUSES.md"));
 
     Path folder = outputDir.resolve(PACKAGE_FOLDER);
     Files.createDirectories(folder);
@@ -86,11 +120,19 @@ public final class ValidationPackageGenerator {
     TestReports reports = TestReports.read(repository);
 
     List<Document> documents = new ArrayList<>();
+    documents.add(new Document("plan", "Validation Plan", read(docs, "VP.md")));
     documents.add(
-        new Document("urs", "User Requirements Specification (URS)", read(docs, "URS.md")));
+        new Document(
+            "urs",
+            "User Requirements Specification (URS)",
+            PackageDocuments.ursWithComputedRisks(read(docs, "URS.md"), risks)));
     documents.add(new Document("fs", "Functional Specification (FS)", fs));
     documents.add(
-        new Document("ra", "Risk Assessment (RA)", PackageDocuments.riskAssessment(risks, matrix)));
+        new Document(
+            "ra",
+            "Risk Assessment (RA)",
+            SystemHazards.withPriorities(
+                PackageDocuments.riskAssessment(risks, matrix), systemHazards)));
     documents.add(
         new Document(
             "iq",
@@ -121,6 +163,33 @@ public final class ValidationPackageGenerator {
     documents.add(
         new Document(
             "traceability-matrix", "Traceability matrix", new MarkdownMatrix().render(matrix)));
+    documents.add(
+        new Document(
+            "clause-map",
+            "Regulatory clause map (21 CFR Part 11, EU Annex 11)",
+            ClauseMap.withResults(clauseText, matrix)));
+    sops.forEach(
+        (id, text) ->
+            documents.add(
+                new Document(
+                    id.toLowerCase(java.util.Locale.ROOT),
+                    text.lines().findFirst().orElse(id).replaceFirst("^#\\s*", ""),
+                    text)));
+    documents.add(
+        new Document(
+            "summary-report",
+            "Validation Summary Report",
+            SummaryReport.render(
+                version,
+                matrix,
+                problems,
+                clauses,
+                iqRecord.isPresent()
+                    ? Optional.of(Files.readString(iqRecord.get(), StandardCharsets.UTF_8))
+                    : Optional.empty(),
+                reports.outcomesOfClass(PackageDocuments.PQ_TEST_CLASS),
+                openRisks(risks, repository.resolve("README.md")),
+                sops.size())));
     if (iqRecord.isPresent()) {
       documents.add(
           new Document(
@@ -131,11 +200,60 @@ public final class ValidationPackageGenerator {
     String subtitle =
         "Batchtrace "
             + version
+            + ", "
+            + matrix.build().shortName()
             + ". "
             + PackageDocuments.matrixSummary(matrix)
-            + (problems.isEmpty() ? "" : " INCOMPLETE: " + problems.size() + " gaps in FS/RA.");
+            + (problems.isEmpty()
+                ? ""
+                : " INCOMPLETE: " + problems.size() + " gaps in FS, RA or the clause map.");
     new PackageRenderer().write(folder, documents, subtitle, now);
     return new Result(matrix, folder, problems);
+  }
+
+  /**
+   * The open risks: the RA's "Open risks" section, then each item of the README's "Known limits",
+   * so a limit written there is never missing from the summary report.
+   */
+  static List<String> openRisks(RiskAssessment risks, Path readme) throws IOException {
+    List<String> lines = new ArrayList<>(SummaryReport.openRisks(risks));
+    if (Files.isRegularFile(readme)) {
+      List<String> limits = new ArrayList<>();
+      boolean inLimits = false;
+      for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+        if (line.startsWith("## ")) {
+          inLimits = line.strip().equals("## Known limits");
+        } else if (inLimits && line.startsWith("- ")) {
+          limits.add(line.substring(2).strip());
+        } else if (inLimits && line.startsWith("  ") && !limits.isEmpty()) {
+          limits.set(limits.size() - 1, limits.get(limits.size() - 1) + " " + line.strip());
+        }
+      }
+      if (!limits.isEmpty()) {
+        lines.add("");
+        lines.add("Known limits of this release (README):");
+        lines.add("");
+        limits.forEach(l -> lines.add("- " + l));
+      }
+    }
+    return lines;
+  }
+
+  /** The SOP templates ({@code sop/SOP-nn-*.md}) by id, in order. */
+  static Map<String, String> sops(Path folder) throws IOException {
+    Map<String, String> sops = new java.util.TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return sops;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.matches("SOP-\\d{2}-.+\\.md")) {
+          sops.put(name.substring(0, 6), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return sops;
   }
 
   /** The newest IQ record in the folder (records are named by their UTC time, so by name). */

@@ -20,10 +20,10 @@ final class FakeRepository {
       - **Risk:** high
 
       ### URS-002 Roles <admin> & co
-      - **Risk:** medium
+      - **Risk:** low
 
       ### URS-003 Audit trail
-      - **Risk:** high
+      - **Risk:** medium
       """;
 
   private final Path root;
@@ -46,16 +46,28 @@ final class FakeRepository {
     return write(module + "/src/test/java/" + className.replace('.', '/') + ".java", source);
   }
 
-  /** A report {@code <module>/target/<folder>/TEST-<suite>.xml} with the given test cases. */
+  /**
+   * A report {@code <module>/target/<folder>/TEST-<suite>.xml} with the given test cases, dated a
+   * minute from now: the run came after the sources and classes written so far.
+   */
   FakeRepository report(String module, String folder, String suite, String testCases)
       throws IOException {
-    return write(
-        module + "/target/" + folder + "/TEST-" + suite + ".xml",
+    String path = module + "/target/" + folder + "/TEST-" + suite + ".xml";
+    write(
+        path,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\""
             + suite
             + "\">\n"
             + testCases
             + "</testsuite>\n");
+    return touch(path, java.time.Instant.now().plusSeconds(60));
+  }
+
+  /** Sets a file's modification time: when it was written, as the build sees it. */
+  FakeRepository touch(String relativePath, java.time.Instant time) throws IOException {
+    Files.setLastModifiedTime(
+        root.resolve(relativePath), java.nio.file.attribute.FileTime.from(time));
+    return this;
   }
 
   /** A {@code <testcase>} element, with {@code child} (e.g. {@code <failure/>}) or empty. */

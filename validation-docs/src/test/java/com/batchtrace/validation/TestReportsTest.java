@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class TestReportsTest {
   }
 
   @Test
+  @Tag("URS-059")
   void resultsMapToTheRightMethodAndModule() throws IOException {
     new FakeRepository(root)
         .report(
@@ -71,13 +74,66 @@ class TestReportsTest {
     assertEquals(TestOutcome.SKIPPED, reports.outcomeOf(tagged("ejb", "skips", null)));
     assertEquals(TestOutcome.PASSED, reports.outcomeOf(tagged("ejb", "flaky", null)));
     assertEquals(TestOutcome.FAILED, reports.outcomeOf(tagged("ejb", "parameterized", null)));
-    assertEquals(TestOutcome.PASSED, reports.outcomeOf(tagged("ejb", "allGood", null)));
+    assertEquals(
+        TestOutcome.SKIPPED,
+        reports.outcomeOf(tagged("ejb", "allGood", null)),
+        "a test with a skipped run is no evidence");
     assertEquals(TestOutcome.PASSED, reports.outcomeOf(tagged("ejb", "signIn", "signs in")));
     assertEquals(
         TestOutcome.PASSED, reports.outcomeOf(tagged("ejb", "replaced_underscores", null)));
     assertEquals(TestOutcome.NOT_RUN, reports.outcomeOf(tagged("ejb", "inWeb", null)));
     assertEquals(TestOutcome.FAILED, reports.outcomeOf(tagged("web", "inWeb", null)));
     assertEquals(TestOutcome.NOT_RUN, reports.outcomeOf(tagged("ejb", "neverRun", null)));
+  }
+
+  @Test
+  @Tag("URS-059")
+  void aTestEditedAfterTheRunIsNotRun() throws IOException {
+    FakeRepository repository =
+        new FakeRepository(root)
+            .testSource("ejb", CLASS, "class SampleTest {}")
+            .report("ejb", "surefire-reports", CLASS, testCase(CLASS, "passes", ""));
+    assertEquals(
+        TestOutcome.PASSED, TestReports.read(root).outcomeOf(tagged("ejb", "passes", null)));
+
+    repository.touch(
+        "ejb/src/test/java/com/example/SampleTest.java", Instant.now().plusSeconds(120));
+
+    assertEquals(
+        TestOutcome.NOT_RUN, TestReports.read(root).outcomeOf(tagged("ejb", "passes", null)));
+  }
+
+  @Test
+  @Tag("URS-059")
+  void reportsOlderThanTheirModulesBuildAreStaleAndNotRun() throws IOException {
+    FakeRepository repository =
+        new FakeRepository(root)
+            .report("ear", "failsafe-reports", CLASS, testCase(CLASS, "passes", ""))
+            .report("ejb", "surefire-reports", CLASS, testCase(CLASS, "passes", ""))
+            .write("ear/target/batchtrace.ear", "ear")
+            .touch("ear/target/batchtrace.ear", Instant.now());
+    assertEquals(
+        TestOutcome.PASSED, TestReports.read(root).outcomeOf(tagged("ear", "passes", null)));
+    repository
+        .write("ear/target/production-server/deployments/batchtrace.ear", "a test's copy")
+        .touch(
+            "ear/target/production-server/deployments/batchtrace.ear",
+            Instant.now().plusSeconds(120));
+    assertEquals(
+        TestOutcome.PASSED,
+        TestReports.read(root).outcomeOf(tagged("ear", "passes", null)),
+        "a copy a test made of the EAR is not a new build");
+
+    repository.touch("ear/target/batchtrace.ear", Instant.now().plusSeconds(120));
+    TestReports rebuilt = TestReports.read(root);
+
+    assertEquals(TestOutcome.NOT_RUN, rebuilt.outcomeOf(tagged("ear", "passes", null)));
+    assertEquals(
+        List.of("ear/target/failsafe-reports/TEST-" + CLASS + ".xml"), rebuilt.staleReports());
+    assertEquals(
+        TestOutcome.PASSED,
+        rebuilt.outcomeOf(tagged("ejb", "passes", null)),
+        "another module's reports stay evidence");
   }
 
   @Test

@@ -134,6 +134,7 @@ class TraceabilityMatrixGeneratorTest {
   }
 
   @Test
+  @Tag("URS-059")
   void bothDocumentsListTheTestsWithTheirResults() throws IOException {
     repositoryWithEveryStatus();
 
@@ -143,7 +144,9 @@ class TraceabilityMatrixGeneratorTest {
         List.of(
             read(TraceabilityMatrixGenerator.MARKDOWN_FILE),
             read(TraceabilityMatrixGenerator.HTML_FILE))) {
-      assertTrue(document.contains("ejb: com.example.PassingTest#second – passed"), document);
+      assertTrue(
+          document.contains("ejb: com.example.PassingTest#second (class tag) – passed"),
+          "a class tag is expanded visibly: " + document);
       assertTrue(document.contains("ejb: com.example.FailingTest#fails – FAILED"), document);
       assertTrue(document.contains("web: com.example.UnrunTest#notYet – not run"), document);
       assertTrue(document.contains("NOT COVERED"), document);

@@ -46,6 +46,17 @@ class ValidationPackageTest {
       | URS-002 | Wrong area | High | Low | High | Constraints |
       | URS-003 | Untraced change | Medium | Low | Low | Envers |
       After the table.
+
+      ## System hazards
+
+      | Id | Hazard | Source | Severity | Probability before controls | Detectability before controls | Controls | Requirements | Residual risk | Acceptance | Approver |
+      | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+      | SYS-01 | Sniffed | data in transit | High | Medium | Low | TLS | URS-001 | Low | Accepted | QA |
+      | SYS-02 | Drift | time | High | Medium | Low | NTP | | Low | Accepted | QA |
+      | SYS-03 | Impersonation | identity administration | High | Low | Medium | Events | URS-001 | Medium | Accepted | QA |
+      | SYS-04 | Lost backup | backup | High | Low | Low | Drill | | Low | Accepted | QA |
+      | SYS-05 | Outage | infrastructure | Medium | Medium | High | Continuity | | Low | Accepted | QA |
+      | SYS-06 | Spoofed data | interfaces | High | Medium | Medium | Accounts | | Medium | Accepted | QA |
       """;
 
   @TempDir Path root;
@@ -65,8 +76,8 @@ class ValidationPackageTest {
     List<Requirement> requirements =
         List.of(
             new Requirement("URS-001", "Sign in", "high"),
-            new Requirement("URS-002", "Roles", "high"),
-            new Requirement("URS-003", "Audit trail", "high"),
+            new Requirement("URS-002", "Roles", "low"),
+            new Requirement("URS-003", "Audit trail", "medium"),
             new Requirement("URS-004", "Review by exception", "high"));
     Map<String, Integer> fs = RequirementSections.parse(FS + "### URS-009 Stray\n", "FS.md");
 
@@ -235,7 +246,81 @@ class ValidationPackageTest {
         .write(docs + "RA.md", RA)
         .write(docs + "IQ.md", "# IQ\n<!-- generated: iq-record -->\n")
         .write(docs + "OQ.md", "# OQ\n<!-- generated: oq-results -->\n")
-        .write(docs + "PQ.md", "# PQ\n<!-- generated: pq-execution -->\n");
+        .write(docs + "PQ.md", "# PQ\n<!-- generated: pq-execution -->\n")
+        .write(docs + "VP.md", "# Validation plan\n")
+        .write(docs + "CLAUSES.md", clauseMap(List.of()))
+        .write(docs + "sop/SOP-01-access.md", "# SOP-01 Access management\n");
+  }
+
+  /** A clause map answering every clause but {@code left out}: covered by URS-001, or by SOP-01. */
+  static String clauseMap(List<String> leftOut) {
+    StringBuilder map =
+        new StringBuilder(
+            "# Clauses\n\n| Clause | Text | Status | Requirements | Implementation | Procedure |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n");
+    for (String clause : ClauseMap.REQUIRED) {
+      if (!leftOut.contains(clause)) {
+        map.append("| ")
+            .append(clause)
+            .append(
+                clause.contains("11.10(i)")
+                    ? " | Training | procedural | | | SOP-01 |\n"
+                    : " | Text | covered | URS-001 | Sign-in | |\n");
+      }
+    }
+    return map.toString();
+  }
+
+  @Test
+  @Tag("URS-059")
+  void thePackageHoldsPlanClauseMapSopsAndSummaryReportAndNamesItsBuild() throws IOException {
+    fakeRepositoryWithDocs().urs(FakeRepository.URS);
+
+    ValidationPackageGenerator.Result result =
+        ValidationPackageGenerator.generate(root, output(), "1.2.3", NOW);
+
+    assertEquals(List.of(), result.problems());
+    Path folder = result.folder();
+    for (String page :
+        List.of(
+            "plan",
+            "urs",
+            "fs",
+            "ra",
+            "iq",
+            "oq",
+            "pq",
+            "traceability-matrix",
+            "clause-map",
+            "sop-01",
+            "summary-report")) {
+      assertTrue(Files.isRegularFile(folder.resolve(page + ".html")), page);
+    }
+    String clauses = read(folder.resolve("clause-map.md"));
+    assertTrue(clauses.contains("| 21 CFR 11.70 |"), clauses);
+    assertTrue(
+        clauses.contains("URS-001 "), "the last run's status of each requirement: " + clauses);
+    String summary = read(folder.resolve("summary-report.md"));
+    assertTrue(summary.contains("Build: commit "), summary);
+    assertTrue(summary.contains("IQ: not executed"), "no IQ record is a deviation: " + summary);
+    assertTrue(summary.contains("does **not** meet"), summary);
+  }
+
+  @Test
+  @Tag("URS-059")
+  void aClauseWithoutEntryFailsTheBuildNamingIt() throws IOException {
+    fakeRepositoryWithDocs()
+        .urs(FakeRepository.URS)
+        .write(
+            ValidationPackageGenerator.DOCS + "/CLAUSES.md",
+            clauseMap(List.of("21 CFR 11.70", "EU Annex 11 §12")));
+    String[] args = {root.toString(), output().toString(), "1.2.3"};
+
+    IllegalStateException error =
+        assertThrows(IllegalStateException.class, () -> ValidationPackageGenerator.main(args));
+
+    assertTrue(error.getMessage().contains("no entry for 21 CFR 11.70"), error.getMessage());
+    assertTrue(error.getMessage().contains("no entry for EU Annex 11 §12"), error.getMessage());
   }
 
   static String read(Path file) throws IOException {

@@ -57,6 +57,7 @@ class ArchitectureTest {
           "identity",
           "compliance.audit",
           "compliance.integrity",
+          "compliance.qualification",
           "compliance.review",
           "compliance.security",
           "compliance.signature");

@@ -1,8 +1,16 @@
 package com.batchtrace.validation.iq;
 
 import com.batchtrace.validation.ValidationPackageGenerator;
+import com.batchtrace.validation.iq.IqChecks.AppliedMigration;
+import com.batchtrace.validation.iq.IqChecks.ChainFinding;
+import com.batchtrace.validation.iq.IqChecks.Endpoint;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,17 +29,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -43,13 +49,19 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
 /**
- * The installation qualification ({@code ./batchtrace iq}, protocol {@code IQ.md}): checks an
- * installed Batchtrace from the outside, as a technician would, prints PASS or FAIL per check,
- * writes a dated record into the validation package and builds the package again with it.
+ * The installation qualification (protocol {@code IQ.md}): checks an installed Batchtrace from the
+ * outside, as a technician would, against the release manifest of the release it should be; prints
+ * PASS or FAIL per check, writes a dated record, has the executing QA person sign it into the
+ * database through the application's signature service, and (from a source checkout) builds the
+ * validation package again with it.
  *
- * <p>It reads the server's own settings from the environment (README, "Production") and the
- * qualified versions from the parent {@code pom.xml}. It only reads: no check changes the
- * installation.
+ * <pre>
+ * java -jar batchtrace-iq.jar --manifest release-manifest.properties [--output DIR] [--root REPO]
+ * </pre>
+ *
+ * <p>It reads the server's own settings from the environment (README, "Production"). The checks
+ * only read, except that when no signed checkpoint exists yet it has the server sign one (as the
+ * integrity page does), and that it writes the signed record.
  */
 public final class InstallationQualification {
 
@@ -61,18 +73,21 @@ public final class InstallationQualification {
           "security_event",
           "audit_chain",
           "audit_chain_head",
-          "audit_chain_member");
+          "audit_chain_member",
+          "installation_qualification");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private static final String OWNER_PASSWORD = "BATCHTRACE_DB_OWNER_PASSWORD";
 
-  private final Path root;
+  private final ReleaseManifest manifest;
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final String dbPassword;
   private final String mqttPassword;
   private final String keycloakAdminPassword;
-  private final Properties pom;
+  private final String clientSecret;
+  private final String mqttCaFile;
+  private final QaSigner signer;
   private final List<IqCheck> checks = new ArrayList<>();
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -80,9 +95,17 @@ public final class InstallationQualification {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  InstallationQualification(Path root, Map<String, String> env) throws IOException {
-    this.root = root;
-    pom = pomProperties(root.resolve("pom.xml"));
+  /** What later checks and the record need from earlier ones. */
+  private String earSha256;
+
+  private String schemaVersion = "unknown";
+  private Map<String, String> serverEnvironment;
+  private String qaToken;
+
+  InstallationQualification(ReleaseManifest manifest, Map<String, String> env, QaSigner signer) {
+    this.manifest = manifest;
+    this.signer = signer;
+    settings.put("Release", manifest.releaseVersion() + " (commit " + manifest.commit() + ")");
     settings.put(
         "BATCHTRACE_APP_URL",
         env.getOrDefault("BATCHTRACE_APP_URL", "http://localhost:8080/batchtrace"));
@@ -102,42 +125,66 @@ public final class InstallationQualification {
     settings.put(
         "BATCHTRACE_MQTT_USERNAME",
         env.getOrDefault("BATCHTRACE_MQTT_USERNAME", "batchtrace-collector"));
-
-    settings.put(
-        "WILDFLY_HOME",
-        env.getOrDefault("WILDFLY_HOME", root.resolve(".stack/wildfly-run").toString()));
+    settings.put("BATCHTRACE_NTP_SERVER", env.getOrDefault("BATCHTRACE_NTP_SERVER", ""));
+    settings.put("WILDFLY_HOME", env.getOrDefault("WILDFLY_HOME", ".stack/wildfly-run"));
     settings.put("KC_ADMIN_USER", env.getOrDefault("KC_ADMIN_USER", "admin"));
     dbPassword = env.getOrDefault("BATCHTRACE_DB_PASSWORD", "");
-    // Kept out of the settings, which the IQ record lists. LOCAL DEMO default, as ./batchtrace
-    // sets.
-    mqttPassword = env.getOrDefault("BATCHTRACE_MQTT_PASSWORD", "collector-local-demo");
+    // Kept out of the settings, which the IQ record lists.
+    mqttPassword = env.getOrDefault("BATCHTRACE_MQTT_PASSWORD", "");
     keycloakAdminPassword = env.getOrDefault("KC_ADMIN_PASSWORD", "");
+    clientSecret = env.getOrDefault("BATCHTRACE_OIDC_CLIENT_SECRET", "");
+    mqttCaFile = env.getOrDefault("BATCHTRACE_MQTT_CA_FILE", "");
   }
 
   /**
-   * Runs the IQ.
-   *
-   * @param args the repository root and the output folder ({@code validation-docs/target})
+   * Runs the IQ: {@code --manifest FILE} (required), {@code --output DIR} (where the record goes;
+   * default the current folder), {@code --root REPO} (a source checkout: the validation package is
+   * built again with the record).
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException(
-          "Usage: InstallationQualification <repository root> <output folder>");
+    Path manifestFile = null;
+    Path output = Path.of(".");
+    Path root = null;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--manifest" -> manifestFile = Path.of(value);
+        case "--output" -> output = Path.of(value);
+        case "--root" -> root = Path.of(value);
+        default ->
+            throw new IllegalArgumentException(
+                "Usage: java -jar batchtrace-iq.jar --manifest release-manifest.properties"
+                    + " [--output DIR] [--root REPO]; not understood: "
+                    + args[i]);
+      }
+      i++;
     }
-    Path root = Path.of(args[0]).toAbsolutePath().normalize();
-    Path target = Path.of(args[1]).toAbsolutePath().normalize();
-    InstallationQualification iq = new InstallationQualification(root, System.getenv());
+    if (manifestFile == null) {
+      System.err.println(
+          "Usage: java -jar batchtrace-iq.jar --manifest release-manifest.properties"
+              + " [--output DIR] [--root REPO]");
+      System.exit(2);
+    }
+    ReleaseManifest manifest = ReleaseManifest.read(manifestFile);
+    QaSigner signer = QaSigner.fromConsole(System.getenv());
+    InstallationQualification iq = new InstallationQualification(manifest, System.getenv(), signer);
     List<IqCheck> checks = iq.run();
     checks.forEach(check -> System.out.println(check.line()));
     long failed = checks.stream().filter(c -> !c.passed()).count();
     Instant now = Instant.now();
-    Path folder = target.resolve(ValidationPackageGenerator.PACKAGE_FOLDER);
+    Path folder =
+        root == null
+            ? output.toAbsolutePath().normalize()
+            : root.resolve("validation-docs/target")
+                .resolve(ValidationPackageGenerator.PACKAGE_FOLDER);
     Files.createDirectories(folder);
-    Path record = folder.resolve(IqRecord.fileName(now));
-    Files.writeString(
-        record,
-        IqRecord.render(now, System.getProperty("user.name"), hostName(), iq.settings, checks),
-        StandardCharsets.UTF_8);
+    String host = hostName();
+    String executor = signer.username().orElse(System.getProperty("user.name"));
+    String record = IqRecord.render(now, executor, host, iq.settings, checks, manifest);
+    Optional<String> signed = iq.sign(now, host, record, checks);
+    record = record + IqRecord.signatureLine(signed);
+    Path file = folder.resolve(IqRecord.fileName(now));
+    Files.writeString(file, record, StandardCharsets.UTF_8);
     System.out.println(
         (failed == 0 ? "IQ PASSED: " : "IQ FAILED: ")
             + checks.size()
@@ -146,15 +193,19 @@ public final class InstallationQualification {
             + " passed, "
             + failed
             + " failed; record: "
-            + root.relativize(record));
-    try {
-      ValidationPackageGenerator.generate(root, target, iq.pom.getProperty("project.version"), now);
-      System.out.println(
-          "Validation package with this record: " + root.relativize(folder.resolve("index.html")));
-    } catch (RuntimeException | IOException e) {
-      System.out.println("The validation package could not be built again: " + e.getMessage());
+            + file
+            + "; "
+            + signed.map(s -> "signed into the database: " + s).orElse("NOT SIGNED"));
+    if (root != null) {
+      try {
+        ValidationPackageGenerator.generate(
+            root, root.resolve("validation-docs/target"), manifest.releaseVersion(), now);
+        System.out.println("Validation package with this record: " + folder.resolve("index.html"));
+      } catch (RuntimeException | IOException e) {
+        System.out.println("The validation package could not be built again: " + e.getMessage());
+      }
     }
-    System.exit(failed == 0 ? 0 : 1);
+    System.exit(failed == 0 && signed.isPresent() ? 0 : 1);
   }
 
   /** Every check of IQ.md, in its order. */
@@ -165,12 +216,92 @@ public final class InstallationQualification {
     checkApplicationAnswers();
     checkDatabase();
     checkOidc();
-    checkKeycloakVersion();
+    checkKeycloak();
     checkMqtt();
     checkSecurityHeaders();
     checkApiRefusesAnonymous();
     checkServerHoldsNoOwnerPassword();
+    checkChains();
+    checkTls();
+    checkClock();
+    checkDemoSecrets();
+    checks.sort(java.util.Comparator.comparing(IqCheck::id));
     return List.copyOf(checks);
+  }
+
+  /**
+   * The QA person signs the record into the database ("performed"), through the application's API
+   * and signature service. Empty when they gave no credentials or the application refused.
+   */
+  private Optional<String> sign(Instant at, String host, String record, List<IqCheck> done) {
+    if (signer.username().isEmpty()) {
+      System.out.println(
+          "No QA user id given (BATCHTRACE_IQ_USER or the prompt): the record is NOT signed and"
+              + " is no IQ evidence.");
+      return Optional.empty();
+    }
+    if (qaToken == null) {
+      System.out.println("The QA person could not sign in: the record is NOT signed.");
+      return Optional.empty();
+    }
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("executedAt", at.toString())
+            .add("host", host)
+            .add("releaseVersion", manifest.releaseVersion())
+            .add("earSha256", earSha256 == null ? manifest.earSha256() : earSha256)
+            .add("schemaVersion", schemaVersion.matches("[0-9.]+") ? schemaVersion : "0")
+            .add("checksTotal", done.size())
+            .add("checksFailed", (int) done.stream().filter(c -> !c.passed()).count())
+            .add("record", record)
+            .add(
+                "signature",
+                Json.createObjectBuilder()
+                    .add("username", signer.username().get())
+                    .add("password", signer.password())
+                    .add("reason", "Installation qualification executed on " + host))
+            .build();
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          settings.get("BATCHTRACE_APP_URL")
+                              + "/api/v1/installation-qualifications"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Authorization", "Bearer " + qaToken)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 201) {
+        System.out.println(
+            "The application refused the record (HTTP "
+                + answer.statusCode()
+                + "): "
+                + answer.body());
+        return Optional.empty();
+      }
+      JsonObject saved = json(answer.body()).asJsonObject();
+      JsonObject signature = saved.getJsonArray("signatures").getJsonObject(0);
+      return Optional.of(
+          "IQ record "
+              + saved.getJsonNumber("id")
+              + ", "
+              + signature.getString("meaning").toLowerCase(java.util.Locale.ROOT)
+              + " by "
+              + signature.getString("signerName", signature.getString("signerId"))
+              + " at "
+              + signature.getString("signedAt")
+              + ", record SHA-256 "
+              + saved.getString("recordSha256"));
+    } catch (IOException | RuntimeException e) {
+      System.out.println("The record could not be signed: " + e.getMessage());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /**
@@ -213,18 +344,33 @@ public final class InstallationQualification {
     add(id, name, expected, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
   }
 
+  /** IQ-01: the Java the server runs (its JDK's release file), the qualified feature release. */
   private void checkJava() {
-    Runtime.Version version = Runtime.version();
-    add(
-        "IQ-01",
-        "Java runtime",
-        "17 or later",
-        version.toString() + " (" + System.getProperty("java.vendor") + ")",
-        version.feature() >= 17);
+    String found = null;
+    try {
+      for (long pid : wildFlyPids()) {
+        Path java = Path.of("/proc", String.valueOf(pid), "exe").toRealPath();
+        Path release = java.getParent().getParent().resolve("release");
+        if (Files.isRegularFile(release)) {
+          Properties p = new Properties();
+          try (var in = Files.newBufferedReader(release)) {
+            p.load(in);
+          }
+          found = p.getProperty("JAVA_VERSION", "").replace("\"", "");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      found = null;
+    }
+    checks.add(IqChecks.java(manifest.version("java"), found));
+  }
+
+  private List<Long> wildFlyPids() throws IOException {
+    return WildFlyProcess.of(Path.of(settings.get("WILDFLY_HOME")).toRealPath());
   }
 
   private void checkWildFly() {
-    String expected = pom.getProperty("wildfly.version");
+    String expected = manifest.version("wildfly");
     Path product =
         Path.of(
             settings.get("WILDFLY_HOME"), "modules/system/layers/base/org/jboss/as/product/main");
@@ -242,7 +388,7 @@ public final class InstallationQualification {
       add(
           "IQ-02",
           "WildFly",
-          "WildFly " + expected,
+          "WildFly " + expected + " exactly",
           String.valueOf(found),
           found != null && found.endsWith(" " + expected));
     } catch (IOException | RuntimeException e) {
@@ -251,45 +397,13 @@ public final class InstallationQualification {
   }
 
   private void checkDeployment() {
-    String expected = pom.getProperty("project.version");
     Path ear = Path.of(settings.get("WILDFLY_HOME"), "standalone/deployments/batchtrace.ear");
     try {
       boolean deployed = Files.exists(ear.resolveSibling("batchtrace.ear.deployed"));
-      String version;
-      try (ZipFile zip = new ZipFile(ear.toFile())) {
-        var entry = zip.getEntry("META-INF/maven/com.batchtrace/batchtrace-ear/pom.properties");
-        Properties properties = new Properties();
-        try (InputStream in = zip.getInputStream(entry)) {
-          properties.load(in);
-        }
-        version = properties.getProperty("version");
-      }
-      add(
-          "IQ-03",
-          "Application deployed",
-          "batchtrace.ear " + expected + ", deployed",
-          "batchtrace.ear "
-              + version
-              + (deployed ? ", deployed" : ", NOT deployed")
-              + ", SHA-256 "
-              + sha256(ear),
-          deployed && expected.equals(version));
+      earSha256 = Files.isRegularFile(ear) ? ReleaseManifestGenerator.sha256(ear) : null;
+      checks.add(IqChecks.ear(manifest, earSha256, deployed));
     } catch (IOException | RuntimeException e) {
-      failed("IQ-03", "Application deployed", "batchtrace.ear " + expected + ", deployed", e);
-    }
-  }
-
-  private void checkApplicationAnswers() {
-    try {
-      HttpResponse<String> page = get(settings.get("BATCHTRACE_APP_URL") + "/signed-out.xhtml");
-      add(
-          "IQ-04",
-          "Application answers",
-          "HTTP 200",
-          "HTTP " + page.statusCode(),
-          page.statusCode() == 200);
-    } catch (IOException | RuntimeException e) {
-      failed("IQ-04", "Application answers", "HTTP 200", e);
+      failed("IQ-03", "Application deployed", "the released batchtrace.ear, deployed", e);
     }
   }
 
@@ -308,16 +422,15 @@ public final class InstallationQualification {
               + " to database "
               + one(db, "select current_database()"),
           true);
-      int versionNumber = Integer.parseInt(one(db, "show server_version_num"));
-      int expectedMajor = Integer.parseInt(pom.getProperty("postgresql.server.version"));
-      add(
-          "IQ-06",
-          "PostgreSQL version",
-          expectedMajor + " or later",
-          one(db, "show server_version"),
-          versionNumber / 10000 >= expectedMajor);
+      checks.add(
+          IqChecks.postgresql(
+              manifest.version("postgresql"),
+              Integer.parseInt(one(db, "show server_version_num")),
+              one(db, "show server_version")));
       checkSchema(db, schema);
+      checkProtectiveObjects(db, schema);
       checkRoles(db, schema, owner);
+      clockAgainstDatabase(db);
     } catch (SQLException | RuntimeException e) {
       failed(
           "IQ-05",
@@ -327,36 +440,125 @@ public final class InstallationQualification {
     }
   }
 
+  /** IQ-07, through the owner's function schema_migrations() (the runtime role's only view). */
   private void checkSchema(Connection db, String schema) {
-    try {
-      String latest =
-          one(
-              db,
-              "select coalesce(max(version::int)::text, 'none') from "
-                  + schema
-                  + ".flyway_schema_history where success and version is not null");
-      String failedCount =
-          one(db, "select count(*) from " + schema + ".flyway_schema_history where not success");
-      add(
-          "IQ-07",
-          "Database schema",
-          "migrated, no failed migration",
-          "schema version " + latest + ", " + failedCount + " failed migrations",
-          "0".equals(failedCount) && !"none".equals(latest));
+    List<AppliedMigration> applied = new ArrayList<>();
+    try (PreparedStatement query =
+            db.prepareStatement(
+                "select version, script, checksum, success from "
+                    + schema
+                    + ".schema_migrations() order by installed_rank");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        int checksum = rows.getInt(3);
+        applied.add(
+            new AppliedMigration(
+                rows.getString(1),
+                rows.getString(2),
+                rows.wasNull() ? null : checksum,
+                rows.getBoolean(4)));
+      }
+      schemaVersion =
+          applied.stream()
+              .filter(a -> a.version() != null && a.success())
+              .map(AppliedMigration::version)
+              .reduce((a, b) -> b)
+              .orElse("none");
+      checks.add(IqChecks.migrations(manifest, applied));
     } catch (SQLException e) {
-      String tables =
-          safeOne(db, "select count(*) from pg_tables where schemaname = '" + schema + "'");
+      safeOne(db, "select 1");
+      checks.add(IqChecks.migrations(manifest, null));
+      checks.set(
+          checks.size() - 1,
+          new IqCheck(
+              "IQ-07",
+              "Database schema",
+              checks.get(checks.size() - 1).expected(),
+              "the migration history is not readable by the runtime role: "
+                  + e.getMessage().strip(),
+              false));
+    }
+  }
+
+  /** IQ-20: the triggers and functions that protect the records, from the catalog. */
+  private void checkProtectiveObjects(Connection db, String schema) {
+    try {
+      Map<String, Boolean> triggers = new TreeMap<>();
+      List<String> historyTables = new ArrayList<>();
+      List<String> functions = new ArrayList<>();
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "select c.relname, t.tgname, t.tgenabled <> 'D' from pg_trigger t"
+                  + " join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid ="
+                  + " c.relnamespace where n.nspname = ? and not t.tgisinternal")) {
+        q.setString(1, schema);
+        try (ResultSet rows = q.executeQuery()) {
+          while (rows.next()) {
+            triggers.put(rows.getString(1) + "." + rows.getString(2), rows.getBoolean(3));
+          }
+        }
+      }
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                  + " where n.nspname = ? and c.relkind in ('r', 'p') and c.relname like"
+                  + " '%\\_aud'")) {
+        q.setString(1, schema);
+        try (ResultSet rows = q.executeQuery()) {
+          while (rows.next()) {
+            historyTables.add(rows.getString(1));
+          }
+        }
+      }
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+                  + " where n.nspname = ?")) {
+        q.setString(1, schema);
+        try (ResultSet rows = q.executeQuery()) {
+          while (rows.next()) {
+            functions.add(rows.getString(1));
+          }
+        }
+      }
+      checks.add(IqChecks.protectiveObjects(manifest, triggers, historyTables, functions));
+    } catch (SQLException e) {
+      failed("IQ-20", "Protective triggers and functions", "every one present and enabled", e);
+    }
+  }
+
+  /** One of IQ-24's comparisons: the database server's clock, corrected by half the round trip. */
+  private void clockAgainstDatabase(Connection db) {
+    try (PreparedStatement q = db.prepareStatement("select clock_timestamp()")) {
+      long before = System.currentTimeMillis();
+      Instant server;
+      try (ResultSet row = q.executeQuery()) {
+        row.next();
+        server = row.getTimestamp(1).toInstant();
+      }
+      long after = System.currentTimeMillis();
+      Instant local = Instant.ofEpochMilli(before + (after - before) / 2);
+      clocks.add(
+          new IqChecks.ClockComparison(
+              "PostgreSQL server clock (round trip " + (after - before) + " ms)",
+              Duration.between(server, local),
+              null));
+    } catch (SQLException e) {
+      clocks.add(new IqChecks.ClockComparison("PostgreSQL server clock", null, e.getMessage()));
+    }
+  }
+
+  private void checkApplicationAnswers() {
+    try {
+      HttpResponse<String> page = get(settings.get("BATCHTRACE_APP_URL") + "/signed-out.xhtml");
       add(
-          "IQ-07",
-          "Database schema",
-          "migrated, no failed migration",
-          tables
-              + " tables in schema "
-              + schema
-              + "; the migration history is not readable by the runtime role ("
-              + e.getMessage().strip()
-              + ")",
-          !"0".equals(tables) && tables.matches("\\d+"));
+          "IQ-04",
+          "Application answers",
+          "HTTP 200",
+          "HTTP " + page.statusCode(),
+          page.statusCode() == 200);
+    } catch (IOException | RuntimeException e) {
+      failed("IQ-04", "Application answers", "HTTP 200", e);
     }
   }
 
@@ -522,60 +724,346 @@ public final class InstallationQualification {
     }
   }
 
-  private void checkKeycloakVersion() {
-    String expected = pom.getProperty("keycloak.version");
+  private final List<IqChecks.ClockComparison> clocks = new ArrayList<>();
+
+  private List<String> demoUsersInRealm;
+
+  /** IQ-09 (exact version), IQ-22 (realm settings) and the demo users, as Keycloak's admin. */
+  private void checkKeycloak() {
+    String expected = manifest.version("keycloak");
     String provider = settings.get("BATCHTRACE_OIDC_PROVIDER_URL");
     String base = provider.replaceFirst("/realms/[^/]+/?$", "");
+    String realm = provider.replaceFirst(".*/realms/([^/]+)/?$", "$1");
+    String admin;
     try {
-      String form =
-          "grant_type=password&client_id=admin-cli&username="
-              + URLEncoder.encode(settings.get("KC_ADMIN_USER"), StandardCharsets.UTF_8)
-              + "&password="
-              + URLEncoder.encode(keycloakAdminPassword, StandardCharsets.UTF_8);
-      HttpResponse<String> token =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                  .timeout(TIMEOUT)
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (token.statusCode() != 200) {
-        add(
-            "IQ-09",
-            "Keycloak version",
-            expected,
-            "cannot sign in as Keycloak admin "
-                + settings.get("KC_ADMIN_USER")
-                + " (HTTP "
-                + token.statusCode()
-                + "); set KC_ADMIN_USER and KC_ADMIN_PASSWORD",
-            false);
-        return;
-      }
-      HttpResponse<String> info =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/admin/serverinfo"))
-                  .timeout(TIMEOUT)
-                  .header("Authorization", "Bearer " + jsonString(token.body(), "access_token"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      String body = info.body();
-      int system = body.indexOf("\"systemInfo\"");
-      String version = system < 0 ? null : jsonString(body.substring(system), "version");
-      add("IQ-09", "Keycloak version", expected, "Keycloak " + version, expected.equals(version));
+      admin = adminToken(base);
+    } catch (IOException | RuntimeException e) {
+      add(
+          "IQ-09",
+          "Keycloak version",
+          expected,
+          "cannot sign in as Keycloak admin "
+              + settings.get("KC_ADMIN_USER")
+              + " ("
+              + e.getMessage()
+              + "); set KC_ADMIN_USER and KC_ADMIN_PASSWORD",
+          false);
+      checks.add(IqChecks.realm(null, false));
+      return;
+    }
+    try {
+      JsonObject info = json(adminGet(base + "/admin/serverinfo", admin)).asJsonObject();
+      String version = info.getJsonObject("systemInfo").getString("version", null);
+      add(
+          "IQ-09",
+          "Keycloak version",
+          expected + " exactly",
+          "Keycloak " + version,
+          expected.equals(version));
     } catch (IOException | RuntimeException e) {
       failed("IQ-09", "Keycloak version", expected, e);
+    }
+    try {
+      JsonObject r = json(adminGet(base + "/admin/realms/" + realm, admin)).asJsonObject();
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String name :
+          List.of(
+              "passwordPolicy",
+              "bruteForceProtected",
+              "eventsEnabled",
+              "adminEventsEnabled",
+              "adminEventsDetailsEnabled",
+              "sslRequired")) {
+        JsonValue v = r.get(name);
+        if (v != null) {
+          values.put(name, v instanceof JsonString s ? s.getString() : v.toString());
+        }
+      }
+      checks.add(IqChecks.realm(values, isDemoInstallation()));
+      List<String> present = new ArrayList<>();
+      for (String user : IqChecks.DEMO_USERS) {
+        String found =
+            adminGet(
+                base
+                    + "/admin/realms/"
+                    + realm
+                    + "/users?exact=true&username="
+                    + URLEncoder.encode(user, StandardCharsets.UTF_8),
+                admin);
+        if (!json(found).asJsonArray().isEmpty()) {
+          present.add(user);
+        }
+      }
+      demoUsersInRealm = present;
+    } catch (IOException | RuntimeException e) {
+      checks.add(IqChecks.realm(null, false));
+    }
+  }
+
+  private String adminToken(String base) throws IOException {
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + URLEncoder.encode(settings.get("KC_ADMIN_USER"), StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(keycloakAdminPassword, StandardCharsets.UTF_8);
+    HttpResponse<String> token =
+        post(base + "/realms/master/protocol/openid-connect/token", form, null);
+    if (token.statusCode() != 200) {
+      throw new IOException("HTTP " + token.statusCode());
+    }
+    return json(token.body()).asJsonObject().getString("access_token");
+  }
+
+  private String adminGet(String url, String token) throws IOException {
+    HttpResponse<String> answer = get(url, token);
+    if (answer.statusCode() != 200) {
+      throw new IOException("HTTP " + answer.statusCode() + " from " + url);
+    }
+    return answer.body();
+  }
+
+  /**
+   * IQ-21: the QA person signs in; the server checks every chain against the signed checkpoints
+   * (taking one first if none exists yet).
+   */
+  private void checkChains() {
+    if (signer.username().isEmpty()) {
+      checks.add(
+          IqChecks.chains(
+              Optional.empty(), "not checked: no QA user id given, the check needs QA's sign-in"));
+      return;
+    }
+    String provider = settings.get("BATCHTRACE_OIDC_PROVIDER_URL");
+    String secret =
+        clientSecret.isEmpty() && serverEnvironment() != null
+            ? serverEnvironment().getOrDefault("BATCHTRACE_OIDC_CLIENT_SECRET", "")
+            : clientSecret;
+    try {
+      String form =
+          "grant_type=password&client_id=batchtrace&client_secret="
+              + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+              + "&username="
+              + URLEncoder.encode(signer.username().get(), StandardCharsets.UTF_8)
+              + "&password="
+              + URLEncoder.encode(signer.password(), StandardCharsets.UTF_8);
+      HttpResponse<String> token = post(provider + "/protocol/openid-connect/token", form, null);
+      if (token.statusCode() != 200) {
+        checks.add(
+            IqChecks.chains(
+                Optional.empty(),
+                "not checked: "
+                    + signer.username().get()
+                    + " could not sign in (HTTP "
+                    + token.statusCode()
+                    + ")"));
+        return;
+      }
+      qaToken = json(token.body()).asJsonObject().getString("access_token");
+      String api = settings.get("BATCHTRACE_APP_URL") + "/api/v1";
+      JsonObject report = integrityCheck(api);
+      if (report.getJsonObject("checkpoints") == null
+          || report.getJsonObject("checkpoints").getInt("compared", 0) == 0) {
+        HttpResponse<String> taken = post(api + "/checkpoints", "", qaToken);
+        if (taken.statusCode() == 200) {
+          report = integrityCheck(api);
+        }
+      }
+      JsonObject cp = report.getJsonObject("checkpoints");
+      List<String> notices =
+          cp == null
+              ? List.of("no checkpoint finding")
+              : cp.getJsonArray("notices").getValuesAs(JsonString.class).stream()
+                  .map(JsonString::getString)
+                  .toList();
+      boolean intact = report.getJsonArray("problems").isEmpty();
+      int compared = cp == null ? 0 : cp.getInt("compared", 0);
+      String summary =
+          (intact
+                  ? "all chains intact"
+                  : report.getJsonArray("problems").size() + " broken link(s)")
+              + "; compared with "
+              + compared
+              + " signed checkpoint(s)"
+              + (cp != null && !cp.isNull("latest") ? ", latest " + cp.get("latest") : "");
+      checks.add(
+          IqChecks.chains(Optional.of(new ChainFinding(intact, compared, notices, summary)), null));
+    } catch (IOException | RuntimeException e) {
+      checks.add(IqChecks.chains(Optional.empty(), "not checked: " + e.getMessage()));
+    }
+  }
+
+  private JsonObject integrityCheck(String api) throws IOException {
+    HttpResponse<String> answer = post(api + "/integrity-checks", "", qaToken);
+    if (answer.statusCode() != 200) {
+      throw new IOException("integrity check HTTP " + answer.statusCode() + ": " + answer.body());
+    }
+    return json(answer.body()).asJsonObject();
+  }
+
+  /** IQ-23: each configured connection; TLS ones must complete a verified handshake. */
+  private void checkTls() {
+    List<Endpoint> endpoints = new ArrayList<>();
+    endpoints.add(httpEndpoint("application", settings.get("BATCHTRACE_APP_URL")));
+    endpoints.add(httpEndpoint("identity provider", settings.get("BATCHTRACE_OIDC_PROVIDER_URL")));
+    String db = settings.get("BATCHTRACE_DB_URL");
+    Matcher sslmode = Pattern.compile("[?&]sslmode=([a-z-]+)").matcher(db);
+    String mode = sslmode.find() ? sslmode.group(1) : "";
+    String dbHost = db.replaceFirst("^jdbc:postgresql://([^/:?]+).*$", "$1");
+    if (mode.equals("verify-full")) {
+      // The connection of IQ-05 was made with this URL: it verified certificate and host name.
+      boolean connected = checks.stream().anyMatch(c -> c.id().equals("IQ-05") && c.passed());
+      endpoints.add(
+          new Endpoint("database", true, loopback(dbHost), connected ? null : "no connection"));
+    } else {
+      endpoints.add(
+          new Endpoint(
+              "database" + (mode.isEmpty() ? "" : " (sslmode=" + mode + ", not verify-full)"),
+              false,
+              loopback(dbHost),
+              null));
+    }
+    String mqtt = settings.get("BATCHTRACE_MQTT_URL");
+    URI broker = URI.create(mqtt);
+    if ("ssl".equals(broker.getScheme())) {
+      boolean connected = checks.stream().anyMatch(c -> c.id().equals("IQ-10") && c.passed());
+      endpoints.add(
+          new Endpoint(
+              "MQTT broker", true, loopback(broker.getHost()), connected ? null : "no connection"));
+    } else {
+      endpoints.add(new Endpoint("MQTT broker", false, loopback(broker.getHost()), null));
+    }
+    checks.add(IqChecks.tls(endpoints));
+  }
+
+  private Endpoint httpEndpoint(String name, String url) {
+    URI uri = URI.create(url);
+    if (!"https".equals(uri.getScheme())) {
+      return new Endpoint(name, false, loopback(uri.getHost()), null);
+    }
+    try {
+      get(url, null);
+      return new Endpoint(name, true, loopback(uri.getHost()), null);
+    } catch (IOException | RuntimeException e) {
+      return new Endpoint(name, true, loopback(uri.getHost()), e.getMessage());
+    }
+  }
+
+  static boolean loopback(String host) {
+    try {
+      return host != null && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** IQ-24: chrony or timedatectl, the database's clock (IQ-05) and the plant's NTP server. */
+  private void checkClock() {
+    clocks.add(TimeSources.chrony());
+    clocks.add(TimeSources.timedatectl());
+    if (clocks.stream().noneMatch(c -> c.source().startsWith("PostgreSQL"))) {
+      clocks.add(new IqChecks.ClockComparison("PostgreSQL server clock", null, "no connection"));
+    }
+    String ntp = settings.get("BATCHTRACE_NTP_SERVER");
+    clocks.add(
+        ntp.isBlank()
+            ? new IqChecks.ClockComparison("NTP server", null, "BATCHTRACE_NTP_SERVER not set")
+            : TimeSources.ntp(ntp));
+    checks.add(IqChecks.clock(clocks));
+  }
+
+  /** IQ-25, from the running server's environment and the realm's users. */
+  private void checkDemoSecrets() {
+    checks.add(IqChecks.demoSecrets(serverEnvironment(), keycloakAdminPassword, demoUsersInRealm));
+  }
+
+  /** Whether the running server says it is a demo (BATCHTRACE_DEMO_DATA=true). */
+  private boolean isDemoInstallation() {
+    Map<String, String> env = serverEnvironment();
+    return env != null
+        && "true".equalsIgnoreCase(env.getOrDefault("BATCHTRACE_DEMO_DATA", "").strip());
+  }
+
+  /** The running WildFly's environment, or null when it cannot be read. */
+  private Map<String, String> serverEnvironment() {
+    if (serverEnvironment == null) {
+      try {
+        List<Long> pids = wildFlyPids();
+        if (pids.size() == 1) {
+          serverEnvironment = WildFlyProcess.environment(pids.get(0));
+        }
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+    return serverEnvironment;
+  }
+
+  private HttpResponse<String> post(String url, String form, String bearer) throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (bearer == null) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+    } else {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      failed("IQ-09", "Keycloak version", expected, e);
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private HttpResponse<String> get(String url, String bearer) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private HttpResponse<String> get(String url) throws IOException {
+    return get(url, null);
+  }
+
+  /** A TLS socket factory that trusts only the CA certificates of a PEM file. */
+  static javax.net.ssl.SSLSocketFactory trusting(Path caFile) throws IOException {
+    try (InputStream in = Files.newInputStream(caFile)) {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      int n = 0;
+      for (var certificate :
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trust.setCertificateEntry("ca-" + n++, certificate);
+      }
+      var factory =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+      tls.init(null, factory.getTrustManagers(), null);
+      return tls.getSocketFactory();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("The CA file " + caFile + " cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonValue json(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readValue();
     }
   }
 
   private void checkMqtt() {
     String url = settings.get("BATCHTRACE_MQTT_URL");
-    String expected = pom.getProperty("mosquitto.version");
+    String expected = manifest.version("mosquitto");
     MqttClient client = null;
     try {
       client =
@@ -587,6 +1075,11 @@ public final class InstallationQualification {
       // The broker refuses anonymous clients: the IQ logs in as the collector does.
       options.setUserName(settings.get("BATCHTRACE_MQTT_USERNAME"));
       options.setPassword(mqttPassword.toCharArray());
+      if (url.startsWith("ssl://") && !mqttCaFile.isBlank()) {
+        // As the server does: only the plant's CA is trusted; paho checks the host name.
+        options.setSocketFactory(trusting(Path.of(mqttCaFile)));
+        options.setHttpsHostnameVerificationEnabled(true);
+      }
       client.connect(options);
       add(
           "IQ-10",
@@ -676,17 +1169,6 @@ public final class InstallationQualification {
     }
   }
 
-  private HttpResponse<String> get(String url) throws IOException {
-    try {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-  }
-
   private static String one(Connection db, String sql) throws SQLException {
     try (PreparedStatement query = db.prepareStatement(sql);
         ResultSet row = query.executeQuery()) {
@@ -739,19 +1221,6 @@ public final class InstallationQualification {
       return properties;
     } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
       throw new IOException("Cannot read " + pomFile + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[65536];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK has no SHA-256", e);
     }
   }
 

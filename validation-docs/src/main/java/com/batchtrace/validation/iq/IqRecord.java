@@ -26,7 +26,8 @@ final class IqRecord {
       String executor,
       String host,
       Map<String, String> settings,
-      List<IqCheck> checks) {
+      List<IqCheck> checks,
+      ReleaseManifest manifest) {
     long failed = checks.stream().filter(c -> !c.passed()).count();
     StringBuilder out = new StringBuilder();
     out.append("# Batchtrace – IQ record ")
@@ -38,7 +39,26 @@ final class IqRecord {
         .append(cell(host))
         .append("` at ")
         .append(DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS)))
-        .append(" (UTC) with `./batchtrace iq`, protocol `IQ.md`.\n\n");
+        .append(" (UTC) with the IQ of the release bundle, protocol `IQ.md`.\n\n");
+    out.append("Release qualified against: **")
+        .append(cell(manifest.releaseVersion()))
+        .append("**, commit `")
+        .append(cell(manifest.commit()))
+        .append("`, built ")
+        .append(cell(manifest.builtAt()))
+        .append(", EAR SHA-256 `")
+        .append(manifest.earSha256())
+        .append("`, schema version ")
+        .append(cell(manifest.schemaVersion()))
+        .append(".\n\n");
+    checks.stream()
+        .filter(c -> c.id().equals("IQ-25") && c.actual().startsWith("DEMO installation"))
+        .findFirst()
+        .ifPresent(
+            c ->
+                out.append(
+                    "**This is a demo installation: this record does not qualify it for GMP"
+                        + " use.**\n\n"));
     out.append("**Result: ")
         .append(failed == 0 ? "PASSED" : "FAILED")
         .append("** – ")
@@ -63,10 +83,16 @@ final class IqRecord {
                   check.passed() ? "PASS" : "**FAIL**"))
           .append(" |\n");
     }
-    out.append("\nSigned (print and sign on paper or in the plant's document system):\n\n");
-    out.append("Executed by: ____________________  Date: __________\n\n");
-    out.append("Reviewed by: ____________________  Date: __________\n");
     return out.toString();
+  }
+
+  /** The closing line: the electronic signature the database holds, or that there is none. */
+  static String signatureLine(java.util.Optional<String> signed) {
+    return signed
+        .map(s -> "\n**Signed electronically (performed):** " + cell(s) + ".\n")
+        .orElse(
+            "\n**NOT SIGNED**: no QA person signed this record into the database; it is no IQ"
+                + " evidence.\n");
   }
 
   /** Text safe in a Markdown table cell. */

@@ -24,7 +24,8 @@ public enum AuditedRecordType {
   STEP_ENTRY("StepEntry", "step_entry_aud"),
   EXCEPTION_DISPOSITION("ExceptionDisposition", "exception_disposition_aud"),
   POST_RELEASE_REVIEW("PostReleaseReview", "post_release_review_aud"),
-  ACCESS_REVIEW("AccessReview", "access_review_aud");
+  ACCESS_REVIEW("AccessReview", "access_review_aud"),
+  INSTALLATION_QUALIFICATION("InstallationQualification", "installation_qualification_aud");
 
   private final String recordType;
   private final String auditTable;
