@@ -1,6 +1,8 @@
 /*
  * The terminal's idle sign-out (WEB-INF/includes/terminal-bar.xhtml): when the idle monitor fires,
- * a warning counts down and then signs out; any touch or key stops it.
+ * a warning counts down and then signs out; any touch or key stops it. And the focus of the batch
+ * page: after every action it goes to the one next input of the action bar (the scan field
+ * first), never behind an open dialog.
  */
 var BtTerminal = (function () {
   var timer = null;
@@ -19,6 +21,19 @@ var BtTerminal = (function () {
           window.location.href = signOutUrl;
         }
       }, 1000);
+    },
+    focusNext: function () {
+      // After the update's own scripts and the dialogs' callbacks: a dialog still open (a refused
+      // signature) keeps the focus in its password field.
+      setTimeout(function () {
+        if ($('.ui-dialog:visible').length) {
+          return;
+        }
+        var next = document.querySelector('.bt-action-bar .bt-next');
+        if (next && document.activeElement !== next) {
+          next.focus();
+        }
+      }, 0);
     },
     stay: function () {
       clearInterval(timer);

@@ -193,7 +193,12 @@ public record BatchRunView(
   public record ScanOutcome(
       boolean accepted, String message, Long exceptionId, BatchRunView batch) {}
 
-  /** A batch in a line's work queue. */
+  /**
+   * A batch in a line's work queue.
+   *
+   * @param currentStep the step to work on ("2. Dry"), null when every step is done
+   * @param awaitingVerification the current step is performed and waits for a second person
+   */
   public record QueueEntry(
       long batchId,
       String batchNumber,
@@ -205,5 +210,6 @@ public record BatchRunView(
       Instant createdAt,
       int stepsDone,
       int steps,
-      String currentStep) {}
+      String currentStep,
+      boolean awaitingVerification) {}
 }

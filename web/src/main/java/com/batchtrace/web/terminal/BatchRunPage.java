@@ -4,6 +4,7 @@ import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.execution.boundary.BatchCommands;
 import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
+import com.batchtrace.execution.boundary.BatchRunView.MaterialNeed;
 import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
@@ -12,6 +13,7 @@ import com.batchtrace.execution.entity.ExceptionKind;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.Units;
 import com.batchtrace.web.shell.Feedback;
 import com.batchtrace.web.shell.SignatureForm;
 import jakarta.faces.view.ViewScoped;
@@ -110,13 +112,91 @@ public class BatchRunPage implements Serializable {
     }
   }
 
-  /** Whether a running step shows machine values, which the page then polls. */
+  /**
+   * Whether a running step shows machine values, which the page then polls; once the step is signed
+   * as performed its values are final and the polling stops.
+   */
   public boolean isLive() {
     return run != null
         && run.steps().stream()
-            .anyMatch(
-                s ->
-                    s.started() && !s.done() && s.parameters().stream().anyMatch(p -> !p.manual()));
+            .anyMatch(s -> s.open() && s.parameters().stream().anyMatch(p -> !p.manual()));
+  }
+
+  /**
+   * The one next action of the batch, which the action bar offers: start, scan, enter, perform,
+   * verify, complete, or done when nothing is left to do at the terminal.
+   */
+  public String getNextAction() {
+    Optional<StepRunView> step = current();
+    if (step.isEmpty()) {
+      return run != null && run.completable() ? "complete" : "done";
+    }
+    StepRunView s = step.get();
+    if (!s.started()) {
+      return "start";
+    }
+    if (s.awaitingVerification()) {
+      return "verify";
+    }
+    if (getNextMaterial() != null) {
+      return "scan";
+    }
+    if (getNextParameter() != null) {
+      return "enter";
+    }
+    return "perform";
+  }
+
+  /** The current step's first material not yet charged within its tolerance, else null. */
+  public MaterialNeed getNextMaterial() {
+    return current()
+        .filter(StepRunView::open)
+        .flatMap(s -> s.materials().stream().filter(m -> !m.satisfied()).findFirst())
+        .orElse(null);
+  }
+
+  /** The current step's first manual parameter without a value, else null. */
+  public ParameterRun getNextParameter() {
+    return current()
+        .filter(StepRunView::open)
+        .flatMap(
+            s -> s.parameters().stream().filter(p -> p.manual() && p.entry() == null).findFirst())
+        .orElse(null);
+  }
+
+  /** Whether a machine value is outside its limits (null values are not). */
+  public boolean outside(ParameterRun parameter, Object value) {
+    if (value == null) {
+      return false;
+    }
+    BigDecimal v =
+        value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value).strip());
+    return outside(parameter, v);
+  }
+
+  /** The limits an entered value was held against, with the unit's symbol. */
+  public String limitsOf(StepRunView step, BatchRunView.EntryView entry) {
+    return step.parameters().stream()
+        .filter(p -> p.name().equals(entry.parameter()))
+        .findFirst()
+        .map(p -> Units.limits(p.lowLimit(), p.highLimit(), p.unit()))
+        .orElse(entry.limits());
+  }
+
+  /** What the signature dialog says is signed: "Step 2 Dry of batch GRN-26-0001 — Performed". */
+  public String signingSubject(String meaning) {
+    return current()
+        .map(
+            s ->
+                "Step "
+                    + s.position()
+                    + " "
+                    + s.name()
+                    + " of batch "
+                    + run.batchNumber()
+                    + " — "
+                    + meaning)
+        .orElse("");
   }
 
   public Optional<StepRunView> current() {

@@ -1,0 +1,261 @@
+package com.batchtrace.it;
+
+import static com.batchtrace.it.PlantLanguage.assertNoCodeWords;
+import static com.batchtrace.it.PlantLanguage.pageText;
+import static com.batchtrace.it.TerminalScreen.awaitCurrent;
+import static com.batchtrace.it.TerminalScreen.awaitFocus;
+import static com.batchtrace.it.TerminalScreen.awaitStepStatus;
+import static com.batchtrace.it.TerminalScreen.current;
+import static com.batchtrace.it.TerminalScreen.nextAction;
+import static com.batchtrace.it.TerminalScreen.step;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The terminal guides an operator as paper on glass, at a terminal's 1280x800 and at 1920x1080:
+ * after every action the one next action is on screen without scrolling and the focus is where the
+ * next input goes; finished steps fold to one line; a refused signature leaves the focus in the
+ * password field; the verifier's dialog starts at the user id; a user switch keeps the batch; and
+ * no page shows a stored constant (IN_PROGRESS, LOT_REFUSED), only words, units with their symbols,
+ * and values green within and red outside their limits.
+ */
+class TerminalGuidanceBrowserIT extends DeployedApplication {
+
+  @AfterEach
+  void officeScreen() {
+    Browser.defaultWindowSize();
+  }
+
+  @Test
+  @Tag("URS-058")
+  @Tag("URS-059")
+  void aTerminalAt1280x800GuidesTheOperatorThroughTheBatch() {
+    Browser.windowSize(1280, 800);
+    guidedBatch(true);
+  }
+
+  @Test
+  @Tag("URS-058")
+  @Tag("URS-059")
+  void aTerminalAt1920x1080GuidesTheOperatorThroughTheBatch() {
+    Browser.windowSize(1920, 1080);
+    guidedBatch(false);
+  }
+
+  private static void guidedBatch(boolean screenshots) {
+    String raw = Lots.material("RAW");
+    String other = Lots.material("RAW");
+    String product = Lots.material("INTERMEDIATE");
+    String firstLot = Lots.released(Lots.inQuarantine(raw)).getString("lotNumber");
+    String secondLot = Lots.released(Lots.inQuarantine(raw)).getString("lotNumber");
+    String wrongLot = Lots.released(Lots.inQuarantine(other)).getString("lotNumber");
+    DryingLine line = new DryingLine(Recipes.of(TerminalBatch.recipe(product, raw), true));
+    JsonObject batch = line.plannedBatch();
+    String number = batch.getString("batchNumber");
+    long id = batch.getJsonNumber("id").longValue();
+
+    Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
+    Browser.driver().get(TestStack.app("/terminal/batch.xhtml?batch=" + id).toString());
+    Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
+    assertTrue(nextAction().getText().contains("Start step 1"), "the one next action: start");
+    awaitFocus(":start");
+    assertTrue(closed(2), "the coming step is one line");
+    assertNoCodeWords(pageText(), "a planned batch");
+
+    nextAction().click();
+    awaitStepStatus(1, "IN_PROGRESS");
+    awaitFocus(":lot");
+    assertEquals("In progress", step(1).findElement(By.cssSelector(".bt-step-status")).getText());
+    assertTrue(
+        Browser.visible(By.cssSelector(".bt-action-bar .bt-next-hint"))
+            .getText()
+            .contains("50 kg still needed"),
+        "the bar says what to scan");
+
+    TerminalScreen.scan(wrongLot, "25");
+    awaitCurrent(".bt-action-bar .bt-terminal-messages", "Lot " + wrongLot + " refused");
+    awaitCurrent(".bt-exceptions", "Lot refused");
+    awaitFocus(":lot");
+    nextAction();
+    assertNoCodeWords(pageText(), "a refused scan");
+    if (screenshots) {
+      Browser.screenshot("terminal-guided-refused-scan");
+    }
+
+    TerminalScreen.scan(firstLot, "25");
+    TerminalScreen.awaitCharge(firstLot, "25");
+    awaitFocus(":lot");
+    current("input.bt-lot").sendKeys(secondLot + Keys.ENTER);
+    TerminalScreen.awaitCharge(secondLot, "25");
+    // Both lots charged: the next input is the manual value, with its limits in the bar.
+    awaitFocus(":value");
+    assertTrue(nextAction().getAttribute("class").contains("bt-manual"));
+    assertTrue(
+        Browser.visible(By.cssSelector(".bt-action-bar label.bt-next-hint"))
+            .getText()
+            .contains("Blend time (10 to 15 min)"));
+
+    current("input.bt-manual").sendKeys("20" + Keys.ENTER);
+    awaitCurrent(".bt-action-bar .bt-terminal-messages", "add a comment saying why");
+    awaitFocus(":comment");
+    current("input.bt-comment").sendKeys("Blender stopped once; restarted per SOP-7" + Keys.ENTER);
+    awaitCurrent(".bt-entries", "Blend time: 20 min");
+    WebElement outside = current(".bt-entries .bt-entry-value");
+    assertTrue(outside.getAttribute("class").contains("bt-out"), "out of limits is red");
+    assertTrue(current(".bt-entries").getText().contains("outside 10 to 15 min"));
+    assertTrue(current(".bt-exceptions").getText().contains("Value outside its limits"));
+
+    // Sign as performed: the dialog says what is signed; a wrong password keeps the focus there.
+    awaitFocus(":perform");
+    nextAction().click();
+    SignatureDialog.awaitFocus("sign:perform-sign");
+    WebElement dialog = Browser.visible(By.id("sign:perform-sign:dialog"));
+    assertTrue(
+        dialog
+            .getText()
+            .contains("Step 1 Dispense and blend of batch " + number + " \u2014 Performed"),
+        dialog.getText());
+    Rectangle sign = Browser.visible(By.id("sign:perform-sign:confirm")).getRect();
+    Rectangle cancel = Browser.visible(By.id("sign:perform-sign:cancel")).getRect();
+    int gap =
+        Math.max(
+            cancel.getX() - (sign.getX() + sign.getWidth()),
+            cancel.getY() - (sign.getY() + sign.getHeight()));
+    assertTrue(gap >= 24, "Sign and Cancel are " + gap + " px apart");
+    WebElement user = Browser.visible(By.id("sign:perform-sign:username"));
+    if (user.getAttribute("readonly") == null && user.getAttribute("value").isEmpty()) {
+      user.sendKeys(DemoUser.OPERATOR1.username);
+    }
+    Browser.visible(By.id("sign:perform-sign:password")).sendKeys("not-the-password" + Keys.ENTER);
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sign:perform-sign:messages"), "password"));
+    awaitFocus("sign:perform-sign:password");
+    if (screenshots) {
+      Browser.screenshot("terminal-signature-dialog");
+    }
+    Browser.driver()
+        .findElement(By.id("sign:perform-sign:password"))
+        .sendKeys(DemoUser.PASSWORD + Keys.ENTER);
+    SignatureDialog.closed("sign:perform-sign");
+    awaitStepStatus(1, "PERFORMED");
+    awaitCurrent(".bt-action-bar .bt-terminal-messages", "Step 1 signed as performed.");
+    awaitFocus(":verify");
+    assertTrue(nextAction().getText().contains("Verify"));
+    assertTrue(
+        Browser.visible(By.cssSelector(".bt-action-bar .bt-next-hint"))
+            .getText()
+            .contains("Awaiting verification"));
+    assertNoCodeWords(pageText(), "a step awaiting verification");
+    if (screenshots) {
+      Browser.screenshot("terminal-awaiting-verification");
+    }
+
+    // The work queue says the batch waits for a second person.
+    Browser.driver().get(TestStack.app("/terminal/index.xhtml?line=" + line.lineId()).toString());
+    String queue = Browser.visible(By.id("queue")).getText();
+    assertTrue(queue.contains(number) && queue.contains("Awaiting verification"), queue);
+    assertNoCodeWords(pageText(), "the work queue");
+    Browser.driver().findElement(By.partialLinkText(number)).click();
+    Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
+
+    // The second person switches in at the same terminal and lands on the step waiting for them.
+    Browser.visible(By.id("switch-user")).click();
+    Browser.visible(By.id("kc-login"));
+    Browser.driver().findElement(By.id("username")).sendKeys(DemoUser.OPERATOR2.username);
+    Browser.driver().findElement(By.id("password")).sendKeys(DemoUser.PASSWORD + Keys.ENTER);
+    Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
+    assertTrue(Browser.visible(By.id("terminal-user")).getText().contains("Omar Okafor"));
+    awaitFocus(":verify");
+    nextAction().click();
+    awaitFocus("sign:verify-sign:username");
+    Browser.driver()
+        .findElement(By.id("sign:verify-sign:username"))
+        .sendKeys(DemoUser.OPERATOR2.username);
+    Browser.driver()
+        .findElement(By.id("sign:verify-sign:password"))
+        .sendKeys(DemoUser.PASSWORD + Keys.ENTER);
+    SignatureDialog.closed("sign:verify-sign");
+    awaitStepStatus(1, "DONE");
+
+    // Step 1 folds to one line with its signatures; step 2 is next.
+    assertTrue(closed(1), "the finished step is one line");
+    String summary = step(1).getText();
+    assertTrue(summary.contains("Done"), summary);
+    assertTrue(summary.contains("Performed by Olivia Ortega"), summary);
+    assertTrue(summary.contains("Verified by Omar Okafor"), summary);
+    assertTrue(step(1).getSize().getHeight() < 100, "one line: " + step(1).getSize());
+    awaitFocus(":start");
+    assertTrue(nextAction().getText().contains("Start step 2"));
+    nextAction().click();
+    awaitStepStatus(2, "IN_PROGRESS");
+    awaitFocus(":perform");
+
+    // Live machine values: in or out of their limits, in °C.
+    line.publish(Instant.now(), 1000, 66.5);
+    awaitCurrent(".bt-live", "66.5 °C");
+    WebElement live = current(".bt-live");
+    assertTrue(live.getAttribute("class").contains("bt-out"), live.getAttribute("class"));
+    assertTrue(live.getText().contains("outside 55 to 65 °C"), live.getText());
+    assertTrue(current(".bt-limits").getText().contains("55 to 65 °C"));
+    line.publish(Instant.now(), 1000, 60.4);
+    awaitCurrent(".bt-live", "60.4 °C");
+    live = current(".bt-live");
+    assertTrue(live.getAttribute("class").contains("bt-in"), live.getAttribute("class"));
+    assertTrue(live.getText().contains("within limits"), live.getText());
+    assertNoCodeWords(pageText(), "a running step with machine values");
+    if (screenshots) {
+      Browser.screenshot("terminal-guided-live-value");
+    }
+
+    nextAction().click();
+    SignatureDialog.credentials("sign:perform-sign");
+    Browser.visible(By.id("sign:perform-sign:password")).sendKeys(Keys.ENTER);
+    SignatureDialog.closed("sign:perform-sign");
+    awaitStepStatus(2, "DONE");
+    // The step is done: its last value stays, the page no longer polls.
+    assertTrue(Browser.driver().findElements(By.id("live:background-refresh")).isEmpty());
+    assertTrue(Browser.driver().findElements(By.cssSelector(".bt-live")).isEmpty());
+
+    // Completion: the quantity made is the next input.
+    awaitFocus("complete:output-quantity");
+    nextAction();
+    assertTrue(closed(1) && closed(2), "every finished step is one line");
+    if (screenshots) {
+      Browser.screenshot("terminal-guided-complete");
+    }
+    Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "Quarantine"));
+    assertEquals("In review", Browser.visible(By.id("batch-status")).getText());
+    assertTrue(nextAction().getText().contains("work queue"));
+    assertNoCodeWords(pageText(), "a completed batch");
+  }
+
+  /** Whether the step is folded to its one line (a closed details element). */
+  private static boolean closed(int position) {
+    WebElement step = step(position);
+    return "details".equals(step.getTagName()) && step.getAttribute("open") == null;
+  }
+
+  @Test
+  @Tag("URS-058")
+  void codeWordsOnAPageAreFound() {
+    assertEquals(
+        java.util.List.of("IN_PROGRESS", "LOT_REFUSED"),
+        PlantLanguage.codeWords("Step 1 IN_PROGRESS · LOT_REFUSED: lot B-12 of API-PARA, 55 °C"));
+    assertTrue(PlantLanguage.codeWords("In progress · Lot refused · GRN-26-0001").isEmpty());
+  }
+}
