@@ -16,7 +16,7 @@ import java.net.http.HttpResponse;
  */
 final class TerminalBatch {
 
-  final String material = Lots.material("RAW");
+  final String material;
   final String product = Lots.material("FINISHED");
   final long line;
   final String lineUnsPath;
@@ -25,6 +25,12 @@ final class TerminalBatch {
   final String number;
 
   TerminalBatch() {
+    this(Lots.material("RAW"));
+  }
+
+  /** The same batch for a material of the caller's (e.g. one with a GTIN). */
+  TerminalBatch(String material) {
+    this.material = material;
     record = Recipes.of(recipe(product, material), true);
     RestClient admin = RestClient.as(DemoUser.ADMIN);
     JsonObject lineNode = admin.createLine("Terminal plant");

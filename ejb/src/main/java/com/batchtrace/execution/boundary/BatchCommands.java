@@ -4,6 +4,7 @@ import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.control.Allocations;
 import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.control.Gs1Code;
 import com.batchtrace.execution.control.LineAssignment;
 import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.execution.entity.EquipmentAllocation;
@@ -132,10 +133,19 @@ public class BatchCommands {
     if (lotNumber == null || lotNumber.isBlank()) {
       throw new RuleViolation("Scan or enter the lot number. " + NOTHING_CHARGED);
     }
+    // A GS1 code names the lot (10) and the material's GTIN (01), maybe its expiry (17) and
+    // net weight (310n); a malformed one is refused here, before anything is looked up.
+    Optional<Gs1Code> code = Gs1Code.read(lotNumber);
+    String lotText = code.map(Gs1Code::requireLot).orElse(lotNumber.strip());
+    if (quantity == null && code.isPresent() && code.get().quantity() != null) {
+      quantity = code.get().quantity();
+    }
     Quantities.requirePositive(
-        quantity, "the quantity of lot " + lotNumber.strip() + " to charge", NOTHING_CHARGED);
-    MaterialLot lot = edges.lotForCharge(lotNumber);
-    Optional<String> refusal = refusal(batch, run, lot, quantity);
+        quantity, "the quantity of lot " + lotText + " to charge", NOTHING_CHARGED);
+    MaterialLot lot = edges.lotForCharge(lotText);
+    BigDecimal charging = quantity;
+    Optional<String> refusal =
+        code.flatMap(c -> mismatch(c, lot)).or(() -> refusal(batch, run, lot, charging));
     if (refusal.isPresent()) {
       auditTrail.creating(null, "Lot scan refused");
       BatchException refused =
@@ -209,6 +219,49 @@ public class BatchCommands {
       return;
     }
     consume(batch, run.get(), lot, quantity);
+  }
+
+  /**
+   * Why a GS1 code does not belong to the lot it names: its GTIN is not the lot's material's, or
+   * its expiry is not the lot's. Empty when it agrees.
+   */
+  private static Optional<String> mismatch(Gs1Code code, MaterialLot lot) {
+    String material = lot.getMaterial().getCode();
+    String gtin = lot.getMaterial().getGtin();
+    if (code.gtin() == null) {
+      return Optional.of(
+          "the GS1 code has no GTIN (AI 01), so it does not say which material it is");
+    }
+    if (gtin == null) {
+      return Optional.of(
+          "material "
+              + material
+              + " has no GTIN in the master data, so the code's GTIN "
+              + code.gtin()
+              + " cannot be checked; scan the lot number alone or ask the administrator to add the"
+              + " GTIN");
+    }
+    if (!gtin.equals(code.gtin())) {
+      return Optional.of(
+          "the code's GTIN "
+              + code.gtin()
+              + " is not the GTIN of material "
+              + material
+              + " ("
+              + gtin
+              + "): the label belongs to another material");
+    }
+    if (code.expiry() != null && !code.expiry().equals(lot.getExpiry())) {
+      return Optional.of(
+          "the code's expiry "
+              + code.expiry()
+              + " is not the expiry of lot "
+              + lot.getLotNumber()
+              + " ("
+              + lot.getExpiry()
+              + "): the label does not match the lot's record");
+    }
+    return Optional.empty();
   }
 
   private Optional<String> refusal(

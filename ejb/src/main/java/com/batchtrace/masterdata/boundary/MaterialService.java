@@ -75,6 +75,22 @@ public class MaterialService {
             kind(request.kind()),
             request.unit(),
             request.shelfLifeDays());
+    material.identifyBy(request.gtin());
+    if (material.getGtin() != null) {
+      em.createQuery("select m.code from Material m where m.gtin = :g", String.class)
+          .setParameter("g", material.getGtin())
+          .getResultStream()
+          .findFirst()
+          .ifPresent(
+              other -> {
+                throw new RuleViolation(
+                    "GTIN "
+                        + material.getGtin()
+                        + " is the GTIN of material "
+                        + other
+                        + " already. Nothing was added.");
+              });
+    }
     auditTrail.creating(request.reason(), "Material created");
     em.persist(material);
     em.flush();
