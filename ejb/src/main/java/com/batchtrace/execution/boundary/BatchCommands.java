@@ -21,6 +21,7 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.Units;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -313,6 +314,15 @@ public class BatchCommands {
    */
   @Transactional
   public List<LotView> complete(long batchId, List<Output> outputs) {
+    return complete(batchId, outputs, null);
+  }
+
+  /**
+   * Completes the batch with its yield reconciliation: the quantity produced against the planned
+   * one. Outside the master record's yield limits the operator's comment is required, and a
+   * YIELD_OUT_OF_LIMITS exception goes to QA with it.
+   */
+  public List<LotView> complete(long batchId, List<Output> outputs, String comment) {
     actor.require(Roles.OPERATOR);
     Batch batch = store.batchToWork(batchId, true);
     store.sequence(batch).requireAllDone();
@@ -323,13 +333,68 @@ public class BatchCommands {
       Quantities.requirePositive(
           o == null ? null : o.quantity(), "the quantity produced", "Nothing was completed.");
     }
+    Optional<String> outsideYield = outsideYield(batch, outputs);
+    String why = comment == null ? "" : comment.strip();
+    if (outsideYield.isPresent() && why.isEmpty()) {
+      throw new RuleViolation(
+          outsideYield.get() + ": add a comment saying why. Nothing was completed.");
+    }
+    if (why.length() > 2000) {
+      throw new RuleViolation("A comment has at most 2000 characters. Nothing was completed.");
+    }
     batch.complete(clock.instant());
     auditTrail.modifying(
         "Batch " + batch.getBatchNumber() + " completed", "batch " + batch.getBatchNumber());
     List<MaterialLot> made =
         outputs.stream().map(o -> edges.produce(batch, o.lotNumber(), o.quantity())).toList();
+    if (outsideYield.isPresent()) {
+      em.persist(
+          BatchException.raisedBy(
+              actor.get().userId(),
+              actor.get().displayName(),
+              batch,
+              batch.getMasterBatchRecord().getSteps().size(),
+              ExceptionKind.YIELD_OUT_OF_LIMITS,
+              null,
+              clock.instant(),
+              outsideYield.get() + ": \u201c" + why + "\u201d"));
+    }
     em.flush();
     return made.stream().map(l -> lots.find(l.getId()).orElseThrow()).toList();
+  }
+
+  /**
+   * "Yield 90 % of the planned 500 kg is outside 95 to 102 %" when the quantity produced is outside
+   * the master record's yield limits; empty within them or without limits.
+   */
+  private static Optional<String> outsideYield(Batch batch, List<Output> outputs) {
+    BigDecimal low = batch.getMasterBatchRecord().getYieldLowPercent();
+    BigDecimal high = batch.getMasterBatchRecord().getYieldHighPercent();
+    if (low == null || high == null) {
+      return Optional.empty();
+    }
+    BigDecimal produced =
+        outputs.stream().map(Output::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal percent = yieldPercent(produced, batch.getPlannedQuantity());
+    if (percent.compareTo(low) >= 0 && percent.compareTo(high) <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Yield "
+            + Quantities.plain(percent).toPlainString()
+            + " % ("
+            + Quantities.plain(produced).toPlainString()
+            + " of the planned "
+            + Units.quantity(batch.getPlannedQuantity(), batch.getProduct().getUnit())
+            + ") is outside "
+            + Units.limits(low, high, "%"));
+  }
+
+  /** Produced in % of planned, to one decimal (half up, as the reconciliation shows it). */
+  public static BigDecimal yieldPercent(BigDecimal produced, BigDecimal planned) {
+    return produced
+        .multiply(BigDecimal.valueOf(100))
+        .divide(planned, 1, java.math.RoundingMode.HALF_UP);
   }
 
   /**

@@ -124,19 +124,6 @@ public record Gs1Code(
         || text.matches("^01\\d{14}.+");
   }
 
-  /** The GS1 element string of this code's fields (GTIN, expiry, lot), as a label encodes it. */
-  public static String elementString(String gtin, LocalDate expiry, String lot) {
-    StringBuilder s = new StringBuilder("01").append(Gtin.normalized(gtin));
-    if (expiry != null) {
-      s.append("17")
-          .append(
-              String.format(
-                  "%02d%02d%02d",
-                  expiry.getYear() % 100, expiry.getMonthValue(), expiry.getDayOfMonth()));
-    }
-    return s.append("10").append(lot).toString();
-  }
-
   private static Map<String, String> elementString(String text) {
     Map<String, String> fields = new LinkedHashMap<>();
     int at = 0;

@@ -67,7 +67,7 @@ public class DemoPlant {
 
   private void material(
       String code, String name, String kind, String unit, int shelfLifeDays, String gtin) {
-    materials.create(new NewMaterial(code, name, kind, unit, shelfLifeDays, REASON, gtin));
+    materials.create(new NewMaterial(code, name, kind, unit, shelfLifeDays, REASON), gtin);
   }
 
   private EquipmentView add(EquipmentView parent, String code, String name, String description) {

@@ -11,17 +11,4 @@ package com.batchtrace.masterdata.boundary;
  * @param reason optional for a creation
  */
 public record NewMaterial(
-    String code,
-    String name,
-    String kind,
-    String unit,
-    Integer shelfLifeDays,
-    String reason,
-    String gtin) {
-
-  /** A material without a GTIN (no GS1 label). */
-  public NewMaterial(
-      String code, String name, String kind, String unit, Integer shelfLifeDays, String reason) {
-    this(code, name, kind, unit, shelfLifeDays, reason, null);
-  }
-}
+    String code, String name, String kind, String unit, Integer shelfLifeDays, String reason) {}

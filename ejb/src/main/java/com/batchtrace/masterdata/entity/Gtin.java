@@ -1,6 +1,7 @@
 package com.batchtrace.masterdata.entity;
 
 import com.batchtrace.platform.RuleViolation;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,22 @@ public final class Gtin {
       throw new RuleViolation(refusal.get());
     }
     return "0".repeat(14 - text.strip().length()) + text.strip();
+  }
+
+  /**
+   * The GS1 element string a label of this GTIN carries for a lot: GTIN (01), expiry (17, when
+   * known) and lot (10) last, so no group separator is needed.
+   */
+  public static String elementString(String gtin, LocalDate expiry, String lot) {
+    StringBuilder s = new StringBuilder("01").append(normalized(gtin));
+    if (expiry != null) {
+      s.append("17")
+          .append(
+              String.format(
+                  "%02d%02d%02d",
+                  expiry.getYear() % 100, expiry.getMonthValue(), expiry.getDayOfMonth()));
+    }
+    return s.append("10").append(lot).toString();
   }
 
   /** Why {@code text} is not a GTIN, or empty when it is one. */

@@ -82,7 +82,9 @@ class Gs1CodeTest {
 
   @Test
   void theElementStringOfALabelReadsBack() {
-    String s = Gs1Code.elementString("9506000134352", LocalDate.of(2027, 1, 15), "GRN-26-0001");
+    String s =
+        com.batchtrace.masterdata.entity.Gtin.elementString(
+            "9506000134352", LocalDate.of(2027, 1, 15), "GRN-26-0001");
     assertEquals("01" + GTIN + "17270115" + "10GRN-26-0001", s);
     Gs1Code code = read(s);
     assertEquals("GRN-26-0001", code.lot());

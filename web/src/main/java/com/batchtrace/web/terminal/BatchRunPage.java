@@ -72,6 +72,7 @@ public class BatchRunPage implements Serializable {
 
   private String outputLot;
   private BigDecimal outputQuantity;
+  private String outputComment;
 
   /** f:viewAction: the batch of the address; an unknown one says so. */
   public void load() {
@@ -355,7 +356,9 @@ public class BatchRunPage implements Serializable {
     Feedback.obtain(
             () ->
                 commands.complete(
-                    batchId, List.of(new BatchCommands.Output(outputLot, outputQuantity))),
+                    batchId,
+                    List.of(new BatchCommands.Output(outputLot, outputQuantity)),
+                    outputComment),
             null)
         .ifPresent(
             lots -> {
@@ -459,6 +462,37 @@ public class BatchRunPage implements Serializable {
 
   public void setOutputLot(String outputLot) {
     this.outputLot = outputLot;
+  }
+
+  public String getOutputComment() {
+    return outputComment;
+  }
+
+  public void setOutputComment(String outputComment) {
+    this.outputComment = outputComment;
+  }
+
+  /** The quantity made in % of the planned quantity, or null before one is entered. */
+  public BigDecimal getYieldOfPlanned() {
+    return run == null || outputQuantity == null || outputQuantity.signum() <= 0
+        ? null
+        : BatchCommands.yieldPercent(outputQuantity, run.plannedQuantity());
+  }
+
+  /** The quantity made in % of what was charged in the product's unit, or null without it. */
+  public BigDecimal getYieldOfInputs() {
+    BigDecimal inputs = run == null ? null : run.chargedInProductUnit();
+    return inputs == null || inputs.signum() == 0 || outputQuantity == null
+        ? null
+        : BatchCommands.yieldPercent(outputQuantity, inputs);
+  }
+
+  /** Whether the yield of the planned quantity is outside the master record's limits. */
+  public boolean isYieldOutside() {
+    BigDecimal y = getYieldOfPlanned();
+    return y != null
+        && run.yieldLowPercent() != null
+        && (y.compareTo(run.yieldLowPercent()) < 0 || y.compareTo(run.yieldHighPercent()) > 0);
   }
 
   public BigDecimal getOutputQuantity() {
