@@ -23,14 +23,21 @@ var BtTerminal = (function () {
       }, 1000);
     },
     focusNext: function () {
-      // After the update's own scripts and the dialogs' callbacks: a dialog still open (a refused
-      // signature) keeps the focus in its password field.
+      // After the update and the dialogs' callbacks: a dialog still open (a refused signature)
+      // keeps the focus in its password field, and a field the operator is in keeps it (the
+      // machine values' refresh must not move the cursor). Focus lost with a replaced element
+      // goes to the action bar's next input.
       setTimeout(function () {
         if ($('.ui-dialog:visible').length) {
           return;
         }
+        var active = document.activeElement;
+        if (active && active !== document.body && document.body.contains(active)
+            && $(active).is(':input')) {
+          return;
+        }
         var next = document.querySelector('.bt-action-bar .bt-next');
-        if (next && document.activeElement !== next) {
+        if (next) {
           next.focus();
         }
       }, 0);
@@ -42,3 +49,12 @@ var BtTerminal = (function () {
     }
   };
 }());
+
+// The batch page's focus (PrimeFaces' CSP mode allows no inline script in the page): on load and
+// after every action's update.
+$(function () {
+  BtTerminal.focusNext();
+  $(document).on('pfAjaxComplete', function () {
+    BtTerminal.focusNext();
+  });
+});
