@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * optionally after a symbology identifier such as "]d2"), the same in its printed form with the
  * application identifiers in brackets, or a GS1 Digital Link URL. Batchtrace reads the GTIN (01),
  * lot (10), expiry (17), serial (21) and quantity (30 count, 310n net kilograms); the other AIs of
- * the table are checked for their length and skipped. No GS1 parsing library is on Maven Central
- * for this (checked for the project), so this one class holds the part of the GS1 AI table the
- * plant's labels use, and its tests (Gs1CodeTest) are its specification.
+ * the table are checked for their length and skipped. No GS1 parsing library was found among the
+ * artifacts the build can reach, so this one class holds the part of the GS1 AI table the plant's
+ * labels use, and its tests (Gs1CodeTest) are its specification.
  */
 public record Gs1Code(
     String gtin, String lot, LocalDate expiry, String serial, BigDecimal quantity, String unit) {
