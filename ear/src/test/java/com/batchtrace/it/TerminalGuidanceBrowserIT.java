@@ -23,18 +23,30 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The terminal guides an operator as paper on glass, at a terminal's 1280x800 and at 1920x1080:
- * after every action the one next action is on screen without scrolling and the focus is where the
- * next input goes; finished steps fold to one line; a refused signature leaves the focus in the
- * password field; the verifier's dialog starts at the user id; a user switch keeps the batch; and
- * no page shows a stored constant (IN_PROGRESS, LOT_REFUSED), only words, units with their symbols,
- * and values green within and red outside their limits.
+ * The terminal guides an operator as paper on glass, at a terminal's 1280x800 (in English) and at
+ * 1920x1080 (in German, switched on the terminal): after every action the one next action is on
+ * screen without scrolling and the focus is where the next input goes; finished steps fold to one
+ * line; a refused signature leaves the focus in the password field; the verifier's dialog starts at
+ * the user id; a user switch keeps the batch; and no page shows a stored constant (IN_PROGRESS,
+ * LOT_REFUSED), only words, units with their symbols, and values green within and red outside their
+ * limits.
  */
 class TerminalGuidanceBrowserIT extends DeployedApplication {
+
+  /** Whether this test's terminal speaks German (switched on the terminal bar). */
+  private static boolean german;
 
   @AfterEach
   void officeScreen() {
     Browser.defaultWindowSize();
+    // The terminal's language cookie must not follow the next test.
+    Browser.signedOut();
+    german = false;
+  }
+
+  /** The words the terminal shows in the test's language. */
+  private static String w(String english, String deutsch) {
+    return german ? deutsch : english;
   }
 
   @Test
@@ -42,18 +54,18 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   @Tag("URS-059")
   void aTerminalAt1280x800GuidesTheOperatorThroughTheBatch() {
     Browser.windowSize(1280, 800);
-    guidedBatch(true);
+    guidedBatch(true, false);
   }
 
   @Test
   @Tag("URS-058")
   @Tag("URS-059")
-  void aTerminalAt1920x1080GuidesTheOperatorThroughTheBatch() {
+  void aGermanTerminalAt1920x1080GuidesTheOperatorThroughTheBatch() {
     Browser.windowSize(1920, 1080);
-    guidedBatch(false);
+    guidedBatch(false, true);
   }
 
-  private static void guidedBatch(boolean screenshots) {
+  private static void guidedBatch(boolean screenshots, boolean inGerman) {
     String raw = Lots.material("RAW");
     String other = Lots.material("RAW");
     String product = Lots.material("INTERMEDIATE");
@@ -68,7 +80,15 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
     Browser.driver().get(TestStack.app("/terminal/batch.xhtml?batch=" + id).toString());
     Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
-    assertTrue(nextAction().getText().contains("Start step 1"), "the one next action: start");
+    if (inGerman) {
+      // The terminal's language button: this terminal speaks German from now on.
+      Browser.visible(By.id("language")).click();
+      german = true;
+      Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Charge " + number));
+    }
+    assertTrue(
+        nextAction().getText().contains(w("Start step 1", "Schritt 1 starten")),
+        "the one next action: start");
     awaitFocus(":start");
     assertTrue(closed(2), "the coming step is one line");
     assertNoCodeWords(pageText(), "a planned batch");
@@ -76,16 +96,18 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     nextAction().click();
     awaitStepStatus(1, "IN_PROGRESS");
     awaitFocus(":lot");
-    assertEquals("In progress", step(1).findElement(By.cssSelector(".bt-step-status")).getText());
+    assertEquals(
+        w("In progress", "In Arbeit"),
+        step(1).findElement(By.cssSelector(".bt-step-status")).getText());
     assertTrue(
         Browser.visible(By.cssSelector(".bt-action-bar .bt-next-hint"))
             .getText()
-            .contains("50 kg still needed"),
+            .contains(w("50 kg still needed", "noch 50 kg nötig")),
         "the bar says what to scan");
 
     TerminalScreen.scan(wrongLot, "25");
     awaitCurrent(".bt-action-bar .bt-terminal-messages", "Lot " + wrongLot + " refused");
-    awaitCurrent(".bt-exceptions", "Lot refused");
+    awaitCurrent(".bt-exceptions", w("Lot refused", "Materialcharge abgewiesen"));
     awaitFocus(":lot");
     nextAction();
     assertNoCodeWords(pageText(), "a refused scan");
@@ -94,17 +116,17 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     }
 
     TerminalScreen.scan(firstLot, "25");
-    TerminalScreen.awaitCharge(firstLot, "25");
+    awaitCurrent(".bt-charges", w("Lot ", "Materialcharge ") + firstLot + ": 25 kg");
     awaitFocus(":lot");
     current("input.bt-lot").sendKeys(secondLot + Keys.ENTER);
-    TerminalScreen.awaitCharge(secondLot, "25");
+    awaitCurrent(".bt-charges", w("Lot ", "Materialcharge ") + secondLot + ": 25 kg");
     // Both lots charged: the next input is the manual value, with its limits in the bar.
     awaitFocus(":value");
     assertTrue(nextAction().getAttribute("class").contains("bt-manual"));
     assertTrue(
         Browser.visible(By.cssSelector(".bt-action-bar label.bt-next-hint"))
             .getText()
-            .contains("Blend time (10 to 15 min)"));
+            .contains(w("Enter Blend time (10 to 15 min)", "Blend time eingeben (10 bis 15 min)")));
 
     current("input.bt-manual").sendKeys("20" + Keys.ENTER);
     awaitCurrent(".bt-action-bar .bt-terminal-messages", "add a comment saying why");
@@ -113,8 +135,14 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     awaitCurrent(".bt-entries", "Blend time: 20 min");
     WebElement outside = current(".bt-entries .bt-entry-value");
     assertTrue(outside.getAttribute("class").contains("bt-out"), "out of limits is red");
-    assertTrue(current(".bt-entries").getText().contains("outside 10 to 15 min"));
-    assertTrue(current(".bt-exceptions").getText().contains("Value outside its limits"));
+    assertTrue(
+        current(".bt-entries")
+            .getText()
+            .contains(w("outside 10 to 15 min", "außerhalb 10 bis 15 min")));
+    assertTrue(
+        current(".bt-exceptions")
+            .getText()
+            .contains(w("Value outside its limits", "Wert außerhalb der Grenzen")));
 
     // Sign as performed: the dialog says what is signed; a wrong password keeps the focus there.
     awaitFocus(":perform");
@@ -124,7 +152,10 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     assertTrue(
         dialog
             .getText()
-            .contains("Step 1 Dispense and blend of batch " + number + " \u2014 Performed"),
+            .contains(
+                w(
+                    "Step 1 Dispense and blend of batch " + number + " \u2014 Performed",
+                    "Schritt 1 Dispense and blend der Charge " + number + " \u2014 Durchgeführt")),
         dialog.getText());
     Rectangle sign = Browser.visible(By.id("sign:perform-sign:confirm")).getRect();
     Rectangle cancel = Browser.visible(By.id("sign:perform-sign:cancel")).getRect();
@@ -151,13 +182,15 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
         .sendKeys(DemoUser.PASSWORD + Keys.ENTER);
     SignatureDialog.closed("sign:perform-sign");
     awaitStepStatus(1, "PERFORMED");
-    awaitCurrent(".bt-action-bar .bt-terminal-messages", "Step 1 signed as performed.");
+    awaitCurrent(
+        ".bt-action-bar .bt-terminal-messages",
+        w("Step 1 signed as performed.", "Schritt 1 als durchgeführt unterschrieben."));
     awaitFocus(":verify");
-    assertTrue(nextAction().getText().contains("Verify"));
+    assertTrue(nextAction().getText().contains(w("Verify", "Prüfen")));
     assertTrue(
         Browser.visible(By.cssSelector(".bt-action-bar .bt-next-hint"))
             .getText()
-            .contains("Awaiting verification"));
+            .contains(w("Awaiting verification", "Wartet auf Prüfung")));
     assertNoCodeWords(pageText(), "a step awaiting verification");
     if (screenshots) {
       Browser.screenshot("terminal-awaiting-verification");
@@ -166,17 +199,21 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     // The work queue says the batch waits for a second person.
     Browser.driver().get(TestStack.app("/terminal/index.xhtml?line=" + line.lineId()).toString());
     String queue = Browser.visible(By.id("queue")).getText();
-    assertTrue(queue.contains(number) && queue.contains("Awaiting verification"), queue);
+    assertTrue(
+        queue.contains(number) && queue.contains(w("Awaiting verification", "Wartet auf Prüfung")),
+        queue);
     assertNoCodeWords(pageText(), "the work queue");
     Browser.driver().findElement(By.partialLinkText(number)).click();
-    Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
+    Browser.waiting()
+        .until(ExpectedConditions.textToBe(By.id("page-title"), w("Batch ", "Charge ") + number));
 
     // The second person switches in at the same terminal and lands on the step waiting for them.
     Browser.visible(By.id("switch-user")).click();
     Browser.visible(By.id("kc-login"));
     Browser.driver().findElement(By.id("username")).sendKeys(DemoUser.OPERATOR2.username);
     Browser.driver().findElement(By.id("password")).sendKeys(DemoUser.PASSWORD + Keys.ENTER);
-    Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
+    Browser.waiting()
+        .until(ExpectedConditions.textToBe(By.id("page-title"), w("Batch ", "Charge ") + number));
     assertTrue(Browser.visible(By.id("terminal-user")).getText().contains("Omar Okafor"));
     awaitFocus(":verify");
     nextAction().click();
@@ -193,12 +230,12 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     // Step 1 folds to one line with its signatures; step 2 is next.
     assertTrue(closed(1), "the finished step is one line");
     String summary = step(1).getText();
-    assertTrue(summary.contains("Done"), summary);
-    assertTrue(summary.contains("Performed by Olivia Ortega"), summary);
-    assertTrue(summary.contains("Verified by Omar Okafor"), summary);
+    assertTrue(summary.contains(w("Done", "Erledigt")), summary);
+    assertTrue(summary.contains(w("Performed by", "Durchgeführt von") + " Olivia Ortega"), summary);
+    assertTrue(summary.contains(w("Verified by", "Geprüft von") + " Omar Okafor"), summary);
     assertTrue(step(1).getSize().getHeight() < 100, "one line: " + step(1).getSize());
     awaitFocus(":start");
-    assertTrue(nextAction().getText().contains("Start step 2"));
+    assertTrue(nextAction().getText().contains(w("Start step 2", "Schritt 2 starten")));
     nextAction().click();
     awaitStepStatus(2, "IN_PROGRESS");
     awaitFocus(":perform");
@@ -208,13 +245,16 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     awaitCurrent(".bt-live", "66.5 °C");
     WebElement live = current(".bt-live");
     assertTrue(live.getAttribute("class").contains("bt-out"), live.getAttribute("class"));
-    assertTrue(live.getText().contains("outside 55 to 65 °C"), live.getText());
-    assertTrue(current(".bt-limits").getText().contains("55 to 65 °C"));
+    assertTrue(
+        live.getText().contains(w("outside 55 to 65 °C", "außerhalb 55 bis 65 °C")),
+        live.getText());
+    assertTrue(current(".bt-limits").getText().contains(w("55 to 65 °C", "55 bis 65 °C")));
     line.publish(Instant.now(), 1000, 60.4);
     awaitCurrent(".bt-live", "60.4 °C");
     live = current(".bt-live");
     assertTrue(live.getAttribute("class").contains("bt-in"), live.getAttribute("class"));
-    assertTrue(live.getText().contains("within limits"), live.getText());
+    assertTrue(
+        live.getText().contains(w("within limits", "innerhalb der Grenzen")), live.getText());
     assertNoCodeWords(pageText(), "a running step with machine values");
     if (screenshots) {
       Browser.screenshot("terminal-guided-live-value");
@@ -238,9 +278,11 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     }
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
     Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "Quarantine"));
-    assertEquals("In review", Browser.visible(By.id("batch-status")).getText());
-    assertTrue(nextAction().getText().contains("work queue"));
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("produced"), w("Quarantine", "Quarantäne")));
+    assertEquals(w("In review", "In Prüfung"), Browser.visible(By.id("batch-status")).getText());
+    assertTrue(nextAction().getText().contains(w("work queue", "Arbeitsvorrat")));
     assertNoCodeWords(pageText(), "a completed batch");
   }
 

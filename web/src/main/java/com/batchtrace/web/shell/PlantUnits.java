@@ -1,6 +1,8 @@
 package com.batchtrace.web.shell;
 
+import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.Units;
+import com.batchtrace.web.terminal.TerminalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
@@ -21,7 +23,17 @@ public class PlantUnits {
     return Units.quantity(value, unit);
   }
 
+  /** Limits as a sentence in the page's language: "55 to 65 °C", "55 bis 65 °C". */
   public String limits(BigDecimal low, BigDecimal high, String unit) {
-    return Units.limits(low, high, unit);
+    if (low != null && high != null) {
+      return TerminalText.format(
+          "limits.range", Quantities.plain(low).toPlainString(), Units.quantity(high, unit));
+    }
+    if (low != null) {
+      return TerminalText.format("limits.least", Units.quantity(low, unit));
+    }
+    return high == null
+        ? TerminalText.format("limits.none")
+        : TerminalText.format("limits.most", Units.quantity(high, unit));
   }
 }

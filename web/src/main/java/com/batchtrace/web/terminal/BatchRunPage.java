@@ -13,8 +13,8 @@ import com.batchtrace.execution.entity.ExceptionKind;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.platform.RuleViolation;
-import com.batchtrace.platform.Units;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.PlantUnits;
 import com.batchtrace.web.shell.SignatureForm;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -50,6 +50,8 @@ public class BatchRunPage implements Serializable {
 
   @Inject SignatureForm signatureForm;
 
+  @Inject PlantUnits units;
+
   private Long batchId;
   private BatchRunView run;
   private List<LotView> produced = List.of();
@@ -77,7 +79,7 @@ public class BatchRunPage implements Serializable {
   /** f:viewAction: the batch of the address; an unknown one says so. */
   public void load() {
     if (batchId == null) {
-      Feedback.refuse("Open a batch from the work queue.");
+      Feedback.refuse(TerminalText.format("msg.openFromQueue"));
       return;
     }
     Feedback.attempt(this::reload, null);
@@ -180,7 +182,7 @@ public class BatchRunPage implements Serializable {
     return step.parameters().stream()
         .filter(p -> p.name().equals(entry.parameter()))
         .findFirst()
-        .map(p -> Units.limits(p.lowLimit(), p.highLimit(), p.unit()))
+        .map(p -> units.limits(p.lowLimit(), p.highLimit(), p.unit()))
         .orElse(entry.limits());
   }
 
@@ -221,7 +223,7 @@ public class BatchRunPage implements Serializable {
     Feedback.obtain(() -> commands.start(batchId, position()), null)
         .ifPresent(
             view -> {
-              Feedback.info("Step " + view.currentStep() + " started.");
+              Feedback.info(TerminalText.format("msg.started", view.currentStep()));
               reload();
             });
   }
@@ -246,14 +248,14 @@ public class BatchRunPage implements Serializable {
   /** A value entered for a manual parameter; out of limits, the page asks for a comment. */
   public void enter(ParameterRun parameter) {
     String name = parameter.name();
-    Optional<BigDecimal> value = number(values.get(name), "'" + name + "'");
+    Optional<BigDecimal> value = number(values.get(name), name);
     if (value.isEmpty()) {
       return;
     }
     boolean entered =
         Feedback.attempt(
             () -> recording.enter(batchId, position(), name, value.get(), null, comments.get(name)),
-            "'" + name + "' recorded.");
+            TerminalText.format("msg.recorded", name));
     if (entered) {
       values.remove(name);
       comments.remove(name);
@@ -271,14 +273,13 @@ public class BatchRunPage implements Serializable {
 
   private static Optional<BigDecimal> number(String text, String what) {
     if (text == null || text.isBlank()) {
-      Feedback.refuse("Enter the value of " + what + ". Nothing was recorded.");
+      Feedback.refuse(TerminalText.format("msg.enterValue", what));
       return Optional.empty();
     }
     try {
       return Optional.of(new BigDecimal(text.strip().replace(',', '.')));
     } catch (NumberFormatException notANumber) {
-      Feedback.refuse(
-          "'" + text.strip() + "' is not a number: enter the value of " + what + " again.");
+      Feedback.refuse(TerminalText.format("msg.notNumber", text.strip(), what));
       return Optional.empty();
     }
   }
@@ -294,7 +295,7 @@ public class BatchRunPage implements Serializable {
   public void correct() {
     if (Feedback.attempt(
         () -> recording.correct(correcting, correctionValue, correctionReason),
-        "'" + correctingParameter + "' corrected; the original value stays on the record.")) {
+        TerminalText.format("msg.corrected", correctingParameter))) {
       correcting = null;
       reload();
     }
@@ -311,10 +312,9 @@ public class BatchRunPage implements Serializable {
     ExceptionKind kind = ExceptionKind.valueOf(noteKind);
     if (Feedback.attempt(
         () -> recording.raise(batchId, notePosition, kind, noteText),
-        (kind == ExceptionKind.COMMENT ? "Comment" : "Deviation")
-            + " recorded on step "
-            + notePosition
-            + ".")) {
+        TerminalText.format(
+            kind == ExceptionKind.COMMENT ? "msg.commentRecorded" : "msg.deviationRecorded",
+            notePosition))) {
       noteText = null;
       reload();
     }
@@ -322,12 +322,12 @@ public class BatchRunPage implements Serializable {
 
   /** The signed-in operator signs the current step as performed. */
   public void perform() {
-    sign(SignatureMeaning.PERFORMED, "signed as performed");
+    sign(SignatureMeaning.PERFORMED, "msg.performed");
   }
 
   /** A second operator verifies the current step with their own user id and password. */
   public void verify() {
-    sign(SignatureMeaning.VERIFIED, "verified");
+    sign(SignatureMeaning.VERIFIED, "msg.verified");
   }
 
   private void sign(SignatureMeaning meaning, String done) {
@@ -346,7 +346,7 @@ public class BatchRunPage implements Serializable {
             recording.verify(batchId, position, signatureForm.take());
           }
         },
-        "Step " + position + " " + done + ".")) {
+        TerminalText.format(done, position))) {
       reload();
     }
   }
@@ -363,11 +363,7 @@ public class BatchRunPage implements Serializable {
         .ifPresent(
             lots -> {
               Feedback.info(
-                  "Batch "
-                      + run.batchNumber()
-                      + " completed: lot "
-                      + lots.get(0).lotNumber()
-                      + " is in quarantine, the batch is in review.");
+                  TerminalText.format("msg.completed", run.batchNumber(), lots.get(0).lotNumber()));
               reload();
             });
   }
