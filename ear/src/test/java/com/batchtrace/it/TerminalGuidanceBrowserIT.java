@@ -286,6 +286,35 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     assertNoCodeWords(pageText(), "a completed batch");
   }
 
+  @Test
+  @Tag("URS-059")
+  void aHostileBatchOrLanguageInTheAddressIsIgnored() {
+    Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
+    // Not a language the terminal has, and a batch that is not a number: the work queue, English.
+    Browser.driver()
+        .get(
+            TestStack.app("/terminal/language?lang=xx%27%3Cscript%3E&batch=1%0d%0aSet-Cookie:x=y")
+                .toString());
+    Browser.waiting().until(ExpectedConditions.urlContains("/terminal/index.xhtml"));
+    assertEquals("Work queue", Browser.visible(By.id("page-title")).getText());
+    assertTrue(
+        Browser.driver().manage().getCookieNamed(TerminalLanguageCookie.NAME) == null,
+        "no language kept");
+    // A user switch from an address with a forged batch lands on the work queue.
+    Browser.driver()
+        .get(TestStack.app("/logout?reason=switch&batch=..%2F..%2Fadmin%2Fusers").toString());
+    Browser.visible(By.id("kc-login"));
+    Browser.driver().findElement(By.id("username")).sendKeys(DemoUser.OPERATOR1.username);
+    Browser.driver().findElement(By.id("password")).sendKeys(DemoUser.PASSWORD + Keys.ENTER);
+    Browser.waiting().until(ExpectedConditions.urlContains("/terminal/index.xhtml"));
+    assertEquals("Work queue", Browser.visible(By.id("page-title")).getText());
+  }
+
+  /** The terminal language cookie's name, as the server sets it. */
+  private static final class TerminalLanguageCookie {
+    static final String NAME = "bt-terminal-language";
+  }
+
   /** Whether the step is folded to its one line (a closed details element). */
   private static boolean closed(int position) {
     WebElement step = step(position);
