@@ -51,8 +51,9 @@ var BtTerminal = (function () {
 }());
 
 // The batch page's focus (PrimeFaces' CSP mode allows no inline script in the page): on load and
-// after every action's update.
-$(function () {
+// after every action's update. This file may load before jQuery: nothing here uses it until the
+// page has loaded.
+document.addEventListener('DOMContentLoaded', function () {
   BtTerminal.focusNext();
   $(document).on('pfAjaxComplete', function () {
     BtTerminal.focusNext();

@@ -33,7 +33,12 @@ class SignInTouchBrowserIT extends DeployedApplication {
           element.getSize().getHeight() >= 56, id + " is " + element.getSize().getHeight() + " px");
     }
 
-    Browser.driver().get(Browser.driver().getCurrentUrl() + "&kc_locale=de");
+    // The page's language choice offers German; choosing it is following its address.
+    WebElement deutsch =
+        Browser.driver()
+            .findElement(
+                By.xpath("//select[@id='login-select-toggle']/option[contains(., 'Deutsch')]"));
+    Browser.driver().get(deutsch.getAttribute("value"));
     WebElement login = Browser.visible(By.id("kc-login"));
     String shown = login.getAttribute("value") + " " + login.getText();
     assertTrue(shown.contains("Anmelden"), "German sign-in: " + shown);

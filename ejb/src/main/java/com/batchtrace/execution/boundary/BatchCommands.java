@@ -322,6 +322,7 @@ public class BatchCommands {
    * one. Outside the master record's yield limits the operator's comment is required, and a
    * YIELD_OUT_OF_LIMITS exception goes to QA with it.
    */
+  @Transactional
   public List<LotView> complete(long batchId, List<Output> outputs, String comment) {
     actor.require(Roles.OPERATOR);
     Batch batch = store.batchToWork(batchId, true);
