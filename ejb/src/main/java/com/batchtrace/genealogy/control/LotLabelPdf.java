@@ -115,6 +115,9 @@ public final class LotLabelPdf {
             BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = image.createGraphics();
     try {
+      // White paper first: the quiet zone must be white for a scanner.
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
       new Java2DRenderer(g, MODULE_PIXELS, Color.WHITE, Color.BLACK).render(symbol);
     } finally {
       g.dispose();
