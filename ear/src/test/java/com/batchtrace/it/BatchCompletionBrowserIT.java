@@ -142,7 +142,8 @@ class BatchCompletionBrowserIT extends DeployedApplication {
             + lot;
     byte[] first = Browser.download(By.cssSelector("a.bt-print-label"));
     Result decoded = decodeDataMatrix(first);
-    assertEquals(expected, decoded.getText());
+    // A scanner may pass the FNC1 separators as group separators: the data is the same.
+    assertEquals(expected, decoded.getText().replace("\u001D", ""), escaped(decoded.getText()));
     assertEquals(
         "]d2",
         decoded.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER),
@@ -160,7 +161,7 @@ class BatchCompletionBrowserIT extends DeployedApplication {
 
     byte[] again = Browser.download(By.cssSelector("a.bt-print-label"));
     assertTrue(text(again).contains("REPRINT 1"), text(again));
-    assertEquals(expected, decodeDataMatrix(again).getText());
+    assertEquals(expected, decodeDataMatrix(again).getText().replace("\u001D", ""));
     assertEquals(
         1,
         TestStack.count(
@@ -181,6 +182,10 @@ class BatchCompletionBrowserIT extends DeployedApplication {
         return r.getObject(1, LocalDate.class);
       }
     }
+  }
+
+  private static String escaped(String text) {
+    return "decoded: " + text.replace("\u001D", "<GS>");
   }
 
   /** The DataMatrix image embedded in the label's page, decoded. */

@@ -34,11 +34,10 @@ class SignInTouchBrowserIT extends DeployedApplication {
     }
 
     // The page's language choice offers German; choosing it is following its address.
-    WebElement deutsch =
-        Browser.driver()
-            .findElement(
-                By.xpath("//select[@id='login-select-toggle']/option[contains(., 'Deutsch')]"));
-    Browser.driver().get(deutsch.getAttribute("value"));
+    new org.openqa.selenium.support.ui.Select(
+            Browser.driver().findElement(By.id("login-select-toggle")))
+        .selectByVisibleText("Deutsch");
+    Browser.waiting().until(ExpectedConditions.attributeContains(By.tagName("html"), "lang", "de"));
     WebElement login = Browser.visible(By.id("kc-login"));
     String shown = login.getAttribute("value") + " " + login.getText();
     assertTrue(shown.contains("Anmelden"), "German sign-in: " + shown);

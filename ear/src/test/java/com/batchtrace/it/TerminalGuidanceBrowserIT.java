@@ -106,7 +106,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
         "the bar says what to scan");
 
     TerminalScreen.scan(wrongLot, "25");
-    awaitCurrent(".bt-action-bar .bt-terminal-messages", "Lot " + wrongLot + " refused");
+    awaitCurrent(".bt-action-bar .bt-terminal-messages", "Nothing was charged.");
     awaitCurrent(".bt-exceptions", w("Lot refused", "Materialcharge abgewiesen"));
     awaitFocus(":lot");
     nextAction();

@@ -78,7 +78,7 @@ public class SignOutServlet extends HttpServlet {
             + switch (reason == null ? "" : reason) {
               case "idle" -> "/signed-out.xhtml?reason=idle";
               case "switch" ->
-                  batch == null ? "/terminal/index.xhtml" : "/terminal/batch.xhtml?batch=" + batch;
+                  batch == null ? "/terminal/index.xhtml" : "/terminal/resume/" + batch;
               default -> "/signed-out.xhtml";
             };
     if (issuer.isEmpty() || idToken.isEmpty()) {
