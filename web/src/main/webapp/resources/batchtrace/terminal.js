@@ -39,6 +39,14 @@ var BtTerminal = (function () {
         var next = document.querySelector('.bt-action-bar .bt-next');
         if (next) {
           next.focus();
+          // The current step (or the completion) in view above the bar, when it is not.
+          var current = document.querySelector('section.bt-step-current, .bt-completion');
+          if (current) {
+            var top = current.getBoundingClientRect().top;
+            if (top < 0 || top > window.innerHeight / 2) {
+              current.scrollIntoView({block: 'start'});
+            }
+          }
         }
       }, 0);
     },
