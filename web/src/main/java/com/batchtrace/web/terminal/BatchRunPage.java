@@ -167,16 +167,6 @@ public class BatchRunPage implements Serializable {
         .orElse(null);
   }
 
-  /** Whether a machine value is outside its limits (null values are not). */
-  public boolean outside(ParameterRun parameter, Object value) {
-    if (value == null) {
-      return false;
-    }
-    BigDecimal v =
-        value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value).strip());
-    return outside(parameter, v);
-  }
-
   /** The limits an entered value was held against, with the unit's symbol. */
   public String limitsOf(StepRunView step, BatchRunView.EntryView entry) {
     return step.parameters().stream()
