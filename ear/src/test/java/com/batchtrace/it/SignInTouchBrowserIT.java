@@ -34,9 +34,12 @@ class SignInTouchBrowserIT extends DeployedApplication {
     }
 
     // The page's language choice offers German; choosing it is following its address.
-    new org.openqa.selenium.support.ui.Select(
-            Browser.driver().findElement(By.id("login-select-toggle")))
-        .selectByVisibleText("Deutsch");
+    // The option's address carries kc_locale=de (its label is the language's own name).
+    Browser.driver()
+        .findElement(
+            By.xpath(
+                "//select[@id='login-select-toggle']/option[contains(@value, 'kc_locale=de')]"))
+        .click();
     Browser.waiting().until(ExpectedConditions.attributeContains(By.tagName("html"), "lang", "de"));
     WebElement login = Browser.visible(By.id("kc-login"));
     String shown = login.getAttribute("value") + " " + login.getText();

@@ -181,14 +181,8 @@ public class BatchRunPage implements Serializable {
     return current()
         .map(
             s ->
-                "Step "
-                    + s.position()
-                    + " "
-                    + s.name()
-                    + " of batch "
-                    + run.batchNumber()
-                    + " — "
-                    + meaning)
+                TerminalText.format(
+                    "sign.subject", s.position(), s.name(), run.batchNumber(), meaning))
         .orElse("");
   }
 
