@@ -41,7 +41,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * GS1 DataMatrix a scanner decodes to the lot's element string; each print after the first is
  * recorded as a reprint.
  */
-@Tag("URS-061")
+@Tag("URS-063")
 class BatchCompletionBrowserIT extends DeployedApplication {
 
   @AfterEach

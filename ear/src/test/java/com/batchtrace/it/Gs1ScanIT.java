@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * the GTIN against the material's and the expiry against the lot's; a mismatch is refused with its
  * reason and recorded as a refused lot, a malformed code is refused and changes nothing.
  */
-@Tag("URS-060")
+@Tag("URS-062")
 class Gs1ScanIT extends DeployedApplication {
 
   private static final String GS = "\u001D";

@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The sign-in page is themed for the shop floor: fields and the sign-in button as high as the
  * terminal's (56 px), and in English or German.
  */
-@Tag("URS-059")
+@Tag("URS-061")
 class SignInTouchBrowserIT extends DeployedApplication {
 
   @AfterEach

@@ -50,16 +50,16 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-058")
-  @Tag("URS-059")
+  @Tag("URS-060")
+  @Tag("URS-061")
   void aTerminalAt1280x800GuidesTheOperatorThroughTheBatch() {
     Browser.windowSize(1280, 800);
     guidedBatch(true, false);
   }
 
   @Test
-  @Tag("URS-058")
-  @Tag("URS-059")
+  @Tag("URS-060")
+  @Tag("URS-061")
   void aGermanTerminalAt1920x1080GuidesTheOperatorThroughTheBatch() {
     Browser.windowSize(1920, 1080);
     guidedBatch(false, true);
@@ -287,7 +287,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-059")
+  @Tag("URS-061")
   void aHostileBatchOrLanguageInTheAddressIsIgnored() {
     Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
     // Not a language the terminal has, and a batch that is not a number: the work queue, English.
@@ -322,7 +322,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-058")
+  @Tag("URS-060")
   void codeWordsOnAPageAreFound() {
     assertEquals(
         java.util.List.of("IN_PROGRESS", "LOT_REFUSED"),

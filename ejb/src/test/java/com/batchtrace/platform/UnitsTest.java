@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Pages show units with their symbols, however master data spells them. */
-@Tag("URS-058")
+@Tag("URS-060")
 class UnitsTest {
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * group separator, the bracketed printed form and GS1 Digital Link URLs; a plain lot number stays a
  * lot number, and a malformed code is refused with its reason.
  */
-@Tag("URS-060")
+@Tag("URS-062")
 class Gs1CodeTest {
 
   private static final String GS = "\u001D";

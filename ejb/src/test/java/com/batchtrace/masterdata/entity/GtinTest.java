@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A material's GTIN has a valid GS1 check digit and is kept in its 14-digit form. */
-@Tag("URS-060")
+@Tag("URS-062")
 class GtinTest {
 
   @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * dialog and the terminal's beans use is in both bundles, and each pattern reads as a
  * MessageFormat.
  */
-@Tag("URS-058")
+@Tag("URS-060")
 class TerminalTextTest {
 
   private static final Pattern USED =
