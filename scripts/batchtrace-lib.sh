@@ -268,6 +268,9 @@ start_keycloak() {
   [[ $fresh == fresh ]] && rm -rf "$home/data/h2"
   mkdir -p "$home/data/import"
   cp "$REALM_JSON" "$home/data/import/realm-plant.json"
+  # The sign-in page's theme (touch sizes, English and German), as the realm names it.
+  rm -rf "$home/themes/batchtrace"
+  cp -r "$ROOT/docker/keycloak/themes/batchtrace" "$home/themes/batchtrace"
   say "starting Keycloak on http://localhost:$port (log: .stack/$name.log)"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD \
     setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \

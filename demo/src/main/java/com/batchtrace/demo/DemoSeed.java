@@ -108,7 +108,7 @@ public final class DemoSeed {
    */
   private static String recipe() {
     return """
-        {"product": "%s", "steps": [
+        {"product": "%s", "yieldLowPercent": 95, "yieldHighPercent": 102, "steps": [
           {"operation": "Granulation", "name": "Charge the granulator",
            "instructions": "Scan the paracetamol lot and charge 40 kg into granulator 1.",
            "materials": [{"material": "API-0001", "quantity": 40, "tolerancePercent": 2}]},

@@ -115,12 +115,12 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
                 == 1,
         Duration.ofSeconds(30),
         "the collector records the excursion");
-    awaitCurrent(".bt-live", "60.3 C");
+    awaitCurrent(".bt-live", "60.3 °C");
     TerminalScreen.sign("perform", "sign:perform-sign");
     awaitStepStatus(2, "DONE");
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
-    waitForText(By.id("produced"), "QUARANTINE");
-    assertEquals("IN_REVIEW", Browser.visible(By.id("batch-status")).getText());
+    waitForText(By.id("produced"), "Quarantine");
+    assertEquals("In review", Browser.visible(By.id("batch-status")).getText());
     Browser.defaultWindowSize();
 
     // 4. QA reviews by exception: exactly the refused lot and the excursion; then releases.

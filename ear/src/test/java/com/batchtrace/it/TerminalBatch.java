@@ -16,8 +16,8 @@ import java.net.http.HttpResponse;
  */
 final class TerminalBatch {
 
-  final String material = Lots.material("RAW");
-  final String product = Lots.material("FINISHED");
+  final String material;
+  final String product;
   final long line;
   final String lineUnsPath;
   final long record;
@@ -25,7 +25,31 @@ final class TerminalBatch {
   final String number;
 
   TerminalBatch() {
-    record = Recipes.of(recipe(product, material), true);
+    this(Lots.material("RAW"));
+  }
+
+  /** The same batch for a material of the caller's (e.g. one with a GTIN). */
+  TerminalBatch(String material) {
+    this(material, Lots.material("FINISHED"), null);
+  }
+
+  /**
+   * The same batch of the caller's product, its master record with yield limits ({@code "95",
+   * "102"}) unless null.
+   */
+  TerminalBatch(String material, String product, String[] yieldLimits) {
+    this.material = material;
+    this.product = product;
+    String body = recipe(product, material);
+    if (yieldLimits != null) {
+      body =
+          Json.createObjectBuilder(TestStack.json(body).asJsonObject())
+              .add("yieldLowPercent", new BigDecimal(yieldLimits[0]))
+              .add("yieldHighPercent", new BigDecimal(yieldLimits[1]))
+              .build()
+              .toString();
+    }
+    record = Recipes.of(body, true);
     RestClient admin = RestClient.as(DemoUser.ADMIN);
     JsonObject lineNode = admin.createLine("Terminal plant");
     line = lineNode.getJsonNumber("id").longValue();

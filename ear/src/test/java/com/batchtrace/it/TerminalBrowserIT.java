@@ -81,7 +81,7 @@ class TerminalBrowserIT extends DeployedApplication {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(CURRENT + " .bt-exceptions"), refusal));
     String exceptions = current(".bt-exceptions").getText();
-    assertTrue(exceptions.contains("LOT_REFUSED"), exceptions);
+    assertTrue(exceptions.contains("Lot refused"), exceptions);
     assertTrue(exceptions.contains("needs " + raw), "the plain reason: " + exceptions);
     assertTrue(
         current(".bt-terminal-messages").getText().contains("needs " + raw),
@@ -111,7 +111,7 @@ class TerminalBrowserIT extends DeployedApplication {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(CURRENT + " .bt-entries"), BLEND_TIME + ": 20 min"));
-    assertTrue(current(".bt-exceptions").getText().contains("OUT_OF_LIMITS"));
+    assertTrue(current(".bt-exceptions").getText().contains("Value outside its limits"));
 
     sign("perform", "sign:perform-sign");
     awaitStepStatus(1, "PERFORMED");
@@ -135,7 +135,7 @@ class TerminalBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(CURRENT + " .bt-live"), "60.4 C"));
+                By.cssSelector(CURRENT + " .bt-live"), "60.4 °C"));
     sign("perform", "sign:perform-sign");
     awaitStepStatus(2, "DONE");
 
@@ -146,11 +146,11 @@ class TerminalBrowserIT extends DeployedApplication {
         Browser.driver().findElement(By.id("complete:output-quantity")).getAttribute("value"));
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
     Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "QUARANTINE"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "Quarantine"));
     assertTrue(Browser.visible(By.id("produced")).getText().contains(number));
-    assertEquals("IN_REVIEW", Browser.visible(By.id("batch-status")).getText());
+    assertEquals("In review", Browser.visible(By.id("batch-status")).getText());
 
-    // The next operator at the same terminal: straight to the sign-in, then the same line.
+    // The next operator at the same terminal: straight to the sign-in, then the same batch.
     Browser.driver().findElement(By.id("switch-user")).click();
     Browser.visible(By.id("kc-login"));
     assertTrue(
@@ -161,6 +161,8 @@ class TerminalBrowserIT extends DeployedApplication {
     assertTrue(
         Browser.visible(By.id("terminal-user")).getText().contains("Omar Okafor"),
         "operator2 signed in");
+    Browser.waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "Batch " + number));
+    Browser.visible(By.id("to-queue")).click();
     assertEquals("Drying plant line", Browser.visible(By.id("line-name")).getText());
     assertTrue(
         Browser.visible(By.id("queue-empty")).getText().contains("No batch is waiting"),

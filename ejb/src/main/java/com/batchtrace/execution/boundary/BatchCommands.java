@@ -4,6 +4,7 @@ import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.control.Allocations;
 import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.control.Gs1Code;
 import com.batchtrace.execution.control.LineAssignment;
 import com.batchtrace.execution.entity.BatchException;
 import com.batchtrace.execution.entity.EquipmentAllocation;
@@ -20,6 +21,7 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.Units;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -132,10 +134,19 @@ public class BatchCommands {
     if (lotNumber == null || lotNumber.isBlank()) {
       throw new RuleViolation("Scan or enter the lot number. " + NOTHING_CHARGED);
     }
+    // A GS1 code names the lot (10) and the material's GTIN (01), maybe its expiry (17) and
+    // net weight (310n); a malformed one is refused here, before anything is looked up.
+    Optional<Gs1Code> code = Gs1Code.read(lotNumber);
+    String lotText = code.map(Gs1Code::requireLot).orElse(lotNumber.strip());
+    if (quantity == null && code.isPresent() && code.get().quantity() != null) {
+      quantity = code.get().quantity();
+    }
     Quantities.requirePositive(
-        quantity, "the quantity of lot " + lotNumber.strip() + " to charge", NOTHING_CHARGED);
-    MaterialLot lot = edges.lotForCharge(lotNumber);
-    Optional<String> refusal = refusal(batch, run, lot, quantity);
+        quantity, "the quantity of lot " + lotText + " to charge", NOTHING_CHARGED);
+    MaterialLot lot = edges.lotForCharge(lotText);
+    BigDecimal charging = quantity;
+    Optional<String> refusal =
+        code.flatMap(c -> mismatch(c, lot)).or(() -> refusal(batch, run, lot, charging));
     if (refusal.isPresent()) {
       auditTrail.creating(null, "Lot scan refused");
       BatchException refused =
@@ -211,6 +222,49 @@ public class BatchCommands {
     consume(batch, run.get(), lot, quantity);
   }
 
+  /**
+   * Why a GS1 code does not belong to the lot it names: its GTIN is not the lot's material's, or
+   * its expiry is not the lot's. Empty when it agrees.
+   */
+  private static Optional<String> mismatch(Gs1Code code, MaterialLot lot) {
+    String material = lot.getMaterial().getCode();
+    String gtin = lot.getMaterial().getGtin();
+    if (code.gtin() == null) {
+      return Optional.of(
+          "the GS1 code has no GTIN (AI 01), so it does not say which material it is");
+    }
+    if (gtin == null) {
+      return Optional.of(
+          "material "
+              + material
+              + " has no GTIN in the master data, so the code's GTIN "
+              + code.gtin()
+              + " cannot be checked; scan the lot number alone or ask the administrator to add the"
+              + " GTIN");
+    }
+    if (!gtin.equals(code.gtin())) {
+      return Optional.of(
+          "the code's GTIN "
+              + code.gtin()
+              + " is not the GTIN of material "
+              + material
+              + " ("
+              + gtin
+              + "): the label belongs to another material");
+    }
+    if (code.expiry() != null && !code.expiry().equals(lot.getExpiry())) {
+      return Optional.of(
+          "the code's expiry "
+              + code.expiry()
+              + " is not the expiry of lot "
+              + lot.getLotNumber()
+              + " ("
+              + lot.getExpiry()
+              + "): the label does not match the lot's record");
+    }
+    return Optional.empty();
+  }
+
   private Optional<String> refusal(
       Batch batch, StepExecution run, MaterialLot lot, BigDecimal quantity) {
     BigDecimal chargedSoFar =
@@ -260,6 +314,16 @@ public class BatchCommands {
    */
   @Transactional
   public List<LotView> complete(long batchId, List<Output> outputs) {
+    return complete(batchId, outputs, null);
+  }
+
+  /**
+   * Completes the batch with its yield reconciliation: the quantity produced against the planned
+   * one. Outside the master record's yield limits the operator's comment is required, and a
+   * YIELD_OUT_OF_LIMITS exception goes to QA with it.
+   */
+  @Transactional
+  public List<LotView> complete(long batchId, List<Output> outputs, String comment) {
     actor.require(Roles.OPERATOR);
     Batch batch = store.batchToWork(batchId, true);
     store.sequence(batch).requireAllDone();
@@ -270,13 +334,68 @@ public class BatchCommands {
       Quantities.requirePositive(
           o == null ? null : o.quantity(), "the quantity produced", "Nothing was completed.");
     }
+    Optional<String> outsideYield = outsideYield(batch, outputs);
+    String why = comment == null ? "" : comment.strip();
+    if (outsideYield.isPresent() && why.isEmpty()) {
+      throw new RuleViolation(
+          outsideYield.get() + ": add a comment saying why. Nothing was completed.");
+    }
+    if (why.length() > 2000) {
+      throw new RuleViolation("A comment has at most 2000 characters. Nothing was completed.");
+    }
     batch.complete(clock.instant());
     auditTrail.modifying(
         "Batch " + batch.getBatchNumber() + " completed", "batch " + batch.getBatchNumber());
     List<MaterialLot> made =
         outputs.stream().map(o -> edges.produce(batch, o.lotNumber(), o.quantity())).toList();
+    if (outsideYield.isPresent()) {
+      em.persist(
+          BatchException.raisedBy(
+              actor.get().userId(),
+              actor.get().displayName(),
+              batch,
+              batch.getMasterBatchRecord().getSteps().size(),
+              ExceptionKind.YIELD_OUT_OF_LIMITS,
+              null,
+              clock.instant(),
+              outsideYield.get() + ": \u201c" + why + "\u201d"));
+    }
     em.flush();
     return made.stream().map(l -> lots.find(l.getId()).orElseThrow()).toList();
+  }
+
+  /**
+   * "Yield 90 % of the planned 500 kg is outside 95 to 102 %" when the quantity produced is outside
+   * the master record's yield limits; empty within them or without limits.
+   */
+  private static Optional<String> outsideYield(Batch batch, List<Output> outputs) {
+    BigDecimal low = batch.getMasterBatchRecord().getYieldLowPercent();
+    BigDecimal high = batch.getMasterBatchRecord().getYieldHighPercent();
+    if (low == null || high == null) {
+      return Optional.empty();
+    }
+    BigDecimal produced =
+        outputs.stream().map(Output::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal percent = yieldPercent(produced, batch.getPlannedQuantity());
+    if (percent.compareTo(low) >= 0 && percent.compareTo(high) <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Yield "
+            + Quantities.plain(percent).toPlainString()
+            + " % ("
+            + Quantities.plain(produced).toPlainString()
+            + " of the planned "
+            + Units.quantity(batch.getPlannedQuantity(), batch.getProduct().getUnit())
+            + ") is outside "
+            + Units.limits(low, high, "%"));
+  }
+
+  /** Produced in % of planned, to one decimal (half up, as the reconciliation shows it). */
+  public static BigDecimal yieldPercent(BigDecimal produced, BigDecimal planned) {
+    return produced
+        .multiply(BigDecimal.valueOf(100))
+        .divide(planned, 1, java.math.RoundingMode.HALF_UP);
   }
 
   /**

@@ -99,7 +99,8 @@ public class BatchRecords {
                   b.getCreatedAt(),
                   (int) done,
                   b.getMasterBatchRecord().getSteps().size(),
-                  sequence.current().map(s -> s.getPosition() + ". " + s.getName()).orElse(null));
+                  sequence.current().map(s -> s.getPosition() + ". " + s.getName()).orElse(null),
+                  runs.stream().anyMatch(r -> r.getStatus() == StepStatus.PERFORMED));
             })
         .toList();
   }

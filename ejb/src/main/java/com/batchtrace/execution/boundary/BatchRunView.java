@@ -15,6 +15,8 @@ import java.util.List;
  * @param currentStep the step to work on now (started and not done, or the next to start); null
  *     when every step is done
  * @param completable every step is done and the batch is running: it can be completed
+ * @param yieldLowPercent the master record's least yield in % of the planned quantity, or null
+ * @param yieldHighPercent the master record's most yield in % of the planned quantity, or null
  */
 public record BatchRunView(
     long batchId,
@@ -29,11 +31,58 @@ public record BatchRunView(
     String status,
     List<StepRunView> steps,
     Integer currentStep,
-    boolean completable) {
+    boolean completable,
+    BigDecimal yieldLowPercent,
+    BigDecimal yieldHighPercent) {
+
+  /** A batch whose master record sets no yield limits. */
+  public BatchRunView(
+      long batchId,
+      String batchNumber,
+      String productCode,
+      String productName,
+      String unit,
+      BigDecimal plannedQuantity,
+      String masterBatchRecord,
+      long lineId,
+      String line,
+      String status,
+      List<StepRunView> steps,
+      Integer currentStep,
+      boolean completable) {
+    this(
+        batchId,
+        batchNumber,
+        productCode,
+        productName,
+        unit,
+        plannedQuantity,
+        masterBatchRecord,
+        lineId,
+        line,
+        status,
+        steps,
+        currentStep,
+        completable,
+        null,
+        null);
+  }
 
   /** The step with this position. */
   public StepRunView step(int position) {
     return steps.stream().filter(s -> s.position() == position).findFirst().orElseThrow();
+  }
+
+  /**
+   * The theoretical yield of the inputs: what was charged into the batch in the product's unit
+   * (materials in other units, e.g. packaging, do not add up to it).
+   */
+  public BigDecimal chargedInProductUnit() {
+    return steps.stream()
+        .flatMap(s -> s.charges().stream())
+        .filter(c -> unit.equals(c.unit()))
+        .map(Charge::quantity)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /**
@@ -193,7 +242,12 @@ public record BatchRunView(
   public record ScanOutcome(
       boolean accepted, String message, Long exceptionId, BatchRunView batch) {}
 
-  /** A batch in a line's work queue. */
+  /**
+   * A batch in a line's work queue.
+   *
+   * @param currentStep the step to work on ("2. Dry"), null when every step is done
+   * @param awaitingVerification the current step is performed and waits for a second person
+   */
   public record QueueEntry(
       long batchId,
       String batchNumber,
@@ -205,5 +259,6 @@ public record BatchRunView(
       Instant createdAt,
       int stepsDone,
       int steps,
-      String currentStep) {}
+      String currentStep,
+      boolean awaitingVerification) {}
 }

@@ -109,7 +109,13 @@ public class BatchRunViews {
         batch.getStatus().name(),
         steps,
         open ? current : null,
-        current == null && batch.getStatus() == BatchStatus.IN_PROGRESS);
+        current == null && batch.getStatus() == BatchStatus.IN_PROGRESS,
+        batch.getMasterBatchRecord().getYieldLowPercent() == null
+            ? null
+            : Quantities.plain(batch.getMasterBatchRecord().getYieldLowPercent()),
+        batch.getMasterBatchRecord().getYieldHighPercent() == null
+            ? null
+            : Quantities.plain(batch.getMasterBatchRecord().getYieldHighPercent()));
   }
 
   private static List<ParameterRun> parameters(

@@ -22,5 +22,7 @@ public enum ExceptionKind {
   /** An operator's comment on a step. */
   COMMENT,
   /** A deviation an operator raised on a step. */
-  DEVIATION
+  DEVIATION,
+  /** A batch completed with a yield outside its master record's limits, with the comment why. */
+  YIELD_OUT_OF_LIMITS
 }

@@ -55,16 +55,19 @@ public class DemoPlant {
   }
 
   private void loadMaterials() {
-    material("API-0001", "Paracetamol (active ingredient)", "RAW", "kg", 730);
-    material("EXC-0101", "Microcrystalline cellulose", "RAW", "kg", 1095);
-    material("EXC-0102", "Povidone K30", "RAW", "kg", 1095);
-    material("GRN-0500", "Paracetamol granulate", "INTERMEDIATE", "kg", 90);
-    material("TAB-0500", "Paracetamol 500 mg tablets", "FINISHED", "pcs", 1095);
-    material("PKG-0201", "Blister foil", "PACKAGING", "m", 1825);
+    // GTINs under a made-up Swiss company prefix (761234500), valid check digits: the demo's
+    // GS1 labels scan at the terminal.
+    material("API-0001", "Paracetamol (active ingredient)", "RAW", "kg", 730, "07612345000015");
+    material("EXC-0101", "Microcrystalline cellulose", "RAW", "kg", 1095, "07612345000022");
+    material("EXC-0102", "Povidone K30", "RAW", "kg", 1095, "07612345000039");
+    material("GRN-0500", "Paracetamol granulate", "INTERMEDIATE", "kg", 90, "07612345000046");
+    material("TAB-0500", "Paracetamol 500 mg tablets", "FINISHED", "pcs", 1095, "07612345000053");
+    material("PKG-0201", "Blister foil", "PACKAGING", "m", 1825, "07612345000060");
   }
 
-  private void material(String code, String name, String kind, String unit, int shelfLifeDays) {
-    materials.create(new NewMaterial(code, name, kind, unit, shelfLifeDays, REASON));
+  private void material(
+      String code, String name, String kind, String unit, int shelfLifeDays, String gtin) {
+    materials.create(new NewMaterial(code, name, kind, unit, shelfLifeDays, REASON), gtin);
   }
 
   private EquipmentView add(EquipmentView parent, String code, String name, String description) {

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,20 @@ public class MasterBatchRecordService {
   @Transactional
   public MasterBatchRecordView create(
       String productCode, List<RecordSpec.Step> steps, String reason) {
+    return create(productCode, steps, null, null, reason);
+  }
+
+  /**
+   * A new draft with yield limits in % of the planned quantity (both or none): a batch completed
+   * outside them needs a comment and raises an exception for QA.
+   */
+  @Transactional
+  public MasterBatchRecordView create(
+      String productCode,
+      List<RecordSpec.Step> steps,
+      BigDecimal yieldLowPercent,
+      BigDecimal yieldHighPercent,
+      String reason) {
     actor.require(Roles.ADMIN);
     Material product = material(productCode);
     Integer latest =
@@ -58,6 +73,7 @@ public class MasterBatchRecordService {
     MasterBatchRecord record =
         new MasterBatchRecord(
             product, latest == null ? 1 : latest + 1, actor.get().userId(), clock.instant());
+    record.limitYield(yieldLowPercent, yieldHighPercent);
     writeSteps(record, steps);
     auditTrail.creating(reason, "Master batch record draft created");
     em.persist(record);

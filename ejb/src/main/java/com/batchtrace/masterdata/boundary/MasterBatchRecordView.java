@@ -4,6 +4,7 @@ import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
 import com.batchtrace.masterdata.entity.MbrStep;
 import com.batchtrace.platform.Quantities;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,9 @@ public record MasterBatchRecordView(
     Instant createdAt,
     long version,
     List<RecordSpec.Step> steps,
-    List<SignatureView> signatures) {
+    List<SignatureView> signatures,
+    BigDecimal yieldLowPercent,
+    BigDecimal yieldHighPercent) {
 
   static MasterBatchRecordView of(MasterBatchRecord r, List<SignatureView> signatures) {
     return new MasterBatchRecordView(
@@ -29,7 +32,9 @@ public record MasterBatchRecordView(
         r.getCreatedAt(),
         r.getVersion(),
         r.getSteps().stream().map(MasterBatchRecordView::step).toList(),
-        List.copyOf(signatures));
+        List.copyOf(signatures),
+        r.getYieldLowPercent(),
+        r.getYieldHighPercent());
   }
 
   private static RecordSpec.Step step(MbrStep s) {

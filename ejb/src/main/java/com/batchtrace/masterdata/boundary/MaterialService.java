@@ -55,6 +55,12 @@ public class MaterialService {
 
   @Transactional
   public MaterialView create(NewMaterial request) {
+    return create(request, null);
+  }
+
+  /** A new material whose GS1 labels carry {@code gtin} (any valid GTIN form), or none. */
+  @Transactional
+  public MaterialView create(NewMaterial request, String gtin) {
     if (request == null) {
       throw new RuleViolation("The request has no material.");
     }
@@ -75,6 +81,22 @@ public class MaterialService {
             kind(request.kind()),
             request.unit(),
             request.shelfLifeDays());
+    material.identifyBy(gtin);
+    if (material.getGtin() != null) {
+      em.createQuery("select m.code from Material m where m.gtin = :g", String.class)
+          .setParameter("g", material.getGtin())
+          .getResultStream()
+          .findFirst()
+          .ifPresent(
+              other -> {
+                throw new RuleViolation(
+                    "GTIN "
+                        + material.getGtin()
+                        + " is the GTIN of material "
+                        + other
+                        + " already. Nothing was added.");
+              });
+    }
     auditTrail.creating(request.reason(), "Material created");
     em.persist(material);
     em.flush();

@@ -11,7 +11,8 @@ public record MaterialView(
     String unit,
     int shelfLifeDays,
     boolean active,
-    long version) {
+    long version,
+    String gtin) {
 
   public static MaterialView of(Material m) {
     return new MaterialView(
@@ -22,6 +23,7 @@ public record MaterialView(
         m.getUnit(),
         m.getShelfLifeDays(),
         m.isActive(),
-        m.getVersion());
+        m.getVersion(),
+        m.getGtin());
   }
 }

@@ -74,6 +74,14 @@ public class MasterBatchRecord implements SignedRecord {
   @Column(name = "version", nullable = false)
   private long version;
 
+  /** The least yield, in % of the planned quantity, a batch may complete with; null for none. */
+  @Column(name = "yield_low_percent", precision = 7, scale = 2)
+  private BigDecimal yieldLowPercent;
+
+  /** The most yield, in % of the planned quantity; null for none. */
+  @Column(name = "yield_high_percent", precision = 7, scale = 2)
+  private BigDecimal yieldHighPercent;
+
   @OneToMany(mappedBy = "record", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   private List<MbrStep> steps = new ArrayList<>();
@@ -210,8 +218,55 @@ public class MasterBatchRecord implements SignedRecord {
    * Everything the approval covers: product, version, author and every step with its content. Not
    * the status: retiring a version later must not void its approval.
    */
+  /**
+   * The yield limits in % of the planned quantity (e.g. 95 to 102), both or none; only a draft's
+   * limits are set, as its steps are.
+   */
+  public void limitYield(BigDecimal low, BigDecimal high) {
+    if (low == null && high == null) {
+      yieldLowPercent = null;
+      yieldHighPercent = null;
+      return;
+    }
+    if (low == null || high == null) {
+      throw new RuleViolation(
+          "Give both yield limits (e.g. 95 and 102 %) or none. Nothing was saved.");
+    }
+    if (low.signum() <= 0
+        || low.compareTo(high) > 0
+        || high.compareTo(BigDecimal.valueOf(1000)) > 0) {
+      throw new RuleViolation(
+          "The yield limits must be more than 0 %, the low one at most the high one, and at most"
+              + " 1000 %. Nothing was saved.");
+    }
+    if (low.scale() > 2 || high.scale() > 2) {
+      throw new RuleViolation("Yield limits have at most 2 decimals. Nothing was saved.");
+    }
+    yieldLowPercent = low;
+    yieldHighPercent = high;
+  }
+
+  public BigDecimal getYieldLowPercent() {
+    return yieldLowPercent;
+  }
+
+  public BigDecimal getYieldHighPercent() {
+    return yieldHighPercent;
+  }
+
   @Override
   public SignedContent content() {
+    SignedContent content = stepsContent();
+    // Only when set: records approved before yield limits existed keep their content, so their
+    // approvals stay valid.
+    return yieldLowPercent == null
+        ? content
+        : content
+            .field("yieldLowPercent", yieldLowPercent)
+            .field("yieldHighPercent", yieldHighPercent);
+  }
+
+  private SignedContent stepsContent() {
     return SignedContent.of(recordType())
         .field("id", id)
         .field("product", product.getCode())

@@ -50,6 +50,10 @@ public class Material {
   @Column(name = "active", nullable = false)
   private boolean active;
 
+  /** The GS1 GTIN of the material's trade item (14 digits), or null without a GS1 label. */
+  @Column(name = "gtin", length = 14)
+  private String gtin;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -99,6 +103,15 @@ public class Material {
       throw new RuleViolation("The shelf life is a whole number of days, at least 1.");
     }
     this.shelfLifeDays = days;
+  }
+
+  /** Sets the GTIN its GS1 labels carry (any valid GTIN form, kept as 14 digits), or none. */
+  public void identifyBy(String newGtin) {
+    this.gtin = newGtin == null || newGtin.isBlank() ? null : Gtin.normalized(newGtin);
+  }
+
+  public String getGtin() {
+    return gtin;
   }
 
   public void setActive(boolean active) {

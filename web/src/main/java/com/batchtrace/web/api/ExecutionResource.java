@@ -160,14 +160,19 @@ public class ExecutionResource {
     return recording.verify(batchId, position, body.request(currentActor));
   }
 
-  /** Body: {@code {"lotNumber": "...", "quantity": 100}}. */
+  /**
+   * Body: {@code {"lotNumber": "...", "quantity": 100}}, with {@code "comment"} when the yield is
+   * outside the master record's limits.
+   */
   @POST
   @Path("{batchId}/complete")
   @RolesAllowed(Roles.OPERATOR)
   public List<LotView> complete(@PathParam("batchId") long batchId, Output output) {
     Output body = required(output, "{\"lotNumber\": \"...\", \"quantity\": 100}");
     return commands.complete(
-        batchId, List.of(new BatchCommands.Output(body.lotNumber(), body.quantity())));
+        batchId,
+        List.of(new BatchCommands.Output(body.lotNumber(), body.quantity())),
+        body.comment());
   }
 
   private static <T> T required(T body, String example) {
@@ -189,6 +194,6 @@ public class ExecutionResource {
   /** A comment or deviation on a step. */
   public record Note(String kind, String text) {}
 
-  /** The lot a completed batch produced. */
-  public record Output(String lotNumber, BigDecimal quantity) {}
+  /** The lot a completed batch produced; the comment says why a yield is outside its limits. */
+  public record Output(String lotNumber, BigDecimal quantity, String comment) {}
 }

@@ -58,7 +58,13 @@ public class MasterBatchRecordResource {
     if (draft == null) {
       throw new RuleViolation("Send the product and its steps.");
     }
-    MasterBatchRecordView created = records.create(draft.product(), draft.steps(), draft.reason());
+    MasterBatchRecordView created =
+        records.create(
+            draft.product(),
+            draft.steps(),
+            draft.yieldLowPercent(),
+            draft.yieldHighPercent(),
+            draft.reason());
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
         .entity(created)
         .build();
@@ -109,7 +115,13 @@ public class MasterBatchRecordResource {
   }
 
   /** A draft's content. */
-  public record Draft(String product, List<RecordSpec.Step> steps, String reason) {}
+  /** A draft; the yield limits (in % of the planned quantity) are optional, both or none. */
+  public record Draft(
+      String product,
+      List<RecordSpec.Step> steps,
+      String reason,
+      java.math.BigDecimal yieldLowPercent,
+      java.math.BigDecimal yieldHighPercent) {}
 
   /** Why. */
   public record Reason(String reason) {}

@@ -45,10 +45,32 @@ public class MaterialResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
-  public Response create(NewMaterial request, @Context UriInfo uri) {
-    MaterialView created = materials.create(request);
+  public Response create(Body body, @Context UriInfo uri) {
+    if (body == null) {
+      throw new com.batchtrace.platform.RuleViolation("The request has no material.");
+    }
+    MaterialView created =
+        materials.create(
+            new NewMaterial(
+                body.code(),
+                body.name(),
+                body.kind(),
+                body.unit(),
+                body.shelfLifeDays(),
+                body.reason()),
+            body.gtin());
     return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
         .entity(created)
         .build();
   }
+
+  /** A new material; the GTIN (of its GS1 labels) is optional. */
+  public record Body(
+      String code,
+      String name,
+      String kind,
+      String unit,
+      Integer shelfLifeDays,
+      String reason,
+      String gtin) {}
 }

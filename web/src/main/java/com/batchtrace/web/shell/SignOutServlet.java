@@ -29,7 +29,14 @@ public class SignOutServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    response.sendRedirect(signOut(request, request.getParameter("reason"), securityLog));
+    response.sendRedirect(
+        signOut(request, request.getParameter("reason"), securityLog, batchOf(request)));
+  }
+
+  /** The batch a user switch came from (a number), so the next person lands on it; else none. */
+  private static String batchOf(HttpServletRequest request) {
+    String batch = request.getParameter("batch");
+    return batch != null && batch.matches("[0-9]{1,18}") ? batch : null;
   }
 
   /**
@@ -39,6 +46,16 @@ public class SignOutServlet extends HttpServlet {
    * (ActorFilter).
    */
   static String signOut(HttpServletRequest request, String reason, SecurityLog securityLog)
+      throws ServletException {
+    return signOut(request, reason, securityLog, null);
+  }
+
+  /**
+   * As above; for a user switch on a batch ({@code batch}, digits only), the next person lands on
+   * that batch instead of the work queue.
+   */
+  static String signOut(
+      HttpServletRequest request, String reason, SecurityLog securityLog, String batch)
       throws ServletException {
     Optional<String> idToken = SignedInUser.idToken(request);
     Optional<String> issuer = SignedInUser.issuer(request);
@@ -60,7 +77,8 @@ public class SignOutServlet extends HttpServlet {
         appBase(request)
             + switch (reason == null ? "" : reason) {
               case "idle" -> "/signed-out.xhtml?reason=idle";
-              case "switch" -> "/terminal/index.xhtml";
+              case "switch" ->
+                  batch == null ? "/terminal/index.xhtml" : "/terminal/resume/" + batch;
               default -> "/signed-out.xhtml";
             };
     if (issuer.isEmpty() || idToken.isEmpty()) {

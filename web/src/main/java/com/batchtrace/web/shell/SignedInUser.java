@@ -75,6 +75,16 @@ final class SignedInUser {
     return oidc(request.getUserPrincipal()).map(p -> p.getOidcSecurityContext().getIDTokenString());
   }
 
+  /**
+   * The person's own language at the identity provider (the token's {@code locale} claim, set when
+   * they choose a language on the sign-in page), if any.
+   */
+  static Optional<String> locale(HttpServletRequest request) {
+    return token(request.getUserPrincipal())
+        .filter(t -> t.hasClaim("locale"))
+        .map(t -> t.getClaimValueAsString("locale"));
+  }
+
   /** The issuer (realm URL) of the user's token: where sign-out must be sent. */
   static Optional<String> issuer(HttpServletRequest request) {
     return token(request.getUserPrincipal()).map(JsonWebToken::getIssuer);

@@ -4,6 +4,7 @@ import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.execution.boundary.BatchCommands;
 import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
+import com.batchtrace.execution.boundary.BatchRunView.MaterialNeed;
 import com.batchtrace.execution.boundary.BatchRunView.ParameterRun;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.boundary.BatchRunView.StepRunView;
@@ -13,6 +14,7 @@ import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.PlantUnits;
 import com.batchtrace.web.shell.SignatureForm;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -48,6 +50,8 @@ public class BatchRunPage implements Serializable {
 
   @Inject SignatureForm signatureForm;
 
+  @Inject PlantUnits units;
+
   private Long batchId;
   private BatchRunView run;
   private List<LotView> produced = List.of();
@@ -70,11 +74,12 @@ public class BatchRunPage implements Serializable {
 
   private String outputLot;
   private BigDecimal outputQuantity;
+  private String outputComment;
 
   /** f:viewAction: the batch of the address; an unknown one says so. */
   public void load() {
     if (batchId == null) {
-      Feedback.refuse("Open a batch from the work queue.");
+      Feedback.refuse(TerminalText.format("msg.openFromQueue"));
       return;
     }
     Feedback.attempt(this::reload, null);
@@ -110,13 +115,75 @@ public class BatchRunPage implements Serializable {
     }
   }
 
-  /** Whether a running step shows machine values, which the page then polls. */
+  /**
+   * Whether a running step shows machine values, which the page then polls; once the step is signed
+   * as performed its values are final and the polling stops.
+   */
   public boolean isLive() {
     return run != null
         && run.steps().stream()
-            .anyMatch(
-                s ->
-                    s.started() && !s.done() && s.parameters().stream().anyMatch(p -> !p.manual()));
+            .anyMatch(s -> s.open() && s.parameters().stream().anyMatch(p -> !p.manual()));
+  }
+
+  /**
+   * The one next action of the batch, which the action bar offers: start, scan, enter, perform,
+   * verify, complete, or done when nothing is left to do at the terminal.
+   */
+  public String getNextAction() {
+    Optional<StepRunView> step = current();
+    if (step.isEmpty()) {
+      return run != null && run.completable() ? "complete" : "done";
+    }
+    StepRunView s = step.get();
+    if (!s.started()) {
+      return "start";
+    }
+    if (s.awaitingVerification()) {
+      return "verify";
+    }
+    if (getNextMaterial() != null) {
+      return "scan";
+    }
+    if (getNextParameter() != null) {
+      return "enter";
+    }
+    return "perform";
+  }
+
+  /** The current step's first material not yet charged within its tolerance, else null. */
+  public MaterialNeed getNextMaterial() {
+    return current()
+        .filter(StepRunView::open)
+        .flatMap(s -> s.materials().stream().filter(m -> !m.satisfied()).findFirst())
+        .orElse(null);
+  }
+
+  /** The current step's first manual parameter without a value, else null. */
+  public ParameterRun getNextParameter() {
+    return current()
+        .filter(StepRunView::open)
+        .flatMap(
+            s -> s.parameters().stream().filter(p -> p.manual() && p.entry() == null).findFirst())
+        .orElse(null);
+  }
+
+  /** The limits an entered value was held against, with the unit's symbol. */
+  public String limitsOf(StepRunView step, BatchRunView.EntryView entry) {
+    return step.parameters().stream()
+        .filter(p -> p.name().equals(entry.parameter()))
+        .findFirst()
+        .map(p -> units.limits(p.lowLimit(), p.highLimit(), p.unit()))
+        .orElse(entry.limits());
+  }
+
+  /** What the signature dialog says is signed: "Step 2 Dry of batch GRN-26-0001 — Performed". */
+  public String signingSubject(String meaning) {
+    return current()
+        .map(
+            s ->
+                TerminalText.format(
+                    "sign.subject", s.position(), s.name(), run.batchNumber(), meaning))
+        .orElse("");
   }
 
   public Optional<StepRunView> current() {
@@ -140,7 +207,7 @@ public class BatchRunPage implements Serializable {
     Feedback.obtain(() -> commands.start(batchId, position()), null)
         .ifPresent(
             view -> {
-              Feedback.info("Step " + view.currentStep() + " started.");
+              Feedback.info(TerminalText.format("msg.started", view.currentStep()));
               reload();
             });
   }
@@ -165,14 +232,14 @@ public class BatchRunPage implements Serializable {
   /** A value entered for a manual parameter; out of limits, the page asks for a comment. */
   public void enter(ParameterRun parameter) {
     String name = parameter.name();
-    Optional<BigDecimal> value = number(values.get(name), "'" + name + "'");
+    Optional<BigDecimal> value = number(values.get(name), name);
     if (value.isEmpty()) {
       return;
     }
     boolean entered =
         Feedback.attempt(
             () -> recording.enter(batchId, position(), name, value.get(), null, comments.get(name)),
-            "'" + name + "' recorded.");
+            TerminalText.format("msg.recorded", name));
     if (entered) {
       values.remove(name);
       comments.remove(name);
@@ -190,14 +257,13 @@ public class BatchRunPage implements Serializable {
 
   private static Optional<BigDecimal> number(String text, String what) {
     if (text == null || text.isBlank()) {
-      Feedback.refuse("Enter the value of " + what + ". Nothing was recorded.");
+      Feedback.refuse(TerminalText.format("msg.enterValue", what));
       return Optional.empty();
     }
     try {
       return Optional.of(new BigDecimal(text.strip().replace(',', '.')));
     } catch (NumberFormatException notANumber) {
-      Feedback.refuse(
-          "'" + text.strip() + "' is not a number: enter the value of " + what + " again.");
+      Feedback.refuse(TerminalText.format("msg.notNumber", text.strip(), what));
       return Optional.empty();
     }
   }
@@ -213,7 +279,7 @@ public class BatchRunPage implements Serializable {
   public void correct() {
     if (Feedback.attempt(
         () -> recording.correct(correcting, correctionValue, correctionReason),
-        "'" + correctingParameter + "' corrected; the original value stays on the record.")) {
+        TerminalText.format("msg.corrected", correctingParameter))) {
       correcting = null;
       reload();
     }
@@ -230,10 +296,9 @@ public class BatchRunPage implements Serializable {
     ExceptionKind kind = ExceptionKind.valueOf(noteKind);
     if (Feedback.attempt(
         () -> recording.raise(batchId, notePosition, kind, noteText),
-        (kind == ExceptionKind.COMMENT ? "Comment" : "Deviation")
-            + " recorded on step "
-            + notePosition
-            + ".")) {
+        TerminalText.format(
+            kind == ExceptionKind.COMMENT ? "msg.commentRecorded" : "msg.deviationRecorded",
+            notePosition))) {
       noteText = null;
       reload();
     }
@@ -241,12 +306,12 @@ public class BatchRunPage implements Serializable {
 
   /** The signed-in operator signs the current step as performed. */
   public void perform() {
-    sign(SignatureMeaning.PERFORMED, "signed as performed");
+    sign(SignatureMeaning.PERFORMED, "msg.performed");
   }
 
   /** A second operator verifies the current step with their own user id and password. */
   public void verify() {
-    sign(SignatureMeaning.VERIFIED, "verified");
+    sign(SignatureMeaning.VERIFIED, "msg.verified");
   }
 
   private void sign(SignatureMeaning meaning, String done) {
@@ -265,7 +330,7 @@ public class BatchRunPage implements Serializable {
             recording.verify(batchId, position, signatureForm.take());
           }
         },
-        "Step " + position + " " + done + ".")) {
+        TerminalText.format(done, position))) {
       reload();
     }
   }
@@ -275,16 +340,14 @@ public class BatchRunPage implements Serializable {
     Feedback.obtain(
             () ->
                 commands.complete(
-                    batchId, List.of(new BatchCommands.Output(outputLot, outputQuantity))),
+                    batchId,
+                    List.of(new BatchCommands.Output(outputLot, outputQuantity)),
+                    outputComment),
             null)
         .ifPresent(
             lots -> {
               Feedback.info(
-                  "Batch "
-                      + run.batchNumber()
-                      + " completed: lot "
-                      + lots.get(0).lotNumber()
-                      + " is in quarantine, the batch is in review.");
+                  TerminalText.format("msg.completed", run.batchNumber(), lots.get(0).lotNumber()));
               reload();
             });
   }
@@ -379,6 +442,37 @@ public class BatchRunPage implements Serializable {
 
   public void setOutputLot(String outputLot) {
     this.outputLot = outputLot;
+  }
+
+  public String getOutputComment() {
+    return outputComment;
+  }
+
+  public void setOutputComment(String outputComment) {
+    this.outputComment = outputComment;
+  }
+
+  /** The quantity made in % of the planned quantity, or null before one is entered. */
+  public BigDecimal getYieldOfPlanned() {
+    return run == null || outputQuantity == null || outputQuantity.signum() <= 0
+        ? null
+        : BatchCommands.yieldPercent(outputQuantity, run.plannedQuantity());
+  }
+
+  /** The quantity made in % of what was charged in the product's unit, or null without it. */
+  public BigDecimal getYieldOfInputs() {
+    BigDecimal inputs = run == null ? null : run.chargedInProductUnit();
+    return inputs == null || inputs.signum() == 0 || outputQuantity == null
+        ? null
+        : BatchCommands.yieldPercent(outputQuantity, inputs);
+  }
+
+  /** Whether the yield of the planned quantity is outside the master record's limits. */
+  public boolean isYieldOutside() {
+    BigDecimal y = getYieldOfPlanned();
+    return y != null
+        && run.yieldLowPercent() != null
+        && (y.compareTo(run.yieldLowPercent()) < 0 || y.compareTo(run.yieldHighPercent()) > 0);
   }
 
   public BigDecimal getOutputQuantity() {

@@ -62,8 +62,7 @@ public class WorkQueuePage implements Serializable {
             : activeLines().stream().filter(l -> l.id() == lineId).findFirst().orElse(null);
     if (line == null) {
       if (lineId != null && !activeLines().isEmpty()) {
-        Feedback.refuse(
-            "You are not assigned to the line this terminal was on. Choose one of your lines.");
+        Feedback.refuse(TerminalText.format("msg.notYourLine"));
       }
       lineId = null;
       return;
@@ -77,19 +76,14 @@ public class WorkQueuePage implements Serializable {
     String wanted = batchNumber == null ? "" : batchNumber.strip();
     batchNumber = null;
     if (wanted.isEmpty()) {
-      Feedback.refuse("Scan or type the batch number.");
+      Feedback.refuse(TerminalText.format("msg.scanBatch"));
       return null;
     }
     queue = records.workQueue(line.id());
     Optional<QueueEntry> entry =
         queue.stream().filter(e -> e.batchNumber().equalsIgnoreCase(wanted)).findFirst();
     if (entry.isEmpty()) {
-      Feedback.refuse(
-          "Batch "
-              + wanted
-              + " is not ready on "
-              + line.name()
-              + ": only planned and running batches of this line can be opened here.");
+      Feedback.refuse(TerminalText.format("msg.batchNotReady", wanted, line.name()));
       return null;
     }
     return "/terminal/batch?faces-redirect=true&batch=" + entry.get().batchId();

@@ -1,0 +1,213 @@
+package com.batchtrace.it;
+
+import static com.batchtrace.it.TerminalScreen.awaitFocus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.datamatrix.DataMatrixReader;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.awt.image.BufferedImage;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Completing a batch reconciles its yield: the quantity made against the planned quantity and the
+ * inputs, within the master record's yield limits (95 to 102 % here). Outside them the operator
+ * must say why, and QA gets an exception with the comment. The produced lot's label is a PDF whose
+ * GS1 DataMatrix a scanner decodes to the lot's element string; each print after the first is
+ * recorded as a reprint.
+ */
+@Tag("URS-063")
+class BatchCompletionBrowserIT extends DeployedApplication {
+
+  @AfterEach
+  void officeScreen() {
+    Browser.defaultWindowSize();
+  }
+
+  @Test
+  void aYieldOutsideItsLimitsNeedsACommentAndTheLabelCarriesTheLotsGs1Code() throws Exception {
+    String gtin = Gs1ScanIT.randomGtin();
+    String product = Lots.unique("FIN");
+    HttpResponse<String> created =
+        RestClient.as(DemoUser.ADMIN)
+            .post(
+                "/materials",
+                Json.createObjectBuilder()
+                    .add("code", product)
+                    .add("name", "Granulate " + product)
+                    .add("kind", "FINISHED")
+                    .add("unit", "kg")
+                    .add("shelfLifeDays", 90)
+                    .add("gtin", gtin)
+                    .build()
+                    .toString());
+    assertEquals(201, created.statusCode(), created.body());
+    TerminalBatch batch =
+        new TerminalBatch(Lots.material("RAW"), product, new String[] {"95", "102"});
+    RestClient operator = RestClient.as(DemoUser.OPERATOR1);
+    batch.stepOneDone(operator, DemoUser.OPERATOR1.username, DemoUser.OPERATOR2.username);
+    RestClient.expect(200, batch.start(operator, 2));
+    RestClient.expect(200, batch.perform(operator, 2, DemoUser.PASSWORD));
+
+    Browser.windowSize(1280, 800);
+    Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
+    Browser.driver().get(TestStack.app("/terminal/batch.xhtml?batch=" + batch.id).toString());
+    awaitFocus("complete:output-quantity");
+    String reconciliation = Browser.visible(By.id("complete:reconciliation")).getText();
+    assertTrue(reconciliation.contains("100 kg"), reconciliation);
+    assertTrue(reconciliation.contains("within 95 to 102 %"), reconciliation);
+    assertTrue(reconciliation.contains("50 kg"), "charged: " + reconciliation);
+
+    WebElement made = Browser.driver().findElement(By.id("complete:output-quantity"));
+    made.clear();
+    made.sendKeys("90" + Keys.TAB);
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("yield-planned"), "90 % outside 95 to 102 %"));
+    assertTrue(
+        Browser.driver()
+            .findElement(By.id("yield-planned"))
+            .getAttribute("class")
+            .contains("bt-out"),
+        "red outside the limits");
+    assertTrue(
+        Browser.visible(By.id("complete:reconciliation")).getText().contains("yield 180 %"),
+        "90 kg made from 50 kg charged");
+    Browser.screenshot("terminal-yield-reconciliation");
+
+    Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("complete:complete-messages"), "add a comment saying why"));
+    assertEquals("IN_PROGRESS", batch.run(operator).getString("status"), "nothing completed");
+
+    Browser.driver()
+        .findElement(By.id("complete:output-comment"))
+        .sendKeys("Sieve blocked; 10 kg scrapped per SOP-12");
+    Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "Quarantine"));
+    JsonObject run = batch.run(operator);
+    assertEquals("IN_REVIEW", run.getString("status"));
+    List<JsonObject> yieldExceptions = new ArrayList<>();
+    for (JsonValue step : run.getJsonArray("steps")) {
+      for (JsonValue x : step.asJsonObject().getJsonArray("exceptions")) {
+        if ("YIELD_OUT_OF_LIMITS".equals(x.asJsonObject().getString("kind"))) {
+          yieldExceptions.add(x.asJsonObject());
+        }
+      }
+    }
+    assertEquals(1, yieldExceptions.size(), run.toString());
+    String detail = yieldExceptions.get(0).getString("detail");
+    assertTrue(detail.contains("Yield 90 %") && detail.contains("Sieve blocked"), detail);
+
+    // The label: a PDF with the lot's GS1 DataMatrix, decoded as a scanner would.
+    String lot = batch.number;
+    LocalDate expiry = expiryOf(lot);
+    String expected =
+        "01"
+            + gtin
+            + "17"
+            + String.format(
+                "%02d%02d%02d",
+                expiry.getYear() % 100, expiry.getMonthValue(), expiry.getDayOfMonth())
+            + "10"
+            + lot;
+    byte[] first = Browser.download(By.cssSelector("a.bt-print-label"));
+    Result decoded = decodeDataMatrix(first);
+    // A scanner may pass the FNC1 separators as group separators: the data is the same.
+    assertEquals(expected, decoded.getText().replace("\u001D", ""), escaped(decoded.getText()));
+    assertEquals(
+        "]d2",
+        decoded.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER),
+        "a GS1 DataMatrix (FNC1 first)");
+    String text = text(first);
+    assertTrue(text.contains(lot) && text.contains("QUARANTINE"), text);
+    assertTrue(text.contains("90 kg"), text);
+    assertTrue(!text.contains("REPRINT"), text);
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.lot_label_print p join batchtrace.material_lot l"
+                + " on l.id = p.lot_id where l.lot_number = ? and not p.reprint",
+            lot));
+
+    byte[] again = Browser.download(By.cssSelector("a.bt-print-label"));
+    assertTrue(text(again).contains("REPRINT 1"), text(again));
+    assertEquals(expected, decodeDataMatrix(again).getText().replace("\u001D", ""));
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.lot_label_print p join batchtrace.material_lot l"
+                + " on l.id = p.lot_id where l.lot_number = ? and p.reprint",
+            lot),
+        "the reprint is recorded");
+  }
+
+  private static LocalDate expiryOf(String lot) throws java.sql.SQLException {
+    try (java.sql.Connection db = TestStack.databaseAsSuperuser();
+        java.sql.PreparedStatement q =
+            db.prepareStatement(
+                "select expiry from batchtrace.material_lot where lot_number = ?")) {
+      q.setString(1, lot);
+      try (java.sql.ResultSet r = q.executeQuery()) {
+        r.next();
+        return r.getObject(1, LocalDate.class);
+      }
+    }
+  }
+
+  private static String escaped(String text) {
+    return "decoded: " + text.replace("\u001D", "<GS>");
+  }
+
+  /** The DataMatrix image embedded in the label's page, decoded. */
+  private static Result decodeDataMatrix(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDResources resources = document.getPage(0).getResources();
+      for (COSName name : resources.getXObjectNames()) {
+        if (resources.getXObject(name) instanceof PDImageXObject image) {
+          BufferedImage picture = image.getImage();
+          return new DataMatrixReader()
+              .decode(
+                  new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(picture))),
+                  Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+        }
+      }
+    }
+    throw new AssertionError("the label has no image");
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+}
