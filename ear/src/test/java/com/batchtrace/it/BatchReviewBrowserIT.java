@@ -167,7 +167,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
    * Step 1 with a refused (quarantined) lot, two lots charged, a value out of limits corrected with
    * a reason, and a deviation; step 2 done; the batch completed. Returns the produced lot.
    */
-  private static String completedWithExceptions(
+  static String completedWithExceptions(
       TerminalBatch batch, RestClient performer, String verifierId, String[] charged) {
     expect(200, batch.start(performer, 1));
     batch.refusedScan(performer, 1);

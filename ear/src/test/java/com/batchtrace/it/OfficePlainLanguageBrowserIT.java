@@ -1,0 +1,88 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Every page of every office role, with data on it (a batch in review with its exceptions, lots,
+ * master records, signatures, an audit trail), speaks the plant's language: no page shows a Java
+ * class name, an enum constant or a database column (see {@link PlantLanguage}). All pages are read
+ * before the test fails, so one run names every offending page.
+ */
+class OfficePlainLanguageBrowserIT extends DeployedApplication {
+
+  private final List<String> findings = new ArrayList<>();
+
+  @Test
+  @Tag("URS-058")
+  void everyOfficePageSpeaksThePlantsLanguage() {
+    TerminalBatch batch = new TerminalBatch();
+    RestClient performer = RestClient.as(TestStack.newOperator("Paula"));
+    String verifier = TestStack.newOperator("Victor");
+    String[] charged = new String[2];
+    String produced =
+        BatchReviewBrowserIT.completedWithExceptions(batch, performer, verifier, charged);
+
+    Browser.signInAs(DemoUser.REVIEWER, "/review/index.xhtml");
+    for (String page : List.of("index", "batches", "lots", "recipes", "trace")) {
+      read("/review/" + page + ".xhtml");
+    }
+    read("/review/batch.xhtml?batch=" + batch.id);
+    Browser.driver().get(TestStack.app("/review/trace.xhtml").toString());
+    Browser.visible(By.id("trace:lot")).sendKeys(charged[0] + Keys.ENTER);
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace:result"), produced));
+    check("Review > Trace forward from " + charged[0]);
+    Browser.driver().findElement(By.id("trace:recall")).click();
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace:result"), produced));
+    check("Review > Trace, recall impact of " + charged[0]);
+    read("/audit/archive.xhtml");
+    read("/audit/access.xhtml");
+
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
+    for (String page :
+        List.of("index", "signatures", "security-events", "integrity", "archive", "access")) {
+      read("/audit/" + page + ".xhtml");
+    }
+    Browser.driver().get(TestStack.app("/audit/index.xhtml").toString());
+    Browser.visible(By.id("results:entries:0:history")).click();
+    Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+    check("Audit > a record's history");
+
+    Browser.signInAs(DemoUser.ADMIN, "/admin/equipment.xhtml");
+    for (String page :
+        List.of("equipment", "materials", "recipes", "lots", "batches", "collection")) {
+      read("/admin/" + page + ".xhtml");
+    }
+    String row = "//tr[.//code[text()='" + batch.number + "']]";
+    Browser.driver().get(TestStack.app("/admin/batches.xhtml").toString());
+    Browser.visible(By.xpath(row + "//button[contains(@id, ':open')]")).click();
+    Browser.visible(By.id("batches:detail-title"));
+    check("Admin > Batches > " + batch.number);
+
+    assertTrue(findings.isEmpty(), String.join("\n", findings));
+  }
+
+  private void read(String path) {
+    Browser.driver().get(TestStack.app(path).toString());
+    Browser.visible(By.id("page-title"));
+    check(path);
+  }
+
+  private void check(String where) {
+    String text = Browser.driver().findElement(By.tagName("body")).getText();
+    try {
+      PlantLanguage.assertNoCodeWords(text, where);
+    } catch (AssertionError e) {
+      findings.add(e.getMessage());
+    }
+  }
+}
