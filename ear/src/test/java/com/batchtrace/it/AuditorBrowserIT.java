@@ -48,7 +48,7 @@ class AuditorBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("history"), "History of Equipment " + id));
+                By.id("history"), "History of Equipment Browser audit subject (renamed)"));
     String history = Browser.driver().findElement(By.id("history")).getText();
     assertTrue(
         history.contains("Browser audit subject → Browser audit subject (renamed)"), history);
@@ -74,7 +74,7 @@ class AuditorBrowserIT extends DeployedApplication {
     Browser.signInAs(DemoUser.AUDITOR, "/audit/integrity.xhtml");
     Browser.visible(By.id("integrity:verify")).click();
     Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "INTACT"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Intact"));
 
     Browser.driver().findElement(By.id("review:conclusion")).sendKeys("Browser review: in order");
     Browser.driver().findElement(By.id("review:sign-review")).click();

@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * one is open; each exception is dispositioned in the signature dialog (accepted with a
  * justification, or linked to a deviation by its reference); the full record shows steps, values
  * with their correction, lots and signatures with their manifestation; the release is signed and
- * the batch and its produced lot show RELEASED; the batch report PDF has the record, "Page x of y",
+ * the batch and its produced lot show Released; the batch report PDF has the record, "Page x of y",
  * the manifestations, and the SHA-256 sent with it is the SHA-256 of its bytes.
  */
 class BatchReviewBrowserIT extends DeployedApplication {
@@ -58,7 +58,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
     WebElement list = Browser.visible(By.id("exceptions:list"));
     Browser.screenshot("review-batch-record");
     String listed = list.getText();
-    for (String kind : List.of("LOT_REFUSED", "OUT_OF_LIMITS", "CORRECTION", "DEVIATION")) {
+    for (String kind : List.of("Lot refused", "Out of limits", "Correction", "Deviation")) {
       assertTrue(listed.contains(kind), listed);
     }
     assertTrue(
@@ -79,7 +79,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
             .contains("Nothing was signed."));
     Browser.driver().findElement(By.id("decide:release-sign:cancel")).click();
     SignatureDialog.closed("decide:release-sign");
-    assertEquals("IN_REVIEW", Browser.driver().findElement(By.id("batch-status")).getText());
+    assertEquals("In review", Browser.driver().findElement(By.id("batch-status")).getText());
 
     for (int i = 0; i < exceptions; i++) {
       String kind =
@@ -91,7 +91,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
       Browser.visible(By.id("exceptions:justification"))
           .sendKeys("Reviewed " + kind + ": no impact");
-      if (kind.equals("DEVIATION")) {
+      if (kind.equals("Deviation")) {
         Browser.driver().findElement(By.id("exceptions:kind:1")).click();
         Browser.driver().findElement(By.id("exceptions:deviation")).sendKeys("DEV-2026-0107");
       }
@@ -105,8 +105,8 @@ class BatchReviewBrowserIT extends DeployedApplication {
           Browser.driver().findElement(dispositioned).getText());
     }
     listed = Browser.driver().findElement(By.id("exceptions:list")).getText();
-    assertTrue(listed.contains("DEVIATION DEV-2026-0107: Reviewed DEVIATION"), listed);
-    assertTrue(listed.contains("ACCEPTED: Reviewed LOT_REFUSED"), listed);
+    assertTrue(listed.contains("Deviation DEV-2026-0107: Reviewed Deviation"), listed);
+    assertTrue(listed.contains("Accepted: Reviewed Lot refused"), listed);
 
     Browser.driver().findElement(By.id("show-record")).click();
     String record = Browser.visible(By.id("record")).getText();
@@ -128,16 +128,16 @@ class BatchReviewBrowserIT extends DeployedApplication {
         stepOne.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}.*"),
         "date and time with the zone offset: " + stepOne);
     String audit = Browser.driver().findElement(By.id("audit-form:entries")).getText();
-    assertTrue(audit.contains("ExceptionDisposition"), audit);
+    assertTrue(audit.contains("Exception disposition"), audit);
 
     SignatureDialog.sign("decide:release", "decide:release-sign");
     Browser.waiting()
         .until(
-            ExpectedConditions.textToBePresentInElementLocated(By.id("batch-status"), "RELEASED"));
+            ExpectedConditions.textToBePresentInElementLocated(By.id("batch-status"), "Released"));
     String outcome = Browser.driver().findElement(By.id("decide:outcome")).getText();
     assertTrue(outcome.contains("Released by") && outcome.contains("Rita Reyes"), outcome);
     String lots = Browser.driver().findElement(By.id("decide:lots")).getText();
-    assertTrue(lots.contains(output) && lots.contains("RELEASED"), lots);
+    assertTrue(lots.contains(output) && lots.contains("Released"), lots);
     assertTrue(Browser.driver().findElements(By.id("decide:release")).isEmpty(), "decided");
 
     HttpResponse<byte[]> report = Browser.downloadResponse(By.id("report"));

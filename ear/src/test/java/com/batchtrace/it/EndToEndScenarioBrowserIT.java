@@ -133,7 +133,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     List<String> kinds =
         rows.stream().map(r -> r.findElement(By.className("bt-exception-kind")).getText()).toList();
     assertEquals(2, kinds.size(), kinds.toString());
-    assertEquals(Set.of("LOT_REFUSED", "CPP_EXCURSION"), Set.copyOf(kinds));
+    assertEquals(Set.of("Lot refused", "CPP excursion"), Set.copyOf(kinds));
     for (int i = 0; i < kinds.size(); i++) {
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
       Browser.visible(By.id("exceptions:justification"))
@@ -145,7 +145,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
       Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(signed));
     }
     SignatureDialog.sign("decide:release", "decide:release-sign");
-    waitForText(By.id("batch-status"), "RELEASED");
+    waitForText(By.id("batch-status"), "Released");
     String finished = number;
     assertTrue(Browser.driver().findElement(By.id("decide:lots")).getText().contains(finished));
 
@@ -155,7 +155,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("trace:go")).click();
     waitForText(By.id("trace:lots"), finished);
     WebElement finishedNode = Browser.visible(By.cssSelector("[data-node='lot-" + finished + "']"));
-    assertTrue(finishedNode.getText().contains("RELEASED"), finishedNode.getText());
+    assertTrue(finishedNode.getText().contains("Released"), finishedNode.getText());
 
     // 6. The auditor's export holds the whole story; the integrity check passes.
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
@@ -179,7 +179,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     Browser.driver().get(TestStack.app("/audit/integrity.xhtml").toString());
     Browser.visible(By.id("integrity:verify")).click();
     Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "INTACT"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Intact"));
   }
 
   private static long lotId(String lotNumber) {

@@ -31,7 +31,7 @@ class TraceBrowserIT extends DeployedApplication {
     for (var lot : new JsonObject[] {plant.i1, plant.f1, plant.f2, plant.f3}) {
       assertTrue(forward.contains(SmallPlant.number(lot)), forward);
     }
-    assertTrue(forward.contains("QUARANTINE"), "each lot with its status: " + forward);
+    assertTrue(forward.contains("Quarantine"), "each lot with its status: " + forward);
 
     Browser.driver().findElement(By.id("trace:recall")).click();
     Browser.waiting()

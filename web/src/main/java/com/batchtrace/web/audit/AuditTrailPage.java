@@ -31,6 +31,8 @@ public class AuditTrailPage implements Serializable {
 
   @Inject SiteTime siteTime;
 
+  @Inject com.batchtrace.web.shell.PlantWords words;
+
   private LocalDateTime from;
   private LocalDateTime to;
   private String user;
@@ -42,7 +44,8 @@ public class AuditTrailPage implements Serializable {
   private final PagedModel<AuditEntry> entries =
       new PagedModel<>(
           () -> Math.min(countMatching(), AuditSearch.COUNT_CAP),
-          (offset, limit) -> currentSearch().rows(query, offset, limit));
+          (offset, limit) -> named(currentSearch().rows(query, offset, limit)));
+  private final Map<String, String> labels = new java.util.HashMap<>();
   private long lastCount;
 
   private String historyOf;
@@ -66,8 +69,8 @@ public class AuditTrailPage implements Serializable {
   public void showHistory(AuditEntry entry) {
     Feedback.attempt(
         () -> {
-          history = search.history(entry.recordType(), entry.recordId());
-          historyOf = entry.recordType() + " " + entry.recordId();
+          history = search.historyInWords(entry.recordType(), entry.recordId());
+          historyOf = words.of(entry.recordType()) + " " + recordLabel(entry);
         },
         null);
   }
@@ -91,6 +94,26 @@ public class AuditTrailPage implements Serializable {
             .filter(e -> e.getValue() != null)
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
+  }
+
+  /** Learns the business identifiers of a page of entries as the table loads it. */
+  private List<AuditEntry> named(List<AuditEntry> rows) {
+    labels.putAll(currentSearch().labels(rows));
+    return rows;
+  }
+
+  /** The business identifier of an entry's record, e.g. "batch B-2026-0142 step 2". */
+  public String recordLabel(AuditEntry entry) {
+    return labels.getOrDefault(
+        AuditSearch.key(entry.recordType(), entry.recordId()), "(no longer named)");
+  }
+
+  /**
+   * The fields a revision changed that people read; the row's edit counter (optimistic locking) is
+   * bookkeeping, in the exports only.
+   */
+  public List<com.batchtrace.compliance.audit.boundary.FieldChange> fields(RecordChange change) {
+    return change.changes().stream().filter(f -> !f.field().equals("version")).toList();
   }
 
   private long countMatching() {

@@ -61,6 +61,7 @@ public class BatchReviewPage implements Serializable {
   private List<ReviewedException> exceptions;
   private ProcessCharts processData;
   private List<AuditEntry> auditTrail;
+  private java.util.Map<String, String> auditLabels = java.util.Map.of();
   private List<LotGenealogy> genealogyTrees;
   private List<BatchArchive.ArchivePackage> archivePackages;
 
@@ -96,6 +97,7 @@ public class BatchReviewPage implements Serializable {
     afterDecision = isDecided() ? postRelease.of(batchId) : null;
     exceptions = review.exceptions(batchId);
     auditTrail = auditSearch.ofBatch(batchId);
+    auditLabels = auditSearch.labels(auditTrail);
     archivePackages = null;
     genealogyTrees =
         decision.lots().stream()
@@ -249,6 +251,14 @@ public class BatchReviewPage implements Serializable {
 
   public ProcessCharts getProcessData() {
     return processData;
+  }
+
+  /** The business identifier of an audited record of the batch, e.g. "batch B-1 step 2". */
+  public String recordLabel(AuditEntry entry) {
+    return auditLabels.getOrDefault(
+        com.batchtrace.compliance.audit.boundary.AuditSearch.key(
+            entry.recordType(), entry.recordId()),
+        "");
   }
 
   public List<AuditEntry> getAuditTrail() {

@@ -168,6 +168,120 @@ public class AuditTrailQueries {
     return rows;
   }
 
+  /** An exception's kind in words in SQL, as the pages write it ("Lot refused"). */
+  private static final String KIND_IN_WORDS =
+      "replace(upper(left(x.kind, 1)) || lower(replace(substr(x.kind, 2), '_', ' ')), 'Cpp ', 'CPP ')";
+
+  /**
+   * How people name a record of each audited type: by its business identifier (batch and lot
+   * numbers, material codes, step positions), read from the live tables (nothing is deleted). One
+   * statement per type, for a whole page of records at once.
+   */
+  private static final java.util.Map<AuditedRecordType, String> LABELS =
+      new java.util.EnumMap<>(
+          java.util.Map.ofEntries(
+              java.util.Map.entry(
+                  AuditedRecordType.EQUIPMENT,
+                  "select id, name || ' (' || uns_path || ')' from batchtrace.equipment"),
+              java.util.Map.entry(
+                  AuditedRecordType.MATERIAL,
+                  "select id, code || ' ' || name from batchtrace.material"),
+              java.util.Map.entry(
+                  AuditedRecordType.MATERIAL_LOT,
+                  "select id, lot_number from batchtrace.material_lot"),
+              java.util.Map.entry(
+                  AuditedRecordType.MASTER_BATCH_RECORD,
+                  "select r.id, p.code || ' version ' || r.mbr_version"
+                      + " from batchtrace.master_batch_record r"
+                      + " join batchtrace.material p on p.id = r.product_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.BATCH, "select id, batch_number from batchtrace.batch"),
+              java.util.Map.entry(
+                  AuditedRecordType.LOT_CONSUMPTION,
+                  "select c.id, 'lot ' || l.lot_number || ' into batch ' || b.batch_number"
+                      + " || ' step ' || c.step_position from batchtrace.lot_consumption c"
+                      + " join batchtrace.material_lot l on l.id = c.lot_id"
+                      + " join batchtrace.batch b on b.id = c.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.UNS_TAG,
+                  "select t.id, t.tag || ' on ' || e.uns_path from batchtrace.uns_tag t"
+                      + " join batchtrace.equipment e on e.id = t.equipment_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.EQUIPMENT_ALLOCATION,
+                  "select a.id, e.name || ' for batch ' || b.batch_number || ' step '"
+                      + " || a.step_position from batchtrace.equipment_allocation a"
+                      + " join batchtrace.equipment e on e.id = a.equipment_id"
+                      + " join batchtrace.batch b on b.id = a.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.BATCH_EXCEPTION,
+                  "select x.id, "
+                      + KIND_IN_WORDS
+                      + " || ' on batch ' || b.batch_number"
+                      + " || ' step ' || x.step_position from batchtrace.batch_exception x"
+                      + " join batchtrace.batch b on b.id = x.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.STEP_EXECUTION,
+                  "select s.id, 'batch ' || b.batch_number || ' step ' || s.step_position"
+                      + " from batchtrace.step_execution s"
+                      + " join batchtrace.batch b on b.id = s.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.STEP_ENTRY,
+                  "select n.id, n.parameter || ' on batch ' || b.batch_number || ' step '"
+                      + " || s.step_position from batchtrace.step_entry n"
+                      + " join batchtrace.step_execution s on s.id = n.step_execution_id"
+                      + " join batchtrace.batch b on b.id = s.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.EXCEPTION_DISPOSITION,
+                  "select d.id, 'of the ' || lower("
+                      + KIND_IN_WORDS
+                      + ") || ' on batch '"
+                      + " || b.batch_number || ' step ' || x.step_position"
+                      + " from batchtrace.exception_disposition d"
+                      + " join batchtrace.batch_exception x on x.id = d.exception_id"
+                      + " join batchtrace.batch b on b.id = x.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.POST_RELEASE_REVIEW,
+                  "select v.id, 'of batch ' || b.batch_number from batchtrace.post_release_review v"
+                      + " join batchtrace.batch b on b.id = v.batch_id"),
+              java.util.Map.entry(
+                  AuditedRecordType.AUDIT_TRAIL_REVIEW,
+                  "select id, 'by ' || reviewed_by from batchtrace.audit_trail_review"),
+              java.util.Map.entry(
+                  AuditedRecordType.ACCESS_REVIEW,
+                  "select id, 'by ' || reviewed_by_name from batchtrace.access_review")));
+
+  /**
+   * The business identifier of each given record (see {@link #LABELS}), keyed by type and id; a
+   * record whose row cannot be found (never the case: nothing is deleted) has no label.
+   */
+  public java.util.Map<AuditedRecordType, java.util.Map<Long, String>> labels(
+      java.util.Map<AuditedRecordType, java.util.Set<Long>> records) {
+    java.util.Map<AuditedRecordType, java.util.Map<Long, String>> labels =
+        new java.util.EnumMap<>(AuditedRecordType.class);
+    try (Connection c = dataSource.getConnection()) {
+      for (var wanted : records.entrySet()) {
+        if (wanted.getValue().isEmpty()) {
+          continue;
+        }
+        java.util.Map<Long, String> ofType = new java.util.HashMap<>();
+        String sql =
+            "select * from (" + LABELS.get(wanted.getKey()) + ") labelled where id = any(?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+          s.setArray(1, c.createArrayOf("bigint", wanted.getValue().toArray()));
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              ofType.put(rs.getLong(1), rs.getString(2));
+            }
+          }
+        }
+        labels.put(wanted.getKey(), ofType);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Naming audited records failed", e);
+    }
+    return labels;
+  }
+
   private void run(String sql, Where where, StatementSetup setup, Consumer<AuditEntry> sink) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
