@@ -25,7 +25,8 @@ class AuditorBrowserIT extends DeployedApplication {
   void theAuditorSearchesReadsAHistoryAndExportsCsvAndPdfWithAMatchingChecksum()
       throws IOException {
     RestClient admin = RestClient.as(DemoUser.ADMIN);
-    long id = admin.createEnterprise("Browser audit subject").getJsonNumber("id").longValue();
+    jakarta.json.JsonObject subject = admin.createEnterprise("Browser audit subject");
+    long id = subject.getJsonNumber("id").longValue();
     admin.put(
         "/equipment/" + id,
         "{\"name\":\"Browser audit subject (renamed)\",\"active\":true,"
@@ -33,7 +34,8 @@ class AuditorBrowserIT extends DeployedApplication {
 
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
     Browser.visible(By.id("search:user")).sendKeys("admin");
-    Browser.driver().findElement(By.id("search:record-id")).sendKeys(String.valueOf(id));
+    // The equipment as people know it: by its UNS path, not its database id.
+    Browser.driver().findElement(By.id("search:record")).sendKeys(subject.getString("unsPath"));
     Browser.driver().findElement(By.id("search:apply")).click();
     // The unfiltered first page may show the same entry: wait for the filtered result itself.
     Browser.waiting()

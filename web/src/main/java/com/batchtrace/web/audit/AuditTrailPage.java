@@ -38,6 +38,7 @@ public class AuditTrailPage implements Serializable {
   private String user;
   private String recordType;
   private Long recordId;
+  private String record;
   private String action;
 
   private AuditQuery query = AuditQuery.ALL;
@@ -53,7 +54,12 @@ public class AuditTrailPage implements Serializable {
 
   /** Applies the form's criteria; the table reloads from its first page. */
   public void apply() {
-    query = new AuditQuery(instant(from), instant(to), user, recordType, recordId, action);
+    Feedback.attempt(
+        () ->
+            query =
+                new AuditQuery(
+                    instant(from), instant(to), user, recordType, recordId, action, record),
+        null);
   }
 
   public void reset() {
@@ -62,6 +68,7 @@ public class AuditTrailPage implements Serializable {
     user = null;
     recordType = null;
     recordId = null;
+    record = null;
     action = null;
     apply();
   }
@@ -89,6 +96,7 @@ public class AuditTrailPage implements Serializable {
     params.put("recordType", query.recordType());
     params.put("recordId", query.recordId() == null ? null : query.recordId().toString());
     params.put("action", query.action());
+    params.put("record", query.record());
     return "export?"
         + params.entrySet().stream()
             .filter(e -> e.getValue() != null)
@@ -159,6 +167,14 @@ public class AuditTrailPage implements Serializable {
 
   public List<RecordChange> getHistory() {
     return history;
+  }
+
+  public String getRecord() {
+    return record;
+  }
+
+  public void setRecord(String record) {
+    this.record = record;
   }
 
   public LocalDateTime getFrom() {

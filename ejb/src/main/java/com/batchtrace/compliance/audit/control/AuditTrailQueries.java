@@ -153,6 +153,43 @@ public class AuditTrailQueries {
           + " union all select 'MaterialLot', l.id from batchtrace.material_lot l, b"
           + "   where l.produced_by_batch_id = b.id)";
 
+  /**
+   * The records a person names by what they know (binds the name six times): a batch number means
+   * the whole batch record (as {@link #RECORDS_OF_BATCH}, with the reviews of data after the
+   * decision), a lot number the lot, a material code the material, "CODE version n" that master
+   * batch record, a UNS path that piece of equipment.
+   */
+  private static final String RECORDS_NAMED =
+      "(e.record_type, e.record_id) in ("
+          + " select k.record_type, k.record_id"
+          + " from (select id from batchtrace.batch where batch_number = ?) b,"
+          + " lateral (select 'Batch'::text, b.id"
+          + "   union all select 'LotConsumption', c.id from batchtrace.lot_consumption c"
+          + "     where c.batch_id = b.id"
+          + "   union all select 'StepExecution', s.id from batchtrace.step_execution s"
+          + "     where s.batch_id = b.id"
+          + "   union all select 'StepEntry', n.id from batchtrace.step_entry n"
+          + "     join batchtrace.step_execution s on s.id = n.step_execution_id"
+          + "     where s.batch_id = b.id"
+          + "   union all select 'BatchException', x.id from batchtrace.batch_exception x"
+          + "     where x.batch_id = b.id"
+          + "   union all select 'ExceptionDisposition', d.id"
+          + "     from batchtrace.exception_disposition d"
+          + "     join batchtrace.batch_exception x on x.id = d.exception_id where x.batch_id = b.id"
+          + "   union all select 'EquipmentAllocation', a.id from batchtrace.equipment_allocation a"
+          + "     where a.batch_id = b.id"
+          + "   union all select 'MaterialLot', l.id from batchtrace.material_lot l"
+          + "     where l.produced_by_batch_id = b.id"
+          + "   union all select 'PostReleaseReview', v.id from batchtrace.post_release_review v"
+          + "     where v.batch_id = b.id) k(record_type, record_id)"
+          + " union all select 'MaterialLot', id from batchtrace.material_lot where lot_number = ?"
+          + " union all select 'Material', id from batchtrace.material where code = ?"
+          + " union all select 'MasterBatchRecord', r.id from batchtrace.master_batch_record r"
+          + "   join batchtrace.material p on p.id = r.product_id"
+          + "   where p.code || ' version ' || r.mbr_version = ?"
+          + " union all select 'Equipment', id from batchtrace.equipment where uns_path = ?"
+          + " union all select 'UnsTag', id from batchtrace.uns_tag where topic = ?)";
+
   /** Every revision of the records of one batch (see {@link #RECORDS_OF_BATCH}), newest first. */
   public List<AuditEntry> ofBatch(long batchId) {
     String sql =
@@ -356,6 +393,9 @@ public class AuditTrailQueries {
     if (q.action() != null) {
       w.add("e.revtype = ?", revtype(q.action()));
     }
+    if (q.record() != null) {
+      w.add(RECORDS_NAMED, q.record(), 6);
+    }
     return w;
   }
 
@@ -368,8 +408,15 @@ public class AuditTrailQueries {
     private final List<Object> params = new ArrayList<>();
 
     void add(String condition, Object param) {
+      add(condition, param, 1);
+    }
+
+    /** A condition that binds the same value {@code times} times. */
+    void add(String condition, Object param, int times) {
       sql += (sql.isEmpty() ? " where " : " and ") + condition;
-      params.add(param);
+      for (int i = 0; i < times; i++) {
+        params.add(param);
+      }
     }
 
     void bind(PreparedStatement s) throws SQLException {
