@@ -2,6 +2,7 @@ package com.batchtrace.it;
 
 import static com.batchtrace.it.RestClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -66,44 +67,83 @@ class BatchReviewBrowserIT extends DeployedApplication {
             < Browser.driver().findElement(By.id("record")).getLocation().getY(),
         "the exceptions come first, the record after them");
 
-    SignatureDialog.sign("decide:release", "decide:release-sign");
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("decide:release-sign:messages"),
-                "A deviation on step 1 is open ('" + DEVIATION));
-    assertTrue(
-        Browser.driver()
-            .findElement(By.id("decide:release-sign:messages"))
-            .getText()
-            .contains("Nothing was signed."));
-    Browser.driver().findElement(By.id("decide:release-sign:cancel")).click();
-    SignatureDialog.closed("decide:release-sign");
+    // Readiness first: every blocker listed and linked to its exception; Release disabled.
+    WebElement blockers = Browser.visible(By.id("blockers"));
+    Browser.screenshot("review-readiness");
+    String blocking = blockers.getText();
+    assertEquals(exceptions, blockers.findElements(By.tagName("li")).size(), blocking);
+    assertTrue(blocking.contains("Lot refused on step 1 is not dispositioned"), blocking);
+    assertTrue(blocking.contains("Out of limits on step 1 is not dispositioned"), blocking);
+    assertTrue(blocking.contains("Correction on step 1 is not dispositioned"), blocking);
+    assertTrue(blocking.contains("Deviation on step 1 is open: " + DEVIATION), blocking);
+    for (WebElement link : blockers.findElements(By.tagName("a"))) {
+      String target = link.getAttribute("href").replaceAll(".*#", "");
+      assertEquals(
+          1,
+          Browser.driver()
+              .findElements(By.cssSelector("[id='exceptions:list_data'] #" + target))
+              .size(),
+          "each blocker links to its exception's row: " + target);
+    }
+    assertFalse(Browser.driver().findElement(By.id("decide:release")).isEnabled());
+    assertTrue(Browser.driver().findElement(By.id("decide:reject")).isEnabled());
     assertEquals("In review", Browser.driver().findElement(By.id("batch-status")).getText());
 
     for (int i = 0; i < exceptions; i++) {
+      String row = "[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ")";
       String kind =
           Browser.driver()
-              .findElement(
-                  By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ")"))
+              .findElement(By.cssSelector(row))
               .findElement(By.className("bt-exception-kind"))
               .getText();
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
-      Browser.visible(By.id("exceptions:justification"))
-          .sendKeys("Reviewed " + kind + ": no impact");
-      if (kind.equals("Deviation")) {
-        Browser.driver().findElement(By.id("exceptions:kind:1")).click();
-        Browser.driver().findElement(By.id("exceptions:deviation")).sendKeys("DEV-2026-0107");
+      // In place: the form opens in the exception's own row, spelled out.
+      WebElement form = Browser.visible(By.cssSelector(row + " fieldset.bt-disposition-form"));
+      assertTrue(
+          form.getText()
+              .contains("of the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),
+          form.getText());
+      String prefix = "exceptions:list:" + i + ":";
+      if (i == 0) {
+        // Input is checked before the signature dialog opens: no justification, no dialog.
+        Browser.driver().findElement(By.id(prefix + "sign-disposition")).click();
+        Browser.waiting()
+            .until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("exceptions:messages"), "Write the justification of the disposition"));
+        assertFalse(
+            Browser.driver().findElement(By.id("exceptions:sign:dialog")).isDisplayed(),
+            "the signature dialog stays closed");
       }
-      SignatureDialog.sign("exceptions:sign-disposition", "exceptions:sign");
+      Browser.visible(By.id(prefix + "justification")).sendKeys("Reviewed " + kind + ": no impact");
+      if (kind.equals("Deviation")) {
+        Browser.driver().findElement(By.id(prefix + "kind:1")).click();
+        Browser.driver().findElement(By.id(prefix + "deviation")).sendKeys("DEV-2026-0107");
+      }
+      SignatureDialog.sign(prefix + "sign-disposition", "exceptions:sign");
       SignatureDialog.closed("exceptions:sign");
-      By dispositioned =
-          By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ") .bt-signature");
+      By dispositioned = By.cssSelector(row + " .bt-signature");
       Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(dispositioned));
       assertTrue(
           Browser.driver().findElement(dispositioned).getText().contains("Reviewed by"),
           Browser.driver().findElement(dispositioned).getText());
+      String message = Browser.driver().findElement(By.id("exceptions:messages")).getText();
+      assertTrue(
+          message.contains(
+              "Dispositioned the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),
+          "the message names the exception by the batch's identifiers: " + message);
+      if (i < exceptions - 1) {
+        assertEquals(
+            exceptions - 1 - i,
+            Browser.driver().findElements(By.cssSelector("#blockers li")).size(),
+            "a dispositioned exception no longer blocks");
+      }
     }
+    // Nothing blocks any more: the panel says so, and no stale message remains.
+    Browser.visible(By.id("ready"));
+    assertTrue(Browser.driver().findElements(By.id("blockers")).isEmpty());
+    assertTrue(Browser.driver().findElement(By.id("decide:release")).isEnabled());
+    assertEquals("", Browser.driver().findElement(By.id("decide:messages")).getText().strip());
     listed = Browser.driver().findElement(By.id("exceptions:list")).getText();
     assertTrue(listed.contains("Deviation DEV-2026-0107: Reviewed Deviation"), listed);
     assertTrue(listed.contains("Accepted: Reviewed Lot refused"), listed);

@@ -136,9 +136,9 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     assertEquals(Set.of("Lot refused", "CPP excursion"), Set.copyOf(kinds));
     for (int i = 0; i < kinds.size(); i++) {
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
-      Browser.visible(By.id("exceptions:justification"))
+      Browser.visible(By.id("exceptions:list:" + i + ":justification"))
           .sendKeys("PQ: " + kinds.get(i) + " assessed, no impact on quality");
-      SignatureDialog.sign("exceptions:sign-disposition", "exceptions:sign");
+      SignatureDialog.sign("exceptions:list:" + i + ":sign-disposition", "exceptions:sign");
       SignatureDialog.closed("exceptions:sign");
       By signed =
           By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ") .bt-signature");
