@@ -90,15 +90,15 @@ class BatchReviewBrowserIT extends DeployedApplication {
     assertEquals("In review", Browser.driver().findElement(By.id("batch-status")).getText());
 
     for (int i = 0; i < exceptions; i++) {
-      String row = "[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ")";
+      String exceptionRow = "[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ")";
       String kind =
           Browser.driver()
-              .findElement(By.cssSelector(row))
+              .findElement(By.cssSelector(exceptionRow))
               .findElement(By.className("bt-exception-kind"))
               .getText();
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
       // In place: the form opens in the exception's own row, spelled out.
-      WebElement form = Browser.visible(By.cssSelector(row + " fieldset.bt-disposition-form"));
+      WebElement form = Browser.visible(By.cssSelector(exceptionRow + " fieldset.bt-disposition-form"));
       assertTrue(
           form.getText()
               .contains("of the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),
@@ -122,7 +122,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
       }
       SignatureDialog.sign(prefix + "sign-disposition", "exceptions:sign");
       SignatureDialog.closed("exceptions:sign");
-      By dispositioned = By.cssSelector(row + " .bt-signature");
+      By dispositioned = By.cssSelector(exceptionRow + " .bt-signature");
       Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(dispositioned));
       assertTrue(
           Browser.driver().findElement(dispositioned).getText().contains("Reviewed by"),
