@@ -98,7 +98,8 @@ class BatchReviewBrowserIT extends DeployedApplication {
               .getText();
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
       // In place: the form opens in the exception's own row, spelled out.
-      WebElement form = Browser.visible(By.cssSelector(exceptionRow + " fieldset.bt-disposition-form"));
+      WebElement form =
+          Browser.visible(By.cssSelector(exceptionRow + " fieldset.bt-disposition-form"));
       assertTrue(
           form.getText()
               .contains("of the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),
