@@ -145,6 +145,7 @@ class ReleaseRulesTest {
   }
 
   @Test
+  @Tag("URS-060")
   void theReadinessListsEveryBlockerAtOnceEachWithWhereItIsResolved() {
     batch.granulateStatus = "PERFORMED";
     batch.verificationValid = false;
@@ -175,6 +176,7 @@ class ReleaseRulesTest {
   }
 
   @Test
+  @Tag("URS-060")
   void aDispositionedExceptionNoLongerBlocks() {
     BatchRecord record = batch.build();
 
@@ -188,6 +190,7 @@ class ReleaseRulesTest {
    * The readiness panel and the release decide alike: no blocker exactly when every rule lets the
    * release pass, over combinations of the batch's states.
    */
+  @Tag("URS-060")
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
