@@ -65,7 +65,7 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
     String row = "//tr[.//code[text()='" + batch.number + "']]";
     Browser.driver().get(TestStack.app("/admin/batches.xhtml").toString());
     Browser.visible(By.xpath(row + "//button[contains(@id, ':open')]")).click();
-    Browser.visible(By.id("batches:detail-title"));
+    Browser.visible(By.id("detail-title"));
     check("Admin > Batches > " + batch.number);
 
     assertTrue(findings.isEmpty(), String.join("\n", findings));
