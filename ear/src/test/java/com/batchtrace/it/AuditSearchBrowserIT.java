@@ -103,4 +103,56 @@ class AuditSearchBrowserIT extends DeployedApplication {
     assertEquals(String.valueOf(expected), csv.value("# Rows: "), "the export holds the search");
     assertTrue(csv.value("# Filter: ").contains(batch.number), csv.value("# Filter: "));
   }
+
+  @Test
+  @Tag("URS-059")
+  void theSignatureRegisterFiltersByBatchMeaningAndSignerAndNamesTheSignedRecords() {
+    TerminalBatch batch = new TerminalBatch();
+    String performerId = TestStack.newOperator("Paula");
+    RestClient performer = RestClient.as(performerId);
+    String verifier = TestStack.newOperator("Victor");
+    BatchReviewBrowserIT.completedWithExceptions(batch, performer, verifier, new String[2]);
+
+    Browser.signInAs(DemoUser.AUDITOR, "/audit/signatures.xhtml");
+    Browser.visible(By.id("register:batch")).sendKeys(batch.number);
+    Browser.driver().findElement(By.id("register:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register:signatures"), "1-3 of 3"));
+    String rows = Browser.driver().findElement(By.id("register:signatures")).getText();
+    assertTrue(rows.contains("Step batch " + batch.number + " step 1"), rows);
+    assertTrue(rows.contains("Step batch " + batch.number + " step 2"), rows);
+    assertTrue(rows.contains("Performed by") && rows.contains("Verified by"), rows);
+    PlantLanguage.assertNoCodeWords(rows, "the signature register");
+
+    new org.openqa.selenium.support.ui.Select(
+            Browser.driver().findElement(By.id("register:meaning")))
+        .selectByVisibleText("Verified by");
+    Browser.driver().findElement(By.id("register:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register:signatures"), "1-1 of 1"));
+    rows = Browser.driver().findElement(By.id("register:signatures")).getText();
+    assertTrue(rows.contains(verifier) && rows.contains("step 1"), rows);
+
+    Browser.driver().findElement(By.id("register:reset")).click();
+    Browser.visible(By.id("register:signer")).sendKeys(performerId);
+    Browser.driver().findElement(By.id("register:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register:signatures"), "1-2 of 2"));
+    rows = Browser.driver().findElement(By.id("register:signatures")).getText();
+    assertFalse(rows.contains("Verified by"), rows);
+
+    Browser.driver().findElement(By.id("register:reset")).click();
+    Browser.visible(By.id("register:batch")).sendKeys("NO-SUCH-BATCH");
+    Browser.driver().findElement(By.id("register:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register:signatures"), "No electronic signature matches these criteria."));
+  }
 }

@@ -16,12 +16,17 @@ public class SignatureRegisterPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private String signer;
-  private String appliedSigner;
+  private String meaning;
+  private String batchNumber;
+  private java.time.LocalDateTime from;
+  private java.time.LocalDateTime to;
+  private com.batchtrace.compliance.signature.boundary.RegisterFilter applied =
+      com.batchtrace.compliance.signature.boundary.RegisterFilter.ALL;
 
   private final PagedModel<SignatureView> signatures =
       new PagedModel<>(
-          () -> service().registerCount(appliedSigner),
-          (offset, limit) -> named(service().registerRows(appliedSigner, offset, limit)));
+          () -> service().registerCount(applied),
+          (offset, limit) -> named(service().registerRows(applied, offset, limit)));
 
   private final java.util.Map<String, String> labels = new java.util.HashMap<>();
 
@@ -57,8 +62,64 @@ public class SignatureRegisterPage implements Serializable {
     return CDI.current().select(SignatureService.class).get();
   }
 
+  /** Applies the filters; the table reloads from its first page. */
   public void apply() {
-    appliedSigner = signer;
+    com.batchtrace.web.shell.Feedback.attempt(
+        () ->
+            applied =
+                new com.batchtrace.compliance.signature.boundary.RegisterFilter(
+                    signer, meaning, batchNumber, instant(from), instant(to)),
+        null);
+  }
+
+  public void reset() {
+    signer = null;
+    meaning = null;
+    batchNumber = null;
+    from = null;
+    to = null;
+    apply();
+  }
+
+  private static java.time.Instant instant(java.time.LocalDateTime local) {
+    return local == null ? null : local.atZone(com.batchtrace.platform.SiteZone.zone()).toInstant();
+  }
+
+  /** The meanings to filter on, as the manifestation words them. */
+  public java.util.List<com.batchtrace.compliance.signature.entity.SignatureMeaning> getMeanings() {
+    return java.util.List.of(com.batchtrace.compliance.signature.entity.SignatureMeaning.values());
+  }
+
+  public String getMeaning() {
+    return meaning;
+  }
+
+  public void setMeaning(String meaning) {
+    this.meaning = meaning;
+  }
+
+  public String getBatchNumber() {
+    return batchNumber;
+  }
+
+  public void setBatchNumber(String batchNumber) {
+    this.batchNumber = batchNumber;
+  }
+
+  public java.time.LocalDateTime getFrom() {
+    return from;
+  }
+
+  public void setFrom(java.time.LocalDateTime from) {
+    this.from = from;
+  }
+
+  public java.time.LocalDateTime getTo() {
+    return to;
+  }
+
+  public void setTo(java.time.LocalDateTime to) {
+    this.to = to;
   }
 
   public PagedModel<SignatureView> getSignatures() {

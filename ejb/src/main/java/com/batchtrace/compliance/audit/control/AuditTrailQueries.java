@@ -190,6 +190,35 @@ public class AuditTrailQueries {
           + " union all select 'Equipment', id from batchtrace.equipment where uns_path = ?"
           + " union all select 'UnsTag', id from batchtrace.uns_tag where topic = ?)";
 
+  /**
+   * The records of the batch with this number (see {@link #RECORDS_OF_BATCH}, with the reviews of
+   * data after the decision), each as "RecordType#id": what the signature register filters on for a
+   * batch. Empty for an unknown number.
+   */
+  public java.util.Set<String> recordsOfBatchNumber(String batchNumber) {
+    String sql =
+        RECORDS_OF_BATCH.replace(
+                "with b(id) as (select ?::bigint)",
+                "with b(id) as (select id from batchtrace.batch where batch_number = ?)")
+            + " select record_type || '#' || record_id from records"
+            + " union all select 'PostReleaseReview#' || v.id from batchtrace.post_release_review v"
+            + " join batchtrace.batch b on b.id = v.batch_id where b.batch_number = ?";
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, batchNumber);
+      s.setString(2, batchNumber);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          keys.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the records of a batch failed", e);
+    }
+    return keys;
+  }
+
   /** Every revision of the records of one batch (see {@link #RECORDS_OF_BATCH}), newest first. */
   public List<AuditEntry> ofBatch(long batchId) {
     String sql =

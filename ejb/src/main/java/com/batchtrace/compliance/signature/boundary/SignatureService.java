@@ -209,6 +209,85 @@ public class SignatureService {
         .toList();
   }
 
+  /** How many signatures the register shows for the filter. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long registerCount(RegisterFilter filter) {
+    var where = registerWhere(filter);
+    if (where == null) {
+      return 0;
+    }
+    var query =
+        em.createQuery("select count(s) from ElectronicSignature s" + where.jpql, Long.class);
+    where.params.forEach(query::setParameter);
+    return query.getSingleResult();
+  }
+
+  /** One page of the register for the filter, newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SignatureView> registerRows(RegisterFilter filter, int offset, int limit) {
+    var where = registerWhere(filter);
+    if (where == null) {
+      return List.of();
+    }
+    var query =
+        em.createQuery(
+            "select s from ElectronicSignature s"
+                + where.jpql
+                + " order by s.signedAt desc, s.id desc",
+            ElectronicSignature.class);
+    where.params.forEach(query::setParameter);
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+        .map(s -> SignatureView.of(s, true))
+        .toList();
+  }
+
+  @Inject com.batchtrace.compliance.audit.control.AuditTrailQueries auditTrailQueries;
+
+  private record Where(String jpql, Map<String, Object> params) {}
+
+  /** The filter as JPQL; null when it can match nothing (an unknown batch number). */
+  private Where registerWhere(RegisterFilter f) {
+    List<String> conditions = new java.util.ArrayList<>();
+    Map<String, Object> params = new java.util.HashMap<>();
+    if (f.signer() != null) {
+      conditions.add("s.signerId = :signer");
+      params.put("signer", f.signer());
+    }
+    if (f.meaning() != null) {
+      SignatureMeaning meaning;
+      try {
+        meaning = SignatureMeaning.valueOf(f.meaning());
+      } catch (IllegalArgumentException e) {
+        throw new RuleViolation(
+            "'"
+                + f.meaning()
+                + "' is not a meaning of a signature; use one of "
+                + java.util.Arrays.toString(SignatureMeaning.values())
+                + ".");
+      }
+      conditions.add("s.meaning = :meaning");
+      params.put("meaning", meaning);
+    }
+    if (f.from() != null) {
+      conditions.add("s.signedAt >= :from");
+      params.put("from", f.from());
+    }
+    if (f.to() != null) {
+      conditions.add("s.signedAt < :to");
+      params.put("to", f.to());
+    }
+    if (f.batchNumber() != null) {
+      java.util.Set<String> records = auditTrailQueries.recordsOfBatchNumber(f.batchNumber());
+      if (records.isEmpty()) {
+        return null;
+      }
+      conditions.add("concat(s.recordType, '#', s.recordId) in :records");
+      params.put("records", records);
+    }
+    return new Where(
+        conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
