@@ -33,6 +33,8 @@ public class RecipeAuthoringPage implements Serializable {
 
   @Inject transient MaterialService materials;
 
+  @Inject transient com.batchtrace.collection.boundary.TagService tags;
+
   private List<MasterBatchRecordView> all;
   private List<MaterialView> materialsInUse;
   private MasterBatchRecordView selected;
@@ -313,6 +315,23 @@ public class RecipeAuthoringPage implements Serializable {
 
   private static <T> List<T> without(List<T> list, Predicate<T> match) {
     return list.stream().filter(match.negate()).toList();
+  }
+
+  /**
+   * The machine tags mapped on the plant's equipment (Admin > Machine data) that carry values,
+   * matching what was typed: a parameter names its tag as the equipment publishes it, and the
+   * batch's line decides which equipment's tag it reads.
+   */
+  public List<String> completeTag(String typed) {
+    String part = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    return tags.all().stream()
+        .filter(t -> t.active() && "VALUES".equals(t.kind()))
+        .map(com.batchtrace.collection.boundary.TagService.TagView::tag)
+        .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains(part))
+        .distinct()
+        .sorted()
+        .limit(50)
+        .toList();
   }
 
   public boolean isEditable() {
