@@ -98,9 +98,9 @@ class BatchReviewBrowserIT extends DeployedApplication {
               .findElement(By.className("bt-exception-kind"))
               .getText();
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
-      // In place: the form opens in the exception's own row, spelled out.
+      // In place: the form opens right below the exception's own row, spelled out.
       WebElement form =
-          Browser.visible(By.cssSelector(exceptionRow + " fieldset.bt-disposition-form"));
+          Browser.visible(By.cssSelector(exceptionRow + " + tr fieldset.bt-disposition-form"));
       assertTrue(
           form.getText()
               .contains("of the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),

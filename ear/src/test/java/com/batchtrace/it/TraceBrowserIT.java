@@ -204,7 +204,7 @@ class TraceBrowserIT extends DeployedApplication {
             + status
             + ": "
             + badge.getAttribute("class"));
-    assertEquals(status, badge.getText());
+    assertEquals(status.charAt(0) + status.substring(1).toLowerCase(), badge.getText());
   }
 
   /** Clicks the lot's toggler and waits for the next step to arrive. */

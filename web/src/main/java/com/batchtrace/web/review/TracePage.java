@@ -103,15 +103,19 @@ public class TracePage implements Serializable {
         all.stream()
             .collect(
                 java.util.stream.Collectors.groupingBy(
-                    l -> words.of(l.materialKind()).toLowerCase(java.util.Locale.ROOT),
-                    java.util.TreeMap::new,
+                    TracedLot::materialKind,
+                    () -> new java.util.TreeMap<>(TracePage::kindOrder),
                     java.util.stream.Collectors.counting()));
     String kinds =
         byKind.isEmpty()
             ? ""
             : ": "
                 + byKind.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey())
+                    .map(
+                        e ->
+                            e.getValue()
+                                + " "
+                                + words.of(e.getKey()).toLowerCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.joining(", "));
     return (recall ? "Recall impact: " : "")
         + counted
@@ -120,6 +124,16 @@ public class TracePage implements Serializable {
         + kinds
         + "."
         + (finishedOnly ? " The list below shows the finished lots only." : "");
+  }
+
+  /** Kinds in the order material flows: raw, intermediate, finished, then the rest by name. */
+  private static int kindOrder(String a, String b) {
+    List<String> flow = List.of("RAW", "INTERMEDIATE", "FINISHED");
+    int ia = flow.indexOf(a);
+    int ib = flow.indexOf(b);
+    ia = ia < 0 ? flow.size() : ia;
+    ib = ib < 0 ? flow.size() : ib;
+    return ia != ib ? Integer.compare(ia, ib) : String.valueOf(a).compareTo(String.valueOf(b));
   }
 
   /** What the empty list means, consistent with the tree above it. */

@@ -137,6 +137,26 @@ public class PlantWords {
     return CODED.contains(field) ? of(stored) : stored;
   }
 
+  /** The hash chains of the audit trail by what they hold. */
+  private static final Map<String, String> CHAINS =
+      Map.of(
+          "revision", "Revisions",
+          "security_event", "Security events",
+          "signature", "Signatures");
+
+  /** A hash chain by what it holds: {@code security_event} is "Security events". */
+  public String chain(String name) {
+    return CHAINS.getOrDefault(name, of(name));
+  }
+
+  /**
+   * A stored text (a security event's detail, written by the program) with the chains named as
+   * people say them; the stored text itself stays as it was written.
+   */
+  public String text(String stored) {
+    return stored == null ? "" : stored.replaceAll("\\bsecurity_event\\b", "security events");
+  }
+
   private static String sentence(String words) {
     String lower = words.toLowerCase(Locale.ROOT);
     return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
