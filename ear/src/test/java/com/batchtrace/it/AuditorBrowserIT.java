@@ -22,6 +22,7 @@ class AuditorBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-018")
   @Tag("URS-019")
+  @Tag("URS-063")
   void theAuditorSearchesReadsAHistoryAndExportsCsvAndPdfWithAMatchingChecksum()
       throws IOException {
     RestClient admin = RestClient.as(DemoUser.ADMIN);
@@ -61,6 +62,17 @@ class AuditorBrowserIT extends DeployedApplication {
     String checksum = csv.sha256();
     assertEquals("2", csv.value("# Rows: "));
     assertTrue(csv.data().contains("Name per site master file"), csv.data());
+    // Each entry with what it changed: the old and the new value of each field.
+    assertTrue(csv.data().lines().findFirst().orElseThrow().endsWith(",changes"), csv.data());
+    assertTrue(
+        csv.data().contains("name: Browser audit subject → Browser audit subject (renamed)"),
+        csv.data());
+    String json =
+        new String(Browser.download(By.id("export-json")), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(
+        json.contains(
+            "\"changes\":\"name: Browser audit subject → Browser audit subject (renamed)\""),
+        json);
 
     String pdf = pdfText(Browser.download(By.id("export-pdf")));
     assertTrue(pdf.contains("Name per site master file"), pdf);

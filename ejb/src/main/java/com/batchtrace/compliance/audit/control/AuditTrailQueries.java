@@ -191,6 +191,45 @@ public class AuditTrailQueries {
           + " union all select 'UnsTag', id from batchtrace.uns_tag where topic = ?)";
 
   /**
+   * Every revision's state up to the given revisions of the given records, as JSON (the Envers row
+   * without its bookkeeping columns), oldest first per record: what the export diffs to write each
+   * entry's old and new values. One statement per record type for a whole chunk of entries.
+   *
+   * @return per record "RecordType#id", its states as [revision, JSON] in revision order
+   */
+  public java.util.Map<String, List<Object[]>> statesUpTo(
+      java.util.Map<AuditedRecordType, java.util.Map<Long, Long>> lastRevisionById) {
+    java.util.Map<String, List<Object[]>> states = new java.util.HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (var ofType : lastRevisionById.entrySet()) {
+        if (ofType.getValue().isEmpty()) {
+          continue;
+        }
+        long upTo = java.util.Collections.max(ofType.getValue().values());
+        String sql =
+            "select a.id, a.rev, (to_jsonb(a) - 'rev' - 'revtype' - 'revend')::text from batchtrace."
+                + ofType.getKey().auditTable()
+                + " a where a.id = any(?) and a.rev <= ? order by a.id, a.rev";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+          s.setArray(1, c.createArrayOf("bigint", ofType.getValue().keySet().toArray()));
+          s.setLong(2, upTo);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              states
+                  .computeIfAbsent(
+                      ofType.getKey().recordType() + "#" + rs.getLong(1), k -> new ArrayList<>())
+                  .add(new Object[] {rs.getLong(2), rs.getString(3)});
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the states of audited records failed", e);
+    }
+    return states;
+  }
+
+  /**
    * The records of the batch with this number (see {@link #RECORDS_OF_BATCH}, with the reviews of
    * data after the decision), each as "RecordType#id": what the signature register filters on for a
    * batch. Empty for an unknown number.
