@@ -106,7 +106,9 @@ class AuditSearchBrowserIT extends DeployedApplication {
 
   @Test
   @Tag("URS-059")
-  void theSignatureRegisterFiltersByBatchMeaningAndSignerAndNamesTheSignedRecords() {
+  @Tag("URS-064")
+  void theSignatureRegisterFiltersByBatchMeaningAndSignerAndNamesTheSignedRecords()
+      throws java.sql.SQLException {
     TerminalBatch batch = new TerminalBatch();
     String performerId = TestStack.newOperator("Paula");
     RestClient performer = RestClient.as(performerId);
@@ -124,7 +126,32 @@ class AuditSearchBrowserIT extends DeployedApplication {
     assertTrue(rows.contains("Step batch " + batch.number + " step 1"), rows);
     assertTrue(rows.contains("Step batch " + batch.number + " step 2"), rows);
     assertTrue(rows.contains("Performed by") && rows.contains("Verified by"), rows);
+    assertEquals(
+        3,
+        Browser.driver()
+            .findElements(By.cssSelector("[id='register:signatures'] .bt-valid"))
+            .size(),
+        "each signature checked against its record now: " + rows);
     PlantLanguage.assertNoCodeWords(rows, "the signature register");
+
+    // A charge of step 1 altered behind the application's back: step 1's signatures no longer
+    // match, step 2's still do.
+    try (java.sql.Connection rogue = TestStack.databaseAsSuperuser();
+        java.sql.Statement s = rogue.createStatement()) {
+      s.executeUpdate(
+          "update batchtrace.lot_consumption set quantity = quantity + 1 where batch_id = "
+              + batch.id
+              + " and step_position = 1");
+    }
+    Browser.driver().findElement(By.id("register:apply")).click();
+    Browser.waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("[id='register:signatures'] .bt-signature-invalid"))
+                        .size()
+                    == 2);
+    rows = Browser.driver().findElement(By.id("register:signatures")).getText();
+    assertTrue(rows.contains("Invalid: the record changed after signing"), rows);
 
     new org.openqa.selenium.support.ui.Select(
             Browser.driver().findElement(By.id("register:meaning")))

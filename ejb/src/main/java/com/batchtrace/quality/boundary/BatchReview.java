@@ -339,6 +339,18 @@ public class BatchReview {
     return signed.isEmpty() ? Optional.empty() : Optional.of(signed.get(signed.size() - 1));
   }
 
+  /**
+   * The content QA's release or rejection of the batch is linked to, built as when signing: what
+   * the signature register checks a decision's signature against. Empty for an unknown batch.
+   */
+  @Transactional
+  public Optional<com.batchtrace.compliance.signature.entity.SignedRecord> releaseContent(
+      long batchId) {
+    return em.find(Batch.class, batchId) == null
+        ? Optional.empty()
+        : Optional.of(recordOf(batchId));
+  }
+
   private BatchReleaseContent recordOf(long batchId) {
     return new BatchReleaseContent(
         records.record(batchId), dispositionsOf(batchId), () -> legacyContentOf(batchId));

@@ -176,9 +176,8 @@ public class SignatureService {
   }
 
   /**
-   * The signature register: one page of all signatures, newest first. Validity is not computed here
-   * (it needs each record); {@code valid} is true in these rows and the record's own page shows the
-   * checked manifestation.
+   * The signature register: one page of all signatures, newest first, each checked against its
+   * record's content now (the {@link SignedRecordSource} of its record type).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<SignatureView> register(String signerId, int offset, int limit) {
@@ -187,26 +186,12 @@ public class SignatureService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public long registerCount(String signerId) {
-    return em.createQuery("select count(s) from ElectronicSignature s" + BY_SIGNER, Long.class)
-        .setParameter("u", blankToNull(signerId))
-        .getSingleResult();
+    return registerCount(new RegisterFilter(signerId, null, null, null, null));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SignatureView> registerRows(String signerId, int offset, int limit) {
-    return em
-        .createQuery(
-            "select s from ElectronicSignature s"
-                + BY_SIGNER
-                + " order by s.signedAt desc, s.id desc",
-            ElectronicSignature.class)
-        .setParameter("u", blankToNull(signerId))
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList()
-        .stream()
-        .map(s -> SignatureView.of(s, true))
-        .toList();
+    return registerRows(new RegisterFilter(signerId, null, null, null, null), offset, limit);
   }
 
   /** How many signatures the register shows for the filter. */
@@ -237,8 +222,29 @@ public class SignatureService {
             ElectronicSignature.class);
     where.params.forEach(query::setParameter);
     return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-        .map(s -> SignatureView.of(s, true))
+        .map(s -> SignatureView.of(s, stillMatches(s)))
         .toList();
+  }
+
+  @Inject jakarta.enterprise.inject.Instance<SignedRecordSource> sources;
+
+  /**
+   * Whether the signature still matches its record's content now, computed as the record's own page
+   * computes it; a record that cannot be found any more does not match.
+   */
+  private boolean stillMatches(ElectronicSignature s) {
+    for (SignedRecordSource source : sources) {
+      if (source.recordTypes().contains(s.getRecordType())) {
+        return source
+            .find(s.getRecordType(), s.getRecordId())
+            .map(
+                record ->
+                    s.getContentSha256()
+                        .equals(Sha256.hex(record.canonicalContent(s.getContentFormat()))))
+            .orElse(false);
+      }
+    }
+    return false;
   }
 
   @Inject com.batchtrace.compliance.audit.control.AuditTrailQueries auditTrailQueries;
