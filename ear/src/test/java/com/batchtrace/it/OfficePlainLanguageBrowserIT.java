@@ -31,6 +31,7 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
         BatchReviewBrowserIT.completedWithExceptions(batch, performer, verifier, charged);
 
     Browser.signInAs(DemoUser.REVIEWER, "/review/index.xhtml");
+    read("/index.xhtml");
     for (String page : List.of("index", "batches", "lots", "recipes", "trace")) {
       read("/review/" + page + ".xhtml");
     }
@@ -48,6 +49,7 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
     read("/audit/access.xhtml");
 
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
+    read("/index.xhtml");
     for (String page :
         List.of("index", "signatures", "security-events", "integrity", "archive", "access")) {
       read("/audit/" + page + ".xhtml");
@@ -58,6 +60,7 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
     check("Audit > a record's history");
 
     Browser.signInAs(DemoUser.ADMIN, "/admin/equipment.xhtml");
+    read("/index.xhtml");
     for (String page :
         List.of("equipment", "materials", "recipes", "lots", "batches", "collection")) {
       read("/admin/" + page + ".xhtml");
