@@ -36,6 +36,16 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
       read("/review/" + page + ".xhtml");
     }
     read("/review/batch.xhtml?batch=" + batch.id);
+    // All batch records: found by a part of the number, with the line by its name.
+    Browser.driver().get(TestStack.app("/review/batches.xhtml").toString());
+    Browser.visible(By.id("batches:number")).sendKeys(batch.number.substring(2));
+    Browser.driver().findElement(By.id("batches:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("batches:all"), "1-1 of 1"));
+    String found = Browser.driver().findElement(By.id("batches:all")).getText();
+    assertTrue(found.contains(batch.number) && found.contains("Terminal plant line"), found);
+    check("Review > All batch records, filtered");
     Browser.driver().get(TestStack.app("/review/trace.xhtml").toString());
     Browser.visible(By.id("trace:lot")).sendKeys(charged[0] + Keys.ENTER);
     Browser.waiting()
