@@ -112,8 +112,7 @@ public class AuditTrailPage implements Serializable {
 
   /** The business identifier of an entry's record, e.g. "batch B-2026-0142 step 2". */
   public String recordLabel(AuditEntry entry) {
-    return labels.getOrDefault(
-        AuditSearch.key(entry.recordType(), entry.recordId()), "(no longer named)");
+    return labels.getOrDefault(AuditSearch.key(entry.recordType(), entry.recordId()), "");
   }
 
   /**

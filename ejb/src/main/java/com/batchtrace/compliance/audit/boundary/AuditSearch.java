@@ -89,10 +89,13 @@ public class AuditSearch {
     actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);
     java.util.Map<AuditedRecordType, java.util.Set<Long>> wanted =
         new java.util.EnumMap<>(AuditedRecordType.class);
+    java.util.List<String> known = AuditedRecordType.names();
     for (AuditEntry e : entries) {
-      wanted
-          .computeIfAbsent(AuditedRecordType.of(e.recordType()), t -> new java.util.HashSet<>())
-          .add(e.recordId());
+      if (known.contains(e.recordType())) {
+        wanted
+            .computeIfAbsent(AuditedRecordType.of(e.recordType()), t -> new java.util.HashSet<>())
+            .add(e.recordId());
+      }
     }
     return keyed(queries.labels(wanted));
   }

@@ -365,7 +365,8 @@ public class AuditTrailQueries {
         new java.util.EnumMap<>(AuditedRecordType.class);
     try (Connection c = dataSource.getConnection()) {
       for (var wanted : records.entrySet()) {
-        if (wanted.getValue().isEmpty()) {
+        // A record type without a naming statement here stays unnamed rather than failing a page.
+        if (wanted.getValue().isEmpty() || !LABELS.containsKey(wanted.getKey())) {
           continue;
         }
         java.util.Map<Long, String> ofType = new java.util.HashMap<>();
