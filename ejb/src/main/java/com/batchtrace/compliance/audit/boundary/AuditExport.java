@@ -185,10 +185,13 @@ public class AuditExport {
     }
     java.util.Map<AuditedRecordType, java.util.Map<Long, Long>> wanted =
         new java.util.EnumMap<>(AuditedRecordType.class);
+    List<String> known = AuditedRecordType.names();
     for (AuditEntry e : entries) {
-      wanted
-          .computeIfAbsent(AuditedRecordType.of(e.recordType()), t -> new java.util.HashMap<>())
-          .merge(e.recordId(), e.revision(), Math::max);
+      if (known.contains(e.recordType())) {
+        wanted
+            .computeIfAbsent(AuditedRecordType.of(e.recordType()), t -> new java.util.HashMap<>())
+            .merge(e.recordId(), e.revision(), Math::max);
+      }
     }
     java.util.Map<String, List<Object[]>> states = queries.statesUpTo(wanted);
     List<AuditEntry> filled = new java.util.ArrayList<>(entries.size());
