@@ -62,6 +62,7 @@ class AuditSearchBrowserIT extends DeployedApplication {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("results:entries"), "1-" + Math.min(expected, 100) + " of " + expected));
     String found = Browser.driver().findElement(By.id("results:entries")).getText();
+    Browser.screenshot("audit-search-by-batch");
     String step = "batch " + batch.number + " step 1";
     for (String entry :
         List.of(
@@ -152,6 +153,7 @@ class AuditSearchBrowserIT extends DeployedApplication {
                     == 2);
     rows = Browser.driver().findElement(By.id("register:signatures")).getText();
     assertTrue(rows.contains("Invalid: the record changed after signing"), rows);
+    Browser.screenshot("signature-register");
 
     new org.openqa.selenium.support.ui.Select(
             Browser.driver().findElement(By.id("register:meaning")))
