@@ -54,6 +54,7 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     // Leaving with the move unsaved asks first; staying keeps the working copy.
     Browser.driver().findElement(By.id("nav-batches")).click();
     Alert leave = Browser.waiting().until(ExpectedConditions.alertIsPresent());
+    assertTrue(leave.getText().contains("changes that are not saved"), leave.getText());
     leave.dismiss();
     assertTrue(Browser.driver().getCurrentUrl().contains("/admin/recipes"));
     Browser.visible(By.id("recipes:unsaved"));
