@@ -24,6 +24,7 @@ public class PlantWords {
   private static final Map<String, String> SPOKEN =
       Map.ofEntries(
           Map.entry("CPP_EXCURSION", "CPP excursion"),
+          Map.entry("RAW", "Raw"),
           Map.entry("UNS_TAG", "Machine tag"),
           Map.entry("IN_REVIEW", "In review"),
           Map.entry("ACCEPTED", "Accepted"),
