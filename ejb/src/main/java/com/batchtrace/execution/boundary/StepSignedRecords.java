@@ -27,7 +27,7 @@ public class StepSignedRecords implements SignedRecordSource {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<SignedRecord> find(String recordType, String recordId) {
     if (recordId == null || !recordId.matches("\\d{1,18}")) {
       return Optional.empty();

@@ -23,7 +23,7 @@ public class ReviewSignedRecords implements SignedRecordSource {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<SignedRecord> find(String recordType, String recordId) {
     if (recordId == null || !recordId.matches("\\d{1,18}")) {
       return Optional.empty();

@@ -179,7 +179,8 @@ public class SignatureService {
    * The signature register: one page of all signatures, newest first, each checked against its
    * record's content now (the {@link SignedRecordSource} of its record type).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // A transaction: each row's record is read and hashed in it (its lazy parts too).
+  @Transactional
   public Page<SignatureView> register(String signerId, int offset, int limit) {
     return new Page<>(registerRows(signerId, offset, limit), registerCount(signerId));
   }
@@ -189,7 +190,8 @@ public class SignatureService {
     return registerCount(new RegisterFilter(signerId, null, null, null, null));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // A transaction: each row's record is read and hashed in it (its lazy parts too).
+  @Transactional
   public List<SignatureView> registerRows(String signerId, int offset, int limit) {
     return registerRows(new RegisterFilter(signerId, null, null, null, null), offset, limit);
   }
@@ -208,7 +210,8 @@ public class SignatureService {
   }
 
   /** One page of the register for the filter, newest first. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // A transaction: each row's record is read and hashed in it (its lazy parts too).
+  @Transactional
   public List<SignatureView> registerRows(RegisterFilter filter, int offset, int limit) {
     var where = registerWhere(filter);
     if (where == null) {
