@@ -166,7 +166,7 @@ class AuditSearchBrowserIT extends DeployedApplication {
     rows = Browser.driver().findElement(By.id("register:signatures")).getText();
     assertTrue(rows.contains(verifier) && rows.contains("step 1"), rows);
 
-    Browser.driver().findElement(By.id("register:reset")).click();
+    reset();
     Browser.visible(By.id("register:signer")).sendKeys(performerId);
     Browser.driver().findElement(By.id("register:apply")).click();
     Browser.waiting()
@@ -176,12 +176,19 @@ class AuditSearchBrowserIT extends DeployedApplication {
     rows = Browser.driver().findElement(By.id("register:signatures")).getText();
     assertFalse(rows.contains("Verified by"), rows);
 
-    Browser.driver().findElement(By.id("register:reset")).click();
+    reset();
     Browser.visible(By.id("register:batch")).sendKeys("NO-SUCH-BATCH");
     Browser.driver().findElement(By.id("register:apply")).click();
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("register:signatures"), "No electronic signature matches these criteria."));
+  }
+
+  /** Clears the register's filters and waits until the form shows them cleared. */
+  private static void reset() {
+    WebElement signer = Browser.driver().findElement(By.id("register:signer"));
+    Browser.driver().findElement(By.id("register:reset")).click();
+    Browser.waiting().until(ExpectedConditions.stalenessOf(signer));
   }
 }
