@@ -49,6 +49,10 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     comparison = Browser.visible(By.id("compare-table")).getText();
     assertTrue(comparison.contains("moved from step 2"), comparison);
     assertTrue(comparison.contains("moved from step 1"), comparison);
+    ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            Browser.driver().findElement(By.id("compare-table")));
     Browser.screenshot("admin-recipe-comparison");
 
     // Leaving with the move unsaved asks first; staying keeps the working copy.
