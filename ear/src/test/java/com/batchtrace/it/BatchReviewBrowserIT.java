@@ -58,7 +58,6 @@ class BatchReviewBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.xpath(row + "//a[contains(@id, ':open')]")).click();
 
     WebElement list = Browser.visible(By.id("exceptions:list"));
-    Browser.screenshot("review-batch-record");
     String listed = list.getText();
     for (String kind : List.of("Lot refused", "Out of limits", "Correction", "Deviation")) {
       assertTrue(listed.contains(kind), listed);
@@ -107,6 +106,9 @@ class BatchReviewBrowserIT extends DeployedApplication {
           form.getText());
       String prefix = "exceptions:list:" + i + ":";
       if (i == 0) {
+        ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", form);
+        Browser.screenshot("review-batch-record");
         // Input is checked before the signature dialog opens: no justification, no dialog.
         Browser.driver().findElement(By.id(prefix + "sign-disposition")).click();
         Browser.waiting()
