@@ -155,7 +155,22 @@ public class PlantWords {
    * people say them; the stored text itself stays as it was written.
    */
   public String text(String stored) {
-    return stored == null ? "" : stored.replaceAll("\\bsecurity_event\\b", "security events");
+    if (stored == null) {
+      return "";
+    }
+    // Events written before their texts used words: a status in brackets, e.g. "(RELEASED)".
+    java.util.regex.Matcher status =
+        java.util.regex.Pattern.compile("\\(((?=[A-Z_]{4,}\\))[A-Z]+(?:_[A-Z]+)*)\\)")
+            .matcher(stored);
+    StringBuilder text = new StringBuilder();
+    while (status.find()) {
+      status.appendReplacement(
+          text,
+          java.util.regex.Matcher.quoteReplacement(
+              "(" + status.group(1).toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
+    }
+    status.appendTail(text);
+    return text.toString().replaceAll("\\bsecurity_event\\b", "security events");
   }
 
   private static String sentence(String words) {

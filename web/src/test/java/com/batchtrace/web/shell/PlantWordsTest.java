@@ -55,4 +55,13 @@ class PlantWordsTest {
     assertEquals("Raw", words.of("RAW"));
     assertEquals("FG", words.of("FG"), "a short code stays as it is");
   }
+
+  @Test
+  void storedEventTextsReadInWords() {
+    assertEquals(
+        "PDF batch report of batch B-1 (in review): 10 bytes",
+        words.text("PDF batch report of batch B-1 (IN_REVIEW): 10 bytes"));
+    assertEquals("security events at 38", words.text("security_event at 38"));
+    assertEquals("Lot L-1 (RAW-1)", words.text("Lot L-1 (RAW-1)"), "a code in brackets stays");
+  }
 }
