@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class AuditSearchBrowserIT extends DeployedApplication {
 
   @Test
-  @Tag("URS-059")
+  @Tag("URS-065")
   void aBatchNumberFindsTheWholeBatchRecordNamedByBusinessIdentifiers() {
     TerminalBatch batch = new TerminalBatch();
     TerminalBatch other = new TerminalBatch();
@@ -106,8 +106,8 @@ class AuditSearchBrowserIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-059")
-  @Tag("URS-064")
+  @Tag("URS-065")
+  @Tag("URS-070")
   void theSignatureRegisterFiltersByBatchMeaningAndSignerAndNamesTheSignedRecords()
       throws java.sql.SQLException {
     TerminalBatch batch = new TerminalBatch();

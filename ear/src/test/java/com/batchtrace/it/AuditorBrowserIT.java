@@ -22,7 +22,7 @@ class AuditorBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-018")
   @Tag("URS-019")
-  @Tag("URS-063")
+  @Tag("URS-069")
   void theAuditorSearchesReadsAHistoryAndExportsCsvAndPdfWithAMatchingChecksum()
       throws IOException {
     RestClient admin = RestClient.as(DemoUser.ADMIN);

@@ -38,7 +38,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
   @Tag("URS-036")
   @Tag("URS-037")
   @Tag("URS-038")
-  @Tag("URS-060")
+  @Tag("URS-066")
   void qaReviewsByExceptionReadsTheFullRecordReleasesAndPrintsTheReport() throws IOException {
     String performerId = TestStack.newOperator("Paula");
     String verifierId = TestStack.newOperator("Victor");

@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class MaterialsAdminBrowserIT extends DeployedApplication {
 
   @Test
-  @Tag("URS-062")
+  @Tag("URS-068")
   void aMaterialIsChangedWithAReasonAndTheAuditorFindsItByItsCode() {
     String code = Lots.material("RAW");
 

@@ -21,7 +21,7 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
   private final List<String> findings = new ArrayList<>();
 
   @Test
-  @Tag("URS-058")
+  @Tag("URS-064")
   void everyOfficePageSpeaksThePlantsLanguage() {
     TerminalBatch batch = new TerminalBatch();
     RestClient performer = RestClient.as(TestStack.newOperator("Paula"));

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.Select;
 class RecipeAuthoringBrowserIT extends DeployedApplication {
 
   @Test
-  @Tag("URS-061")
+  @Tag("URS-067")
   void aNewVersionStartsFromTheApprovedOneAndTheComparisonShowsAMovedStep() {
     String material = Lots.material("RAW");
     String product = Lots.material("FINISHED");

@@ -145,7 +145,7 @@ class ReleaseRulesTest {
   }
 
   @Test
-  @Tag("URS-060")
+  @Tag("URS-066")
   void theReadinessListsEveryBlockerAtOnceEachWithWhereItIsResolved() {
     batch.granulateStatus = "PERFORMED";
     batch.verificationValid = false;
@@ -176,7 +176,7 @@ class ReleaseRulesTest {
   }
 
   @Test
-  @Tag("URS-060")
+  @Tag("URS-066")
   void aDispositionedExceptionNoLongerBlocks() {
     BatchRecord record = batch.build();
 
@@ -190,7 +190,7 @@ class ReleaseRulesTest {
    * The readiness panel and the release decide alike: no blocker exactly when every rule lets the
    * release pass, over combinations of the batch's states.
    */
-  @Tag("URS-060")
+  @Tag("URS-066")
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {

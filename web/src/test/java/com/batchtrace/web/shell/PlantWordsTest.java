@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Stored codes read as the plant's words; what people typed stays as they typed it. */
-@Tag("URS-058")
+@Tag("URS-064")
 class PlantWordsTest {
 
   private final PlantWords words = new PlantWords();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * and the new value as stored: a creation lists the fields it set, a change only the fields it
  * changed, each against the record's revision before it.
  */
-@Tag("URS-063")
+@Tag("URS-069")
 class AuditExportChangesTest {
 
   private static final List<Object[]> STATES =
