@@ -22,10 +22,12 @@ class AuditorBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-018")
   @Tag("URS-019")
+  @Tag("URS-069")
   void theAuditorSearchesReadsAHistoryAndExportsCsvAndPdfWithAMatchingChecksum()
       throws IOException {
     RestClient admin = RestClient.as(DemoUser.ADMIN);
-    long id = admin.createEnterprise("Browser audit subject").getJsonNumber("id").longValue();
+    jakarta.json.JsonObject subject = admin.createEnterprise("Browser audit subject");
+    long id = subject.getJsonNumber("id").longValue();
     admin.put(
         "/equipment/" + id,
         "{\"name\":\"Browser audit subject (renamed)\",\"active\":true,"
@@ -33,7 +35,8 @@ class AuditorBrowserIT extends DeployedApplication {
 
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
     Browser.visible(By.id("search:user")).sendKeys("admin");
-    Browser.driver().findElement(By.id("search:record-id")).sendKeys(String.valueOf(id));
+    // The equipment as people know it: by its UNS path, not its database id.
+    Browser.driver().findElement(By.id("search:record")).sendKeys(subject.getString("unsPath"));
     Browser.driver().findElement(By.id("search:apply")).click();
     // The unfiltered first page may show the same entry: wait for the filtered result itself.
     Browser.waiting()
@@ -48,7 +51,7 @@ class AuditorBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("history"), "History of Equipment " + id));
+                By.id("history"), "History of Equipment Browser audit subject (renamed)"));
     String history = Browser.driver().findElement(By.id("history")).getText();
     assertTrue(
         history.contains("Browser audit subject → Browser audit subject (renamed)"), history);
@@ -59,6 +62,17 @@ class AuditorBrowserIT extends DeployedApplication {
     String checksum = csv.sha256();
     assertEquals("2", csv.value("# Rows: "));
     assertTrue(csv.data().contains("Name per site master file"), csv.data());
+    // Each entry with what it changed: the old and the new value of each field.
+    assertTrue(csv.data().lines().findFirst().orElseThrow().endsWith(",changes"), csv.data());
+    assertTrue(
+        csv.data().contains("name: Browser audit subject → Browser audit subject (renamed)"),
+        csv.data());
+    String json =
+        new String(Browser.download(By.id("export-json")), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(
+        json.contains(
+            "\"changes\":\"name: Browser audit subject → Browser audit subject (renamed)\""),
+        json);
 
     String pdf = pdfText(Browser.download(By.id("export-pdf")));
     assertTrue(pdf.contains("Name per site master file"), pdf);
@@ -74,7 +88,7 @@ class AuditorBrowserIT extends DeployedApplication {
     Browser.signInAs(DemoUser.AUDITOR, "/audit/integrity.xhtml");
     Browser.visible(By.id("integrity:verify")).click();
     Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "INTACT"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Intact"));
 
     Browser.driver().findElement(By.id("review:conclusion")).sendKeys("Browser review: in order");
     Browser.driver().findElement(By.id("review:sign-review")).click();

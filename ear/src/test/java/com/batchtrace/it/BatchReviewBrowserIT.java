@@ -2,6 +2,7 @@ package com.batchtrace.it;
 
 import static com.batchtrace.it.RestClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -24,7 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * one is open; each exception is dispositioned in the signature dialog (accepted with a
  * justification, or linked to a deviation by its reference); the full record shows steps, values
  * with their correction, lots and signatures with their manifestation; the release is signed and
- * the batch and its produced lot show RELEASED; the batch report PDF has the record, "Page x of y",
+ * the batch and its produced lot show Released; the batch report PDF has the record, "Page x of y",
  * the manifestations, and the SHA-256 sent with it is the SHA-256 of its bytes.
  */
 class BatchReviewBrowserIT extends DeployedApplication {
@@ -37,6 +38,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
   @Tag("URS-036")
   @Tag("URS-037")
   @Tag("URS-038")
+  @Tag("URS-066")
   void qaReviewsByExceptionReadsTheFullRecordReleasesAndPrintsTheReport() throws IOException {
     String performerId = TestStack.newOperator("Paula");
     String verifierId = TestStack.newOperator("Victor");
@@ -56,9 +58,8 @@ class BatchReviewBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.xpath(row + "//a[contains(@id, ':open')]")).click();
 
     WebElement list = Browser.visible(By.id("exceptions:list"));
-    Browser.screenshot("review-batch-record");
     String listed = list.getText();
-    for (String kind : List.of("LOT_REFUSED", "OUT_OF_LIMITS", "CORRECTION", "DEVIATION")) {
+    for (String kind : List.of("Lot refused", "Out of limits", "Correction", "Deviation")) {
       assertTrue(listed.contains(kind), listed);
     }
     assertTrue(
@@ -66,47 +67,94 @@ class BatchReviewBrowserIT extends DeployedApplication {
             < Browser.driver().findElement(By.id("record")).getLocation().getY(),
         "the exceptions come first, the record after them");
 
-    SignatureDialog.sign("decide:release", "decide:release-sign");
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("decide:release-sign:messages"),
-                "A deviation on step 1 is open ('" + DEVIATION));
-    assertTrue(
-        Browser.driver()
-            .findElement(By.id("decide:release-sign:messages"))
-            .getText()
-            .contains("Nothing was signed."));
-    Browser.driver().findElement(By.id("decide:release-sign:cancel")).click();
-    SignatureDialog.closed("decide:release-sign");
-    assertEquals("IN_REVIEW", Browser.driver().findElement(By.id("batch-status")).getText());
+    // Readiness first: every blocker listed and linked to its exception; Release disabled.
+    WebElement blockers = Browser.visible(By.id("blockers"));
+    Browser.screenshot("review-readiness");
+    String blocking = blockers.getText();
+    assertEquals(exceptions, blockers.findElements(By.tagName("li")).size(), blocking);
+    assertTrue(blocking.contains("Lot refused on step 1 is not dispositioned"), blocking);
+    assertTrue(blocking.contains("Out of limits on step 1 is not dispositioned"), blocking);
+    assertTrue(blocking.contains("Correction on step 1 is not dispositioned"), blocking);
+    assertTrue(blocking.contains("Deviation on step 1 is open: " + DEVIATION), blocking);
+    for (WebElement link : blockers.findElements(By.tagName("a"))) {
+      String target = link.getAttribute("href").replaceAll(".*#", "");
+      assertEquals(
+          1,
+          Browser.driver()
+              .findElements(By.cssSelector("[id='exceptions:list_data'] #" + target))
+              .size(),
+          "each blocker links to its exception's row: " + target);
+    }
+    assertFalse(Browser.driver().findElement(By.id("decide:release")).isEnabled());
+    assertTrue(Browser.driver().findElement(By.id("decide:reject")).isEnabled());
+    assertEquals("In review", Browser.driver().findElement(By.id("batch-status")).getText());
 
     for (int i = 0; i < exceptions; i++) {
+      String exceptionRow = "[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ")";
       String kind =
           Browser.driver()
-              .findElement(
-                  By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ")"))
+              .findElement(By.cssSelector(exceptionRow))
               .findElement(By.className("bt-exception-kind"))
               .getText();
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
-      Browser.visible(By.id("exceptions:justification"))
-          .sendKeys("Reviewed " + kind + ": no impact");
-      if (kind.equals("DEVIATION")) {
-        Browser.driver().findElement(By.id("exceptions:kind:1")).click();
-        Browser.driver().findElement(By.id("exceptions:deviation")).sendKeys("DEV-2026-0107");
+      // In place: the form opens right below the exception's own row, spelled out.
+      WebElement form =
+          Browser.visible(By.cssSelector(exceptionRow + " + tr fieldset.bt-disposition-form"));
+      assertTrue(
+          form.getText()
+              .contains("of the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),
+          form.getText());
+      String prefix = "exceptions:list:" + i + ":";
+      if (i == 0) {
+        ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", form);
+        Browser.screenshot("review-batch-record");
+        // Input is checked before the signature dialog opens: no justification, no dialog.
+        Browser.driver().findElement(By.id(prefix + "sign-disposition")).click();
+        Browser.waiting()
+            .until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("exceptions:messages"), "Write the justification of the disposition"));
+        assertFalse(
+            Browser.driver().findElement(By.id("exceptions:sign:dialog")).isDisplayed(),
+            "the signature dialog stays closed");
       }
-      SignatureDialog.sign("exceptions:sign-disposition", "exceptions:sign");
+      Browser.visible(By.id(prefix + "justification")).sendKeys("Reviewed " + kind + ": no impact");
+      if (kind.equals("Deviation")) {
+        Browser.driver().findElement(By.id(prefix + "kind:1")).click();
+        Browser.driver().findElement(By.id(prefix + "deviation")).sendKeys("DEV-2026-0107");
+      }
+      SignatureDialog.sign(prefix + "sign-disposition", "exceptions:sign");
       SignatureDialog.closed("exceptions:sign");
-      By dispositioned =
-          By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ") .bt-signature");
+      By dispositioned = By.cssSelector(exceptionRow + " .bt-signature");
       Browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(dispositioned));
       assertTrue(
           Browser.driver().findElement(dispositioned).getText().contains("Reviewed by"),
           Browser.driver().findElement(dispositioned).getText());
+      String message = Browser.driver().findElement(By.id("exceptions:messages")).getText();
+      assertTrue(
+          message.contains(
+              "Dispositioned the " + kind.toLowerCase() + " on step 1 of batch " + batch.number),
+          "the message names the exception by the batch's identifiers: " + message);
+      if (i < exceptions - 1) {
+        assertEquals(
+            exceptions - 1 - i,
+            Browser.driver().findElements(By.cssSelector("#blockers li")).size(),
+            "a dispositioned exception no longer blocks");
+      }
     }
+    // Nothing blocks any more: the panel says so, and no stale message remains.
+    Browser.visible(By.id("ready"));
+    assertTrue(Browser.driver().findElements(By.id("blockers")).isEmpty());
+    assertTrue(Browser.driver().findElement(By.id("decide:release")).isEnabled());
+    String decideMessages = Browser.driver().findElement(By.id("decide:messages")).getText();
+    assertFalse(
+        decideMessages.contains("not dispositioned")
+            || decideMessages.contains("Nothing was signed"),
+        "no refusal stays once it is no longer true: " + decideMessages);
     listed = Browser.driver().findElement(By.id("exceptions:list")).getText();
-    assertTrue(listed.contains("DEVIATION DEV-2026-0107: Reviewed DEVIATION"), listed);
-    assertTrue(listed.contains("ACCEPTED: Reviewed LOT_REFUSED"), listed);
+    assertTrue(listed.contains("Deviation DEV-2026-0107: Reviewed Deviation"), listed);
+    assertTrue(listed.contains("Accepted: Reviewed Lot refused"), listed);
 
     Browser.driver().findElement(By.id("show-record")).click();
     String record = Browser.visible(By.id("record")).getText();
@@ -128,16 +176,16 @@ class BatchReviewBrowserIT extends DeployedApplication {
         stepOne.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}.*"),
         "date and time with the zone offset: " + stepOne);
     String audit = Browser.driver().findElement(By.id("audit-form:entries")).getText();
-    assertTrue(audit.contains("ExceptionDisposition"), audit);
+    assertTrue(audit.contains("Exception disposition"), audit);
 
     SignatureDialog.sign("decide:release", "decide:release-sign");
     Browser.waiting()
         .until(
-            ExpectedConditions.textToBePresentInElementLocated(By.id("batch-status"), "RELEASED"));
+            ExpectedConditions.textToBePresentInElementLocated(By.id("batch-status"), "Released"));
     String outcome = Browser.driver().findElement(By.id("decide:outcome")).getText();
     assertTrue(outcome.contains("Released by") && outcome.contains("Rita Reyes"), outcome);
     String lots = Browser.driver().findElement(By.id("decide:lots")).getText();
-    assertTrue(lots.contains(output) && lots.contains("RELEASED"), lots);
+    assertTrue(lots.contains(output) && lots.contains("Released"), lots);
     assertTrue(Browser.driver().findElements(By.id("decide:release")).isEmpty(), "decided");
 
     HttpResponse<byte[]> report = Browser.downloadResponse(By.id("report"));
@@ -167,7 +215,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
    * Step 1 with a refused (quarantined) lot, two lots charged, a value out of limits corrected with
    * a reason, and a deviation; step 2 done; the batch completed. Returns the produced lot.
    */
-  private static String completedWithExceptions(
+  static String completedWithExceptions(
       TerminalBatch batch, RestClient performer, String verifierId, String[] charged) {
     expect(200, batch.start(performer, 1));
     batch.refusedScan(performer, 1);

@@ -135,7 +135,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     List<String> kinds =
         rows.stream().map(r -> r.findElement(By.className("bt-exception-kind")).getText()).toList();
     assertEquals(2, kinds.size(), kinds.toString());
-    assertEquals(Set.of("LOT_REFUSED", "CPP_EXCURSION"), Set.copyOf(kinds));
+    assertEquals(Set.of("Lot refused", "CPP excursion"), Set.copyOf(kinds));
     for (int i = 0; i < kinds.size(); i++) {
       if (i == kinds.size() - 1) {
         // Release is refused while one exception is open, and nothing changes.
@@ -151,9 +151,9 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
                 batchId));
       }
       Browser.visible(By.id("exceptions:list:" + i + ":dispose")).click();
-      Browser.visible(By.id("exceptions:justification"))
+      Browser.visible(By.id("exceptions:list:" + i + ":justification"))
           .sendKeys("PQ: " + kinds.get(i) + " assessed, no impact on quality");
-      SignatureDialog.sign("exceptions:sign-disposition", "exceptions:sign");
+      SignatureDialog.sign("exceptions:list:" + i + ":sign-disposition", "exceptions:sign");
       SignatureDialog.closed("exceptions:sign");
       By signed =
           By.cssSelector("[id='exceptions:list_data'] tr:nth-child(" + (i + 1) + ") .bt-signature");
@@ -164,7 +164,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     assertEquals(422, byVerifier.statusCode(), byVerifier.body());
     assertTrue(byVerifier.body().contains("You verified step 1"), byVerifier.body());
     SignatureDialog.sign("decide:release", "decide:release-sign");
-    waitForText(By.id("batch-status"), "RELEASED");
+    waitForText(By.id("batch-status"), "Released");
     String finished = number;
     assertTrue(Browser.driver().findElement(By.id("decide:lots")).getText().contains(finished));
 
@@ -174,7 +174,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("trace:go")).click();
     waitForText(By.id("trace:lots"), finished);
     WebElement finishedNode = Browser.visible(By.cssSelector("[data-node='lot-" + finished + "']"));
-    assertTrue(finishedNode.getText().contains("RELEASED"), finishedNode.getText());
+    assertTrue(finishedNode.getText().contains("Released"), finishedNode.getText());
 
     // 6. The auditor's export holds the whole story; the integrity check passes.
     Browser.signInAs(DemoUser.AUDITOR, "/audit/index.xhtml");
@@ -212,7 +212,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     Browser.driver().get(TestStack.app("/audit/integrity.xhtml").toString());
     Browser.visible(By.id("integrity:verify")).click();
     Browser.waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "INTACT"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Intact"));
   }
 
   private static HttpResponse<String> release(RestClient qa, long batchId) {

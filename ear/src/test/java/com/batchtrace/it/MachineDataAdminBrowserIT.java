@@ -37,7 +37,7 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
       Browser.waiting()
           .until(
               ExpectedConditions.textToBePresentInElementLocated(
-                  By.id("broker-state"), "CONNECTED"));
+                  By.id("broker-state"), "Connected"));
       String unmappedRow = "//*[@id='topics:unmapped']//tr[.//code[text()='" + topic + "']]";
       assertTrue(Browser.visible(By.xpath(unmappedRow)).getText().contains("\"value\":118"));
       String deadRow = "//*[@id='topics:dead-letters']//tr[.//code[text()='" + topic + "']]";
@@ -53,6 +53,8 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
       new Select(Browser.driver().findElement(By.id("mapping:equipment")))
           .selectByVisibleText(line.getString("unsPath"));
       Browser.driver().findElement(By.id("mapping:unit")).sendKeys("m/min");
+      // Expected every second: silent for longer, the page says the tag is stale.
+      Browser.driver().findElement(By.id("mapping:interval")).sendKeys("1");
       Browser.driver().findElement(By.id("mapping:map")).click();
       // The new row, by its source topic (another test maps a tag of the same name elsewhere).
       Browser.visible(By.xpath("//*[@id='mapping:tags']//tr[.//code[text()='" + topic + "']]"));
@@ -63,6 +65,14 @@ class MachineDataAdminBrowserIT extends DeployedApplication {
               + " join batchtrace.uns_tag t on t.id = v.tag_id where t.topic = ?",
           topic,
           1);
+      // Each tag with its last value and time, and how long it has been silent past its interval.
+      Thread.sleep(2500);
+      Browser.driver().navigate().refresh();
+      String tagRow =
+          Browser.visible(By.xpath("//*[@id='mapping:tags']//tr[.//code[text()='" + topic + "']]"))
+              .getText();
+      assertTrue(tagRow.contains("121.5 m/min"), "the last value with its unit: " + tagRow);
+      assertTrue(tagRow.matches("(?s).*silent for \\d+ s.*"), "stale past its interval: " + tagRow);
     }
   }
 

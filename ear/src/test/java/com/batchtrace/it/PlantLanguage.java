@@ -1,36 +1,94 @@
 package com.batchtrace.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pages speak the plant's language: no enum constant, column name or class name on screen. An
- * upper-case identifier with an underscore (IN_PROGRESS, LOT_REFUSED) is a stored constant that
- * leaked onto the page.
+ * What a page must not say to the plant's people: the program's words instead of theirs. An enum
+ * constant ({@code IN_REVIEW}, {@code QUARANTINE}), a Java class name ({@code StepExecution},
+ * {@code com.batchtrace.execution...}), a database column ({@code line_id}). Business identifiers
+ * (lot and batch numbers, material codes such as {@code RAW-1A2B3C4D}) hold digits or hyphens and
+ * are never taken for one; well-known abbreviations (CSV, PDF, MQTT...) are words of the trade.
  */
 final class PlantLanguage {
 
-  private static final Pattern CODE_WORD = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
-
   private PlantLanguage() {}
 
-  /** The code words found in the text, in order. */
+  /** Abbreviations people in a plant use as words. */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "API", "CFR", "CPP", "CSV", "ERP", "GMP", "HTTP", "HTTPS", "JSON", "LIMS", "MES", "MQTT",
+          "OIDC", "PDF", "PLC", "QA", "REST", "SCADA", "SHA", "TLS", "UNS", "URL", "UTC", "ID",
+          "OK", "IQ", "OQ", "PQ", "GS", "EU", "ISA", "PEM", "SSO", "GTIN", "SSCC");
+
+  /** A token: letters, digits, underscores, dots and hyphens between white space or punctuation. */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.\\-]+");
+
+  private static final Pattern ENUM_CONSTANT = Pattern.compile("[A-Z]{2,}(_[A-Z0-9]+)*");
+  private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][a-z]+([A-Z][a-z0-9]+)+");
+  private static final Pattern COLUMN = Pattern.compile("[a-z]+(_[a-z0-9]+)+");
+  private static final Pattern PACKAGE = Pattern.compile("(com|java|jakarta|org)\\.[a-z]+\\..*");
+
+  /** The code words in {@code pageText}, each with a little of its context. */
   static List<String> codeWords(String pageText) {
-    Matcher m = CODE_WORD.matcher(pageText);
-    java.util.ArrayList<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
+    Matcher m = TOKEN.matcher(pageText);
     while (m.find()) {
-      found.add(m.group());
+      String token = trimDots(m.group());
+      if (isCodeWord(token)) {
+        int from = Math.max(0, m.start() - 30);
+        int to = Math.min(pageText.length(), m.end() + 30);
+        found.add(token + " in \"…" + pageText.substring(from, to).replace('\n', ' ') + "…\"");
+      }
     }
     return found;
   }
 
-  /** Fails when the page's text shows an upper-case identifier with underscores. */
+  static boolean isCodeWord(String token) {
+    if (PACKAGE.matcher(token).matches()) {
+      return true;
+    }
+    if (token.contains("-") || token.contains(".")) {
+      return false; // a business identifier, a UNS path segment, a number or a file name
+    }
+    if (ENUM_CONSTANT.matcher(token).matches()) {
+      boolean wordOnly = !token.contains("_");
+      // A lone upper-case word of three letters or less is an abbreviation or a code, not a
+      // constant; a longer one is a constant unless the plant says it that way.
+      return !(wordOnly && (token.length() <= 3 || ABBREVIATIONS.contains(token)));
+    }
+    if (token.chars().anyMatch(Character::isDigit)) {
+      return false;
+    }
+    return CLASS_NAME.matcher(token).matches() || COLUMN.matcher(token).matches();
+  }
+
+  /**
+   * Fails, naming every code word and the page part where it stood, when {@code pageText} speaks
+   * the program's language.
+   */
   static void assertNoCodeWords(String pageText, String where) {
     List<String> found = codeWords(pageText);
-    assertTrue(found.isEmpty(), where + " shows code words " + found + ": " + pageText);
+    if (!found.isEmpty()) {
+      throw new AssertionError(
+          where
+              + " shows words of the program, not of the plant:\n  "
+              + String.join("\n  ", found));
+    }
+  }
+
+  private static String trimDots(String token) {
+    String t = token;
+    while (t.endsWith(".") || t.endsWith("-")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    while (t.startsWith(".") || t.startsWith("-")) {
+      t = t.substring(1);
+    }
+    return t;
   }
 
   /**

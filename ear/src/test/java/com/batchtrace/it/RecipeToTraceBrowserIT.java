@@ -76,7 +76,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     waitForText("recipes:messages", "Draft saved.");
     assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
     Browser.driver().findElement(By.id("recipes:submit")).click();
-    waitForText("editor-title", "IN_REVIEW");
+    waitForText("editor-title", "In review");
 
     // The author receives the raw lot in the browser.
     String firstLot = Lots.unique("L");
@@ -88,7 +88,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     String recordRow = "//tr[.//code[text()='" + product + "']]";
     waitForText("records:messages", "someone else must approve it");
     assertTrue(
-        Browser.driver().findElement(By.xpath(recordRow)).getText().contains("IN_REVIEW"),
+        Browser.driver().findElement(By.xpath(recordRow)).getText().contains("In review"),
         "still in review after the author's attempt");
 
     // Another reviewer approves the record and releases the lot, each with a signature.
@@ -124,7 +124,7 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     new Select(Browser.driver().findElement(By.id("plan:line"))).selectByVisibleText(line);
     OfficePages.type("plan:planned", "100");
     Browser.driver().findElement(By.id("plan:create")).click();
-    waitForText("detail-title", "PLANNED");
+    waitForText("detail-title", "Planned");
 
     assertTrue(
         Browser.visible(By.id("run-on-terminal")).getText().contains("terminal"),
@@ -170,10 +170,10 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     waitForText("trace:lots", finished);
     assertEquals(List.of(finished), tracedLots());
     // The tree: the raw lot, the batch that consumed 6 kg of it, the finished lot it made.
-    assertTrue(node("lot-" + firstLot).getText().contains("RELEASED"));
+    assertTrue(node("lot-" + firstLot).getText().contains("Released"));
     assertTrue(node("batch-" + batch).getText().contains("consumed 6 kg"));
     WebElement made = under("batch-" + batch, "lot-" + finished);
-    assertTrue(made.getText().contains("QUARANTINE"), made.getText());
+    assertTrue(made.getText().contains("Quarantine"), made.getText());
 
     OfficePages.type("trace:lot", finished);
     Browser.driver().findElement(By.xpath("//label[contains(., 'Backward')]")).click();

@@ -326,7 +326,10 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   void codeWordsOnAPageAreFound() {
     assertEquals(
         java.util.List.of("IN_PROGRESS", "LOT_REFUSED"),
-        PlantLanguage.codeWords("Step 1 IN_PROGRESS · LOT_REFUSED: lot B-12 of API-PARA, 55 °C"));
+        PlantLanguage.codeWords("Step 1 IN_PROGRESS · LOT_REFUSED: lot B-12 of API-PARA, 55 °C")
+            .stream()
+            .map(found -> found.substring(0, found.indexOf(' ')))
+            .toList());
     assertTrue(PlantLanguage.codeWords("In progress · Lot refused · GRN-26-0001").isEmpty());
   }
 }

@@ -1,7 +1,6 @@
 package com.batchtrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -26,24 +25,42 @@ class TraceBrowserIT extends DeployedApplication {
   void qaTracesForwardAndBackwardAndSeesTheRecallImpact() throws SQLException {
     SmallPlant plant = SmallPlant.create();
 
-    signInAndScan(plant.r1, "4 lot(s) made from");
+    signInAndScan(plant.r1, "4 lots made from");
     String forward = Browser.driver().findElement(By.id("trace:lots")).getText();
     for (var lot : new JsonObject[] {plant.i1, plant.f1, plant.f2, plant.f3}) {
       assertTrue(forward.contains(SmallPlant.number(lot)), forward);
     }
-    assertTrue(forward.contains("QUARANTINE"), "each lot with its status: " + forward);
+    assertTrue(forward.contains("Quarantine"), "each lot with its status: " + forward);
 
+    // The recall impact agrees with the tree: intermediate and finished lots, counted and labelled.
     Browser.driver().findElement(By.id("trace:recall")).click();
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("summary"), "finished lots only"));
+                By.id("summary"), "Recall impact: 4 lots made from"));
+    String summary = Browser.driver().findElement(By.id("summary")).getText();
+    assertTrue(summary.contains("1 intermediate, 3 finished"), summary);
     String recall = Browser.driver().findElement(By.id("trace:lots")).getText();
     assertTrue(recall.contains(SmallPlant.number(plant.f3)), recall);
-    assertFalse(recall.contains(SmallPlant.number(plant.i1)), "no intermediates: " + recall);
+    assertTrue(recall.contains(SmallPlant.number(plant.i1)), "intermediates too: " + recall);
+    assertTrue(recall.contains("Intermediate") && recall.contains("Finished"), recall);
+    // Every lot number is a link to its own trace.
+    Browser.driver().findElement(By.linkText(SmallPlant.number(plant.i1))).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("summary"), "made from lot " + SmallPlant.number(plant.i1)));
+    Browser.driver().findElement(By.id("trace:lot")).clear();
+    Browser.driver().findElement(By.id("trace:lot")).sendKeys(SmallPlant.number(plant.r1));
+    Browser.driver().findElement(By.id("trace:recall")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("summary"), "Recall impact: 4 lots made from"));
 
     String body = new String(Browser.download(By.id("trace:export-csv")), StandardCharsets.UTF_8);
     assertEquals(3, body.lines().filter(l -> l.contains(",FINISHED,")).count(), body);
+    assertEquals(1, body.lines().filter(l -> l.contains(",INTERMEDIATE,")).count(), body);
 
     Browser.driver().findElement(By.id("trace:finished-only")).click();
     traceBackward(plant.f3);
@@ -56,7 +73,7 @@ class TraceBrowserIT extends DeployedApplication {
     assertEquals(200, decide(plant.i1, "release", null));
     assertEquals(200, decide(plant.f1, "reject", "Seal broken"));
 
-    signInAndScan(plant.r1, "4 lot(s) made from");
+    signInAndScan(plant.r1, "4 lots made from");
 
     // The lot traced from comes expanded one step: the granulation and what it made.
     Browser.visible(lot(plant.r1));
@@ -110,7 +127,7 @@ class TraceBrowserIT extends DeployedApplication {
     SmallPlant plant = SmallPlant.create();
     long exports = exportEvents();
 
-    signInAndScan(plant.r1, "4 lot(s) made from");
+    signInAndScan(plant.r1, "4 lots made from");
 
     String pdf = AuditorBrowserIT.pdfText(Browser.download(By.id("trace:export-pdf")));
     assertTrue(pdf.contains("Batchtrace genealogy trace"), pdf);
@@ -166,7 +183,7 @@ class TraceBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("summary"), "4 lot(s) went into"));
+                By.id("summary"), "4 lots went into"));
   }
 
   private static By lot(JsonObject lot) {
@@ -187,7 +204,7 @@ class TraceBrowserIT extends DeployedApplication {
             + status
             + ": "
             + badge.getAttribute("class"));
-    assertEquals(status, badge.getText());
+    assertEquals(status.charAt(0) + status.substring(1).toLowerCase(), badge.getText());
   }
 
   /** Clicks the lot's toggler and waits for the next step to arrive. */

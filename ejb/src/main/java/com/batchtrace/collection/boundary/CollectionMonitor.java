@@ -31,4 +31,11 @@ public class CollectionMonitor {
   public List<UnmappedTopic> unmappedTopics(int limit) {
     return data.unmappedTopics(limit);
   }
+
+  @Inject com.batchtrace.collection.control.ProcessValueQueries values;
+
+  /** Each mapped tag's last stored value and its time, by tag id. */
+  public java.util.Map<Long, TagLastValue> lastValues() {
+    return values.lastValues();
+  }
 }

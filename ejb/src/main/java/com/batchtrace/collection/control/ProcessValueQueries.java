@@ -229,4 +229,33 @@ public class ProcessValueQueries {
           "Reading the values batch " + batchId + " received late failed", e);
     }
   }
+
+  /**
+   * Each mapped tag's last stored value: one index lookup per tag (primary key tag_id, ts) on the
+   * partitioned table, which a "max per group" over the whole table would scan instead.
+   */
+  public java.util.Map<Long, com.batchtrace.collection.boundary.TagLastValue> lastValues() {
+    String sql =
+        "select t.id, v.value, v.ts from batchtrace.uns_tag t left join lateral"
+            + " (select p.value, p.ts from batchtrace.process_value p where p.tag_id = t.id"
+            + " order by p.ts desc limit 1) v on true";
+    java.util.Map<Long, com.batchtrace.collection.boundary.TagLastValue> last =
+        new java.util.HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        double value = rs.getDouble(2);
+        boolean none = rs.wasNull();
+        java.time.OffsetDateTime ts = rs.getObject(3, java.time.OffsetDateTime.class);
+        last.put(
+            rs.getLong(1),
+            new com.batchtrace.collection.boundary.TagLastValue(
+                rs.getLong(1), none ? null : value, ts == null ? null : ts.toInstant()));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the tags' last values failed", e);
+    }
+    return last;
+  }
 }

@@ -90,6 +90,62 @@ public class BatchService {
         .toList();
   }
 
+  /** How many batches match: a part of the batch number (any case) and a status, each optional. */
+  @Transactional
+  public long count(String numberPart, String status) {
+    return em.createQuery("select count(b) from Batch b" + FILTER, Long.class)
+        .setParameter("n", like(numberPart))
+        .setParameter("s", statusOf(status))
+        .getSingleResult();
+  }
+
+  /** One page of the matching batches, newest first. */
+  @Transactional
+  public List<BatchView> list(String numberPart, String status, int offset, int limit) {
+    return em.createQuery(
+            "select b from Batch b join fetch b.product join fetch b.masterBatchRecord"
+                + " join fetch b.line"
+                + FILTER
+                + " order by b.createdAt desc, b.id desc",
+            Batch.class)
+        .setParameter("n", like(numberPart))
+        .setParameter("s", statusOf(status))
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(BatchView::of)
+        .toList();
+  }
+
+  private static final String FILTER =
+      " where (:n is null or lower(b.batchNumber) like :n escape '!')"
+          + " and (:s is null or b.status = :s)";
+
+  private static String like(String part) {
+    if (part == null || part.isBlank()) {
+      return null;
+    }
+    String escaped =
+        part.strip()
+            .toLowerCase(java.util.Locale.ROOT)
+            .replace("!", "!!")
+            .replace("%", "!%")
+            .replace("_", "!_");
+    return "%" + escaped + "%";
+  }
+
+  private static com.batchtrace.genealogy.entity.BatchStatus statusOf(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return com.batchtrace.genealogy.entity.BatchStatus.valueOf(status.strip());
+    } catch (IllegalArgumentException e) {
+      throw new com.batchtrace.platform.RuleViolation(
+          "'" + status + "' is not a status of a batch.");
+    }
+  }
+
   /** The lots a batch produced. */
   @Transactional
   public List<LotView> outputs(long batchId) {

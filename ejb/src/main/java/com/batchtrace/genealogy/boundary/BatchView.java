@@ -13,7 +13,8 @@ public record BatchView(
     int recordVersion,
     String line,
     String status,
-    BigDecimal plannedQuantity) {
+    BigDecimal plannedQuantity,
+    String lineName) {
 
   static BatchView of(Batch b) {
     return new BatchView(
@@ -24,6 +25,7 @@ public record BatchView(
         b.getMasterBatchRecord().getRecordVersion(),
         b.getLine().getUnsPath(),
         b.getStatus().name(),
-        Quantities.plain(b.getPlannedQuantity()));
+        Quantities.plain(b.getPlannedQuantity()),
+        b.getLine().getName());
   }
 }

@@ -103,6 +103,30 @@ public class MaterialService {
     return MaterialView.of(material);
   }
 
+  /**
+   * Changes a material's name, unit, shelf life and whether it is in use, with the reason for the
+   * change (audited with old and new values). The code and kind identify the material and do not
+   * change; lots already received keep their expiry.
+   */
+  @Transactional
+  public MaterialView change(
+      String code, String name, String unit, Integer shelfLifeDays, boolean active, String reason) {
+    actor.require(Roles.ADMIN);
+    Material material =
+        find(code)
+            .orElseThrow(() -> new RuleViolation("There is no material with code '" + code + "'."));
+    auditTrail.modifying(reason, "material " + material.getCode());
+    if (shelfLifeDays == null) {
+      throw new RuleViolation("A material needs its shelf life in days. Nothing was changed.");
+    }
+    material.rename(name);
+    material.measureIn(unit);
+    material.keepFor(shelfLifeDays);
+    material.setActive(active);
+    em.flush();
+    return MaterialView.of(material);
+  }
+
   private static MaterialKind kind(String kind) {
     try {
       return kind == null ? null : MaterialKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));

@@ -75,7 +75,7 @@ public class BatchReport {
         "PDF batch report of batch "
             + run.batchNumber()
             + " ("
-            + run.status()
+            + run.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
             + "): "
             + pdf.length
             + " bytes, SHA-256 "

@@ -268,6 +268,41 @@ public class BatchReview {
         batchId, batch.getBatchNumber(), batch.getStatus().name(), signed, decided, null, null);
   }
 
+  /**
+   * What still stops the signed-in reviewer from releasing the batch, everything at once (the
+   * release refuses at the first): their own part in it, unfinished steps, open exceptions and
+   * deviations, invalid signatures on steps and dispositions. Empty when the release would pass
+   * these rules; a batch not in review has nothing to release and no blockers.
+   */
+  @Transactional
+  public List<ReleaseBlocker> releaseBlockers(long batchId) {
+    actor.require(Roles.QA_REVIEWER);
+    Batch batch = em.find(Batch.class, batchId);
+    if (batch == null || batch.getStatus() != BatchStatus.IN_REVIEW) {
+      return List.of();
+    }
+    BatchRecord record = records.record(batchId);
+    Map<Long, ExceptionDisposition> dispositions = dispositionsOf(batchId);
+    List<ReleaseBlocker> blockers =
+        new java.util.ArrayList<>(
+            ReleaseRules.blockers(record, dispositions.keySet(), actor.get().userId()));
+    for (ExceptionDisposition d : dispositions.values()) {
+      for (SignatureView s : signatures.signaturesOf(d)) {
+        if (!s.valid()) {
+          blockers.add(
+              new ReleaseBlocker(
+                  "Invalid signature: the disposition by "
+                      + s.signerName()
+                      + " of the exception on step "
+                      + d.getException().getStepPosition()
+                      + " no longer matches its content.",
+                  "exception-" + d.getException().getId()));
+        }
+      }
+    }
+    return blockers;
+  }
+
   private void requireValidDispositionSignatures(Map<Long, ExceptionDisposition> dispositions) {
     for (ExceptionDisposition d : dispositions.values()) {
       for (SignatureView s : signatures.signaturesOf(d)) {
@@ -302,6 +337,18 @@ public class BatchReview {
   private Optional<SignatureView> decidedBy(long batchId) {
     List<SignatureView> signed = signatures.signaturesOf(recordOf(batchId));
     return signed.isEmpty() ? Optional.empty() : Optional.of(signed.get(signed.size() - 1));
+  }
+
+  /**
+   * The content QA's release or rejection of the batch is linked to, built as when signing: what
+   * the signature register checks a decision's signature against. Empty for an unknown batch.
+   */
+  @Transactional
+  public Optional<com.batchtrace.compliance.signature.entity.SignedRecord> releaseContent(
+      long batchId) {
+    return em.find(Batch.class, batchId) == null
+        ? Optional.empty()
+        : Optional.of(recordOf(batchId));
   }
 
   private BatchReleaseContent recordOf(long batchId) {

@@ -143,4 +143,82 @@ class ReleaseRulesTest {
 
     assertDoesNotThrow(() -> ReleaseRules.requireValidStepSignatures(record));
   }
+
+  @Test
+  @Tag("URS-066")
+  void theReadinessListsEveryBlockerAtOnceEachWithWhereItIsResolved() {
+    batch.granulateStatus = "PERFORMED";
+    batch.verificationValid = false;
+    batch.moreExceptions.add(exception(DEVIATION_ID, "DEVIATION", 1, "Granulate spilled"));
+    BatchRecord record = batch.build();
+
+    var blockers = ReleaseRules.blockers(record, Set.of(), "omar");
+    var texts = blockers.stream().map(b -> b.text()).toList();
+
+    assertTrue(
+        texts.contains(
+            "You performed step 1 (Dispense) of batch B-2026-001: someone who took no part in it"
+                + " must release it."),
+        texts.toString());
+    assertTrue(texts.contains("Step 2 (Granulate) is not finished: performed."), texts.toString());
+    assertTrue(
+        texts.contains(
+            "CPP excursion on step 2 is not dispositioned: Inlet temperature above 65 °C"),
+        texts.toString());
+    assertTrue(texts.contains("Deviation on step 1 is open: Granulate spilled"), texts.toString());
+    assertTrue(
+        texts.stream().anyMatch(t -> t.startsWith("Invalid signature: verified by Vera Vogel")),
+        texts.toString());
+    assertTrue(
+        blockers.stream().anyMatch(b -> b.anchor().equals("exception-" + DEVIATION_ID)),
+        "each exception links to its row: " + blockers);
+    assertTrue(blockers.stream().anyMatch(b -> b.anchor().equals("step-2")), blockers.toString());
+  }
+
+  @Test
+  @Tag("URS-066")
+  void aDispositionedExceptionNoLongerBlocks() {
+    BatchRecord record = batch.build();
+
+    assertTrue(ReleaseRules.blockers(record, Set.of(EXCURSION_ID), "quinn").isEmpty());
+    assertTrue(
+        ReleaseRules.blockers(record, Set.of(), "quinn").stream()
+            .allMatch(b -> b.anchor().equals("exception-" + EXCURSION_ID)));
+  }
+
+  /**
+   * The readiness panel and the release decide alike: no blocker exactly when every rule lets the
+   * release pass, over combinations of the batch's states.
+   */
+  @Tag("URS-066")
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "quinn,DONE,valid,disposed",
+        "quinn,PERFORMED,valid,disposed",
+        "quinn,DONE,invalid,disposed",
+        "quinn,DONE,valid,open",
+        "omar,DONE,valid,disposed",
+        "carl,PERFORMED,invalid,open"
+      })
+  void noBlockerExactlyWhenTheReleaseRulesPass(String combination) {
+    String[] c = combination.split(",");
+    batch.granulateStatus = c[1];
+    batch.verificationValid = c[2].equals("valid");
+    BatchRecord record = batch.build();
+    Set<Long> dispositioned = c[3].equals("disposed") ? Set.of(EXCURSION_ID) : Set.of();
+
+    boolean passes;
+    try {
+      ReleaseRules.requireNotParticipant(record, c[0], true);
+      ReleaseRules.requireReleasable(record, dispositioned);
+      ReleaseRules.requireValidStepSignatures(record);
+      passes = true;
+    } catch (com.batchtrace.platform.RuleViolation refused) {
+      passes = false;
+    }
+
+    org.junit.jupiter.api.Assertions.assertEquals(
+        passes, ReleaseRules.blockers(record, dispositioned, c[0]).isEmpty(), combination);
+  }
 }

@@ -28,6 +28,8 @@ public class CollectionAdmin implements Serializable {
 
   @Inject transient CollectionMonitor monitor;
 
+  @Inject transient java.time.Clock clock;
+
   @Inject transient TagService tags;
 
   @Inject transient EquipmentService equipment;
@@ -66,6 +68,57 @@ public class CollectionAdmin implements Serializable {
 
   public List<TagService.TagView> getTags() {
     return tags.all();
+  }
+
+  private java.util.Map<Long, com.batchtrace.collection.boundary.TagLastValue> lastValues;
+
+  private com.batchtrace.collection.boundary.TagLastValue last(TagService.TagView tag) {
+    if (lastValues == null) {
+      lastValues = monitor.lastValues();
+    }
+    return lastValues.get(tag.id());
+  }
+
+  /** The tag's last value with its unit, or "none yet". */
+  public String lastValue(TagService.TagView tag) {
+    var last = last(tag);
+    if (last == null || last.value() == null) {
+      return "none yet";
+    }
+    return java.math.BigDecimal.valueOf(last.value()).stripTrailingZeros().toPlainString()
+        + (tag.unit() == null ? "" : " " + tag.unit());
+  }
+
+  /** When the tag's last value was taken, in the site's time; empty when it never sent one. */
+  public String lastAt(TagService.TagView tag) {
+    var last = last(tag);
+    return last == null || last.ts() == null
+        ? ""
+        : com.batchtrace.platform.SiteZone.format(last.ts());
+  }
+
+  /**
+   * Whether the tag has been silent longer than its expected interval (a tag without one is never
+   * stale), and for how long, e.g. "silent for 12 min".
+   */
+  public String staleness(TagService.TagView tag) {
+    Integer interval = tag.expectedIntervalSeconds();
+    if (interval == null || !tag.active()) {
+      return "";
+    }
+    var last = last(tag);
+    if (last == null || last.ts() == null) {
+      return "never sent a value";
+    }
+    java.time.Duration silent = java.time.Duration.between(last.ts(), clock.instant());
+    if (silent.getSeconds() <= interval) {
+      return "";
+    }
+    long minutes = silent.toMinutes();
+    return "silent for "
+        + (minutes < 1
+            ? silent.getSeconds() + " s"
+            : minutes < 120 ? minutes + " min" : silent.toHours() + " h");
   }
 
   public List<UnmappedTopic> getUnmapped() {

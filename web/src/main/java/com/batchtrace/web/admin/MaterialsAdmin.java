@@ -26,6 +26,16 @@ public class MaterialsAdmin implements Serializable {
   private String unit = "kg";
   private Integer shelfLifeDays;
 
+  private List<MaterialView> filtered;
+
+  public List<MaterialView> getFiltered() {
+    return filtered;
+  }
+
+  public void setFiltered(List<MaterialView> filtered) {
+    this.filtered = filtered;
+  }
+
   public List<MaterialView> getAll() {
     if (all == null) {
       all = materials.all();
@@ -41,6 +51,84 @@ public class MaterialsAdmin implements Serializable {
       name = null;
       shelfLifeDays = null;
     }
+  }
+
+  /** The material being edited, and the edit form's fields. */
+  private String editing;
+
+  private String editName;
+  private String editUnit;
+  private Integer editShelfLife;
+  private boolean editActive;
+  private String editReason;
+
+  /** Opens a material's edit form with its current values. */
+  public void edit(MaterialView m) {
+    editing = m.code();
+    editName = m.name();
+    editUnit = m.unit();
+    editShelfLife = m.shelfLifeDays();
+    editActive = m.active();
+    editReason = null;
+  }
+
+  public void cancelEdit() {
+    editing = null;
+  }
+
+  /** Saves the edit with its reason; the service checks every rule. */
+  public void saveEdit() {
+    String target = editing;
+    if (Feedback.attempt(
+        () -> materials.change(target, editName, editUnit, editShelfLife, editActive, editReason),
+        "Material " + target + " changed.")) {
+      editing = null;
+      all = null;
+    }
+  }
+
+  public String getEditing() {
+    return editing;
+  }
+
+  public String getEditName() {
+    return editName;
+  }
+
+  public void setEditName(String editName) {
+    this.editName = editName;
+  }
+
+  public String getEditUnit() {
+    return editUnit;
+  }
+
+  public void setEditUnit(String editUnit) {
+    this.editUnit = editUnit;
+  }
+
+  public Integer getEditShelfLife() {
+    return editShelfLife;
+  }
+
+  public void setEditShelfLife(Integer editShelfLife) {
+    this.editShelfLife = editShelfLife;
+  }
+
+  public boolean isEditActive() {
+    return editActive;
+  }
+
+  public void setEditActive(boolean editActive) {
+    this.editActive = editActive;
+  }
+
+  public String getEditReason() {
+    return editReason;
+  }
+
+  public void setEditReason(String editReason) {
+    this.editReason = editReason;
   }
 
   public String getCode() {

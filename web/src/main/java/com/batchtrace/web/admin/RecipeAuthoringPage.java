@@ -33,6 +33,8 @@ public class RecipeAuthoringPage implements Serializable {
 
   @Inject transient MaterialService materials;
 
+  @Inject transient com.batchtrace.collection.boundary.TagService tags;
+
   private List<MasterBatchRecordView> all;
   private List<MaterialView> materialsInUse;
   private MasterBatchRecordView selected;
@@ -46,8 +48,35 @@ public class RecipeAuthoringPage implements Serializable {
   private final MaterialForm material = new MaterialForm();
   private final ParameterForm parameter = new ParameterForm();
 
-  /** Starts the next version of a product as an empty draft and opens it. */
+  /**
+   * Starts the next version of a product and opens it: a copy of its latest approved version when
+   * it has one (the usual change is a small one to what is in use), else an empty draft.
+   */
   public void createDraft() {
+    java.util.Optional<MasterBatchRecordView> approved =
+        latestApproved(newProduct, Integer.MAX_VALUE);
+    if (approved.isPresent()) {
+      long from = approved.get().id();
+      int fromVersion = approved.get().recordVersion();
+      String why =
+          reason == null || reason.isBlank()
+              ? "New version from approved version " + fromVersion
+              : reason;
+      Feedback.obtain(() -> records.newVersion(from, why), null)
+          .ifPresent(
+              created -> {
+                open(created);
+                Feedback.info(
+                    "Draft "
+                        + created.product()
+                        + " version "
+                        + created.recordVersion()
+                        + " created as a copy of approved version "
+                        + fromVersion
+                        + ".");
+              });
+      return;
+    }
     Feedback.obtain(() -> records.create(newProduct, List.of(), reason), null)
         .ifPresent(
             created -> {
@@ -67,6 +96,7 @@ public class RecipeAuthoringPage implements Serializable {
     steps = new ArrayList<>(record.steps());
     unsaved = false;
     reason = null;
+    compareWith = null;
     material.step = steps.isEmpty() ? null : steps.size();
     parameter.step = material.step;
   }
@@ -86,6 +116,91 @@ public class RecipeAuthoringPage implements Serializable {
   public void removeStep(int position) {
     steps.remove(position - 1);
     changed();
+  }
+
+  /** Moves a step one place up (toward the start); the first stays first. */
+  public void moveStepUp(int position) {
+    if (position > 1 && position <= steps.size()) {
+      steps.add(position - 2, steps.remove(position - 1));
+      changed();
+    }
+  }
+
+  /** Moves a step one place down; the last stays last. */
+  public void moveStepDown(int position) {
+    if (position >= 1 && position < steps.size()) {
+      steps.add(position, steps.remove(position - 1));
+      changed();
+    }
+  }
+
+  /**
+   * Copies a step, with its materials and parameters, right after it; the copy is named "(copy)" so
+   * that two steps never share a name.
+   */
+  public void duplicateStep(int position) {
+    if (position >= 1 && position <= steps.size()) {
+      RecordSpec.Step s = steps.get(position - 1);
+      steps.add(
+          position,
+          new RecordSpec.Step(
+              s.operation(),
+              s.name() + " (copy)",
+              s.instructions(),
+              s.requiresVerification(),
+              s.materials(),
+              s.parameters()));
+      changed();
+    }
+  }
+
+  /**
+   * The version the working copy is compared with: by default the latest approved version before it
+   * (what QA sees when approving), or the one chosen.
+   */
+  private Long compareWith;
+
+  public Long getCompareWith() {
+    if (compareWith == null && selected != null) {
+      return latestApproved(selected.product(), selected.recordVersion())
+          .map(MasterBatchRecordView::id)
+          .orElse(null);
+    }
+    return compareWith;
+  }
+
+  public void setCompareWith(Long compareWith) {
+    this.compareWith = compareWith;
+  }
+
+  /** The other versions of the selected record's product, to compare with. */
+  public List<MasterBatchRecordView> getOtherVersions() {
+    if (selected == null) {
+      return List.of();
+    }
+    return getAll().stream()
+        .filter(r -> r.product().equals(selected.product()) && r.id() != selected.id())
+        .toList();
+  }
+
+  /** The version compared with, or null when there is none. */
+  public MasterBatchRecordView getCompared() {
+    Long id = getCompareWith();
+    return id == null ? null : getAll().stream().filter(r -> r.id() == id).findFirst().orElse(null);
+  }
+
+  /** The working copy beside the version compared with, step by step. */
+  public List<RecordComparison.Row> getComparison() {
+    MasterBatchRecordView other = getCompared();
+    return other == null ? List.of() : RecordComparison.of(other.steps(), steps);
+  }
+
+  /** The latest approved (or retired after approval) version of a product below a version. */
+  private java.util.Optional<MasterBatchRecordView> latestApproved(String product, int below) {
+    return getAll().stream()
+        .filter(r -> r.product().equals(product) && r.recordVersion() < below)
+        .filter(r -> r.status().equals("APPROVED") || r.status().equals("RETIRED"))
+        .max(java.util.Comparator.comparingInt(MasterBatchRecordView::recordVersion));
   }
 
   public void addMaterial() {
@@ -200,6 +315,23 @@ public class RecipeAuthoringPage implements Serializable {
 
   private static <T> List<T> without(List<T> list, Predicate<T> match) {
     return list.stream().filter(match.negate()).toList();
+  }
+
+  /**
+   * The machine tags mapped on the plant's equipment (Admin > Machine data) that carry values,
+   * matching what was typed: a parameter names its tag as the equipment publishes it, and the
+   * batch's line decides which equipment's tag it reads.
+   */
+  public List<String> completeTag(String typed) {
+    String part = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    return tags.all().stream()
+        .filter(t -> t.active() && "VALUES".equals(t.kind()))
+        .map(com.batchtrace.collection.boundary.TagService.TagView::tag)
+        .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains(part))
+        .distinct()
+        .sorted()
+        .limit(50)
+        .toList();
   }
 
   public boolean isEditable() {

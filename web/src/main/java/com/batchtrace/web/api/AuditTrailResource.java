@@ -44,10 +44,11 @@ public class AuditTrailResource {
       @QueryParam("recordType") String recordType,
       @QueryParam("recordId") String recordId,
       @QueryParam("action") String action,
+      @QueryParam("record") String record,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     return search.search(
-        AuditQueryParameters.query(from, to, user, recordType, recordId, action),
+        AuditQueryParameters.query(from, to, user, recordType, recordId, action, record),
         AuditQueryParameters.offset(offset),
         AuditQueryParameters.limit(limit));
   }
@@ -70,9 +71,11 @@ public class AuditTrailResource {
       @QueryParam("user") String user,
       @QueryParam("recordType") String recordType,
       @QueryParam("recordId") String recordId,
-      @QueryParam("action") String action) {
+      @QueryParam("action") String action,
+      @QueryParam("record") String record) {
     ExportFormat chosen = ExportFormat.of(format);
-    AuditQuery query = AuditQueryParameters.query(from, to, user, recordType, recordId, action);
+    AuditQuery query =
+        AuditQueryParameters.query(from, to, user, recordType, recordId, action, record);
     StreamingOutput body = out -> export.export(query, chosen, out);
     return Response.ok(body, chosen.contentType())
         .header(

@@ -1,6 +1,5 @@
 package com.batchtrace.web.audit;
 
-import com.batchtrace.genealogy.entity.BatchStatus;
 import com.batchtrace.platform.SiteZone;
 import com.batchtrace.quality.boundary.BatchArchive;
 import com.batchtrace.quality.boundary.BatchArchive.ArchivePackage;
@@ -63,19 +62,6 @@ public class ArchivePage implements Serializable {
       return count(p.getMonths(), "month");
     }
     return p.getDays() == 0 ? "today" : count(p.getDays(), "day");
-  }
-
-  /** The batch's status when the package was written, in words ("Released"). */
-  public String statusWords(ArchivePackage pkg) {
-    if (pkg.status() == null) {
-      return "";
-    }
-    try {
-      String label = BatchStatus.valueOf(pkg.status()).label();
-      return Character.toUpperCase(label.charAt(0)) + label.substring(1);
-    } catch (IllegalArgumentException notAStatus) {
-      return pkg.status();
-    }
   }
 
   /** Checks the days and prepares the download link, saying how many packages it will hold. */

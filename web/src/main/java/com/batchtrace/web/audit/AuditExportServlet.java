@@ -34,7 +34,8 @@ public class AuditExportServlet extends HttpServlet {
               request.getParameter("user"),
               request.getParameter("recordType"),
               request.getParameter("recordId"),
-              request.getParameter("action"));
+              request.getParameter("action"),
+              request.getParameter("record"));
     } catch (RuleViolation bad) {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST, bad.getMessage());
       return;

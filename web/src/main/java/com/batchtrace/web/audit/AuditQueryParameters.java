@@ -18,6 +18,19 @@ public final class AuditQueryParameters {
         instant("from", from), instant("to", to), user, recordType, id(recordId), action);
   }
 
+  /** As above, with what people know a record by (a batch or lot number; see AuditQuery). */
+  public static AuditQuery query(
+      String from,
+      String to,
+      String user,
+      String recordType,
+      String recordId,
+      String action,
+      String record) {
+    return new AuditQuery(
+        instant("from", from), instant("to", to), user, recordType, id(recordId), action, record);
+  }
+
   static Long id(String value) {
     if (value == null || value.isBlank()) {
       return null;

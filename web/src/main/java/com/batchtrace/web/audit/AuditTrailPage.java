@@ -31,18 +31,22 @@ public class AuditTrailPage implements Serializable {
 
   @Inject SiteTime siteTime;
 
+  @Inject com.batchtrace.web.shell.PlantWords words;
+
   private LocalDateTime from;
   private LocalDateTime to;
   private String user;
   private String recordType;
   private Long recordId;
+  private String record;
   private String action;
 
   private AuditQuery query = AuditQuery.ALL;
   private final PagedModel<AuditEntry> entries =
       new PagedModel<>(
           () -> Math.min(countMatching(), AuditSearch.COUNT_CAP),
-          (offset, limit) -> currentSearch().rows(query, offset, limit));
+          (offset, limit) -> named(currentSearch().rows(query, offset, limit)));
+  private final Map<String, String> labels = new java.util.HashMap<>();
   private long lastCount;
 
   private String historyOf;
@@ -50,7 +54,12 @@ public class AuditTrailPage implements Serializable {
 
   /** Applies the form's criteria; the table reloads from its first page. */
   public void apply() {
-    query = new AuditQuery(instant(from), instant(to), user, recordType, recordId, action);
+    Feedback.attempt(
+        () ->
+            query =
+                new AuditQuery(
+                    instant(from), instant(to), user, recordType, recordId, action, record),
+        null);
   }
 
   public void reset() {
@@ -59,6 +68,7 @@ public class AuditTrailPage implements Serializable {
     user = null;
     recordType = null;
     recordId = null;
+    record = null;
     action = null;
     apply();
   }
@@ -66,8 +76,8 @@ public class AuditTrailPage implements Serializable {
   public void showHistory(AuditEntry entry) {
     Feedback.attempt(
         () -> {
-          history = search.history(entry.recordType(), entry.recordId());
-          historyOf = entry.recordType() + " " + entry.recordId();
+          history = search.historyInWords(entry.recordType(), entry.recordId());
+          historyOf = words.of(entry.recordType()) + " " + recordLabel(entry);
         },
         null);
   }
@@ -86,11 +96,31 @@ public class AuditTrailPage implements Serializable {
     params.put("recordType", query.recordType());
     params.put("recordId", query.recordId() == null ? null : query.recordId().toString());
     params.put("action", query.action());
+    params.put("record", query.record());
     return "export?"
         + params.entrySet().stream()
             .filter(e -> e.getValue() != null)
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
+  }
+
+  /** Learns the business identifiers of a page of entries as the table loads it. */
+  private List<AuditEntry> named(List<AuditEntry> rows) {
+    labels.putAll(currentSearch().labels(rows));
+    return rows;
+  }
+
+  /** The business identifier of an entry's record, e.g. "batch B-2026-0142 step 2". */
+  public String recordLabel(AuditEntry entry) {
+    return labels.getOrDefault(AuditSearch.key(entry.recordType(), entry.recordId()), "");
+  }
+
+  /**
+   * The fields a revision changed that people read; the row's edit counter (optimistic locking) is
+   * bookkeeping, in the exports only.
+   */
+  public List<com.batchtrace.compliance.audit.boundary.FieldChange> fields(RecordChange change) {
+    return change.changes().stream().filter(f -> !f.field().equals("version")).toList();
   }
 
   private long countMatching() {
@@ -136,6 +166,14 @@ public class AuditTrailPage implements Serializable {
 
   public List<RecordChange> getHistory() {
     return history;
+  }
+
+  public String getRecord() {
+    return record;
+  }
+
+  public void setRecord(String record) {
+    this.record = record;
   }
 
   public LocalDateTime getFrom() {

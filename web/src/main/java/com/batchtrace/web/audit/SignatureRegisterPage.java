@@ -16,19 +16,110 @@ public class SignatureRegisterPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private String signer;
-  private String appliedSigner;
+  private String meaning;
+  private String batchNumber;
+  private java.time.LocalDateTime from;
+  private java.time.LocalDateTime to;
+  private com.batchtrace.compliance.signature.boundary.RegisterFilter applied =
+      com.batchtrace.compliance.signature.boundary.RegisterFilter.ALL;
 
   private final PagedModel<SignatureView> signatures =
       new PagedModel<>(
-          () -> service().registerCount(appliedSigner),
-          (offset, limit) -> service().registerRows(appliedSigner, offset, limit));
+          () -> service().registerCount(applied),
+          (offset, limit) -> named(service().registerRows(applied, offset, limit)));
+
+  private final java.util.Map<String, String> labels = new java.util.HashMap<>();
+
+  /** Learns the business identifiers of the signed records of a page as the table loads it. */
+  private java.util.List<SignatureView> named(java.util.List<SignatureView> rows) {
+    java.util.Map<String, java.util.Set<Long>> ids = new java.util.HashMap<>();
+    for (SignatureView s : rows) {
+      if (s.recordId() != null && s.recordId().matches("\\d{1,18}")) {
+        ids.computeIfAbsent(s.recordType(), t -> new java.util.HashSet<>())
+            .add(Long.valueOf(s.recordId()));
+      }
+    }
+    labels.putAll(
+        CDI.current()
+            .select(com.batchtrace.compliance.audit.boundary.AuditSearch.class)
+            .get()
+            .labelsOf(ids));
+    return rows;
+  }
+
+  /** The business identifier of a signed record, e.g. "batch B-2026-0142 step 2". */
+  public String recordLabel(SignatureView signature) {
+    if (signature.recordId() == null || !signature.recordId().matches("\\d{1,18}")) {
+      return "";
+    }
+    return labels.getOrDefault(
+        com.batchtrace.compliance.audit.boundary.AuditSearch.key(
+            signature.recordType(), Long.parseLong(signature.recordId())),
+        "");
+  }
 
   private static SignatureService service() {
     return CDI.current().select(SignatureService.class).get();
   }
 
+  /** Applies the filters; the table reloads from its first page. */
   public void apply() {
-    appliedSigner = signer;
+    com.batchtrace.web.shell.Feedback.attempt(
+        () ->
+            applied =
+                new com.batchtrace.compliance.signature.boundary.RegisterFilter(
+                    signer, meaning, batchNumber, instant(from), instant(to)),
+        null);
+  }
+
+  public void reset() {
+    signer = null;
+    meaning = null;
+    batchNumber = null;
+    from = null;
+    to = null;
+    apply();
+  }
+
+  private static java.time.Instant instant(java.time.LocalDateTime local) {
+    return local == null ? null : local.atZone(com.batchtrace.platform.SiteZone.zone()).toInstant();
+  }
+
+  /** The meanings to filter on, as the manifestation words them. */
+  public java.util.List<com.batchtrace.compliance.signature.entity.SignatureMeaning> getMeanings() {
+    return java.util.List.of(com.batchtrace.compliance.signature.entity.SignatureMeaning.values());
+  }
+
+  public String getMeaning() {
+    return meaning;
+  }
+
+  public void setMeaning(String meaning) {
+    this.meaning = meaning;
+  }
+
+  public String getBatchNumber() {
+    return batchNumber;
+  }
+
+  public void setBatchNumber(String batchNumber) {
+    this.batchNumber = batchNumber;
+  }
+
+  public java.time.LocalDateTime getFrom() {
+    return from;
+  }
+
+  public void setFrom(java.time.LocalDateTime from) {
+    this.from = from;
+  }
+
+  public java.time.LocalDateTime getTo() {
+    return to;
+  }
+
+  public void setTo(java.time.LocalDateTime to) {
+    this.to = to;
   }
 
   public PagedModel<SignatureView> getSignatures() {

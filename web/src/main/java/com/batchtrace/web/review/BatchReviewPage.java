@@ -53,14 +53,18 @@ public class BatchReviewPage implements Serializable {
 
   @Inject transient BatchArchive archive;
 
+  @Inject com.batchtrace.web.shell.PlantWords words;
+
   private Long batchId;
   private BatchRunView run;
   private Disposition decision;
   private PostReleaseData.Summary afterDecision;
   private String conclusion;
   private List<ReviewedException> exceptions;
+  private List<com.batchtrace.quality.boundary.ReleaseBlocker> blockers = List.of();
   private ProcessCharts processData;
   private List<AuditEntry> auditTrail;
+  private java.util.Map<String, String> auditLabels = java.util.Map.of();
   private List<LotGenealogy> genealogyTrees;
   private List<BatchArchive.ArchivePackage> archivePackages;
 
@@ -95,7 +99,9 @@ public class BatchReviewPage implements Serializable {
     decision = review.dispositionOfBatch(batchId);
     afterDecision = isDecided() ? postRelease.of(batchId) : null;
     exceptions = review.exceptions(batchId);
+    blockers = review.releaseBlockers(batchId);
     auditTrail = auditSearch.ofBatch(batchId);
+    auditLabels = auditSearch.labels(auditTrail);
     archivePackages = null;
     genealogyTrees =
         decision.lots().stream()
@@ -110,7 +116,57 @@ public class BatchReviewPage implements Serializable {
             .toList();
   }
 
-  /** Picks the exception to disposition; the form below the table asks for the decision. */
+  /**
+   * What still stops the signed-in reviewer from releasing the batch, each with where it is
+   * resolved; Release is enabled only when it is empty.
+   */
+  public List<com.batchtrace.quality.boundary.ReleaseBlocker> getBlockers() {
+    return blockers;
+  }
+
+  /** Whether the selected exception (open for its disposition in place) is this one. */
+  public boolean isSelected(ReviewedException exception) {
+    return selected != null && selected.exception().id() == exception.exception().id();
+  }
+
+  /**
+   * An exception in words with the batch's identifiers, e.g. "the lot refused on step 1 of batch
+   * B-2026-0142".
+   */
+  public String describe(ReviewedException exception) {
+    var x = exception.exception();
+    String kind = words.of(x.kind()).toLowerCase(java.util.Locale.ROOT).replace("cpp ", "CPP ");
+    return "the "
+        + kind
+        + (x.stepPosition() == null ? "" : " on step " + x.stepPosition())
+        + " of batch "
+        + run.batchNumber();
+  }
+
+  /**
+   * Checks the disposition's input before the signature dialog opens (the dialog opens only when it
+   * passes): a justification, and a deviation reference when linked to a deviation.
+   */
+  public void checkDisposition() {
+    boolean ready = true;
+    if (selected == null) {
+      Feedback.refuse("Choose the exception to disposition first.");
+      ready = false;
+    } else if (justification == null || justification.isBlank()) {
+      Feedback.refuse("Write the justification of the disposition of " + describe(selected) + ".");
+      ready = false;
+    } else if (DispositionDecision.DEVIATION.name().equals(decisionKind)
+        && (deviationReference == null || deviationReference.isBlank())) {
+      Feedback.refuse(
+          "Give the reference of the deviation that "
+              + describe(selected)
+              + " is linked to, e.g. DEV-2026-0107.");
+      ready = false;
+    }
+    org.primefaces.PrimeFaces.current().ajax().addCallbackParam("ready", ready);
+  }
+
+  /** Picks the exception to disposition; its row opens the form in place. */
   public void select(ReviewedException exception) {
     selected = exception;
     decisionKind = DispositionDecision.ACCEPTED.name();
@@ -130,6 +186,7 @@ public class BatchReviewPage implements Serializable {
     }
     DispositionDecision kind = DispositionDecision.valueOf(decisionKind);
     long id = selected.exception().id();
+    String what = describe(selected);
     if (Feedback.attempt(
         () ->
             review.disposition(
@@ -138,7 +195,7 @@ public class BatchReviewPage implements Serializable {
                 justification,
                 kind == DispositionDecision.DEVIATION ? deviationReference : null,
                 signatureForm.take()),
-        "Exception " + id + " dispositioned.")) {
+        "Dispositioned " + what + ".")) {
       selected = null;
       refresh();
     }
@@ -249,6 +306,14 @@ public class BatchReviewPage implements Serializable {
 
   public ProcessCharts getProcessData() {
     return processData;
+  }
+
+  /** The business identifier of an audited record of the batch, e.g. "batch B-1 step 2". */
+  public String recordLabel(AuditEntry entry) {
+    return auditLabels.getOrDefault(
+        com.batchtrace.compliance.audit.boundary.AuditSearch.key(
+            entry.recordType(), entry.recordId()),
+        "");
   }
 
   public List<AuditEntry> getAuditTrail() {

@@ -45,6 +45,53 @@ public class ReviewQueuePage implements Serializable {
     return afterDecision;
   }
 
+  /** QA's numbers at a glance, each linking to its list; read once per view. */
+  public record Dashboard(
+      long batchesWaiting,
+      String oldestWaitingSince,
+      long lotsInQuarantine,
+      long recordsAwaitingApproval,
+      long batchesWithDataAfterDecision)
+      implements Serializable {}
+
+  private Dashboard dashboard;
+
+  public Dashboard getDashboard() {
+    if (dashboard == null) {
+      var waiting = review().queue(0, 1000).rows();
+      String oldest =
+          waiting.stream()
+              .map(QueueEntry::completedAt)
+              .filter(java.util.Objects::nonNull)
+              .min(java.util.Comparator.naturalOrder())
+              .map(com.batchtrace.platform.SiteZone::format)
+              .orElse("");
+      long quarantine =
+          CDI.current()
+              .select(com.batchtrace.genealogy.boundary.LotService.class)
+              .get()
+              .page(com.batchtrace.genealogy.entity.LotDisposition.QUARANTINE, 0, 1)
+              .total();
+      long inReview =
+          CDI
+              .current()
+              .select(com.batchtrace.masterdata.boundary.MasterBatchRecordService.class)
+              .get()
+              .all()
+              .stream()
+              .filter(r -> r.status().equals("IN_REVIEW"))
+              .count();
+      dashboard =
+          new Dashboard(
+              review().queue(0, 0).total(),
+              oldest,
+              quarantine,
+              inReview,
+              getAfterDecision().size());
+    }
+    return dashboard;
+  }
+
   /** Whether any batch waits (the empty state otherwise). */
   public boolean isAnyWaiting() {
     return review().queue(0, 0).total() > 0;

@@ -17,6 +17,9 @@ import java.util.List;
  * @param recordId which record
  * @param action CREATED, MODIFIED or DELETED
  * @param reason why
+ * @param changes what the revision changed in the record, field by field with old and new value as
+ *     stored ("name: Dryer → Dryer 1; active: true → false"; a creation lists the fields it set):
+ *     filled in exports, empty where a page reads the entry
  */
 public record AuditEntry(
     long revision,
@@ -28,7 +31,50 @@ public record AuditEntry(
     String recordType,
     long recordId,
     String action,
-    String reason) {
+    String reason,
+    String changes) {
+
+  /** An entry without its changes (pages and searches; the export adds them). */
+  public AuditEntry(
+      long revision,
+      Instant time,
+      String userId,
+      String userName,
+      String userAccount,
+      String clientAddress,
+      String recordType,
+      long recordId,
+      String action,
+      String reason) {
+    this(
+        revision,
+        time,
+        userId,
+        userName,
+        userAccount,
+        clientAddress,
+        recordType,
+        recordId,
+        action,
+        reason,
+        "");
+  }
+
+  /** The same entry with what it changed. */
+  public AuditEntry withChanges(String fieldChanges) {
+    return new AuditEntry(
+        revision,
+        time,
+        userId,
+        userName,
+        userAccount,
+        clientAddress,
+        recordType,
+        recordId,
+        action,
+        reason,
+        fieldChanges == null ? "" : fieldChanges);
+  }
 
   /** Column names of exports, in the order of {@link #values()}. */
   public static final List<String> COLUMNS =
@@ -42,7 +88,8 @@ public record AuditEntry(
           "record_type",
           "record_id",
           "action",
-          "reason");
+          "reason",
+          "changes");
 
   /** The entry's values as exported, in the order of {@link #COLUMNS}. */
   public List<String> values() {
@@ -56,6 +103,7 @@ public record AuditEntry(
         recordType,
         String.valueOf(recordId),
         action,
-        reason);
+        reason,
+        changes == null ? "" : changes);
   }
 }

@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.audit.boundary;
 
 import com.batchtrace.compliance.audit.control.AuditTrailQueries;
+import com.batchtrace.compliance.audit.control.AuditedRecordType;
 import com.batchtrace.compliance.audit.control.CsvExportWriter;
 import com.batchtrace.compliance.audit.control.ExportSeal;
 import com.batchtrace.compliance.audit.control.ExportWriter;
@@ -90,8 +91,7 @@ public class AuditExport {
               head,
               checkpoint == null ? null : checkpoint.text());
       writer.begin(header);
-      streamInTransaction(
-          query,
+      java.util.function.Consumer<AuditEntry> write =
           entry -> {
             try {
               List<String> values = entry.values();
@@ -100,7 +100,19 @@ public class AuditExport {
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
+          };
+      // Entries go out in chunks, each with its old and new values read for the whole chunk.
+      List<AuditEntry> chunk = new java.util.ArrayList<>(CHUNK);
+      streamInTransaction(
+          query,
+          entry -> {
+            chunk.add(entry);
+            if (chunk.size() == CHUNK) {
+              withChanges(chunk).forEach(write);
+              chunk.clear();
+            }
           });
+      withChanges(chunk).forEach(write);
       ExportResult result = new ExportResult(checksum.rows(), checksum.hex());
       writer.end(result, seal(format, checkpoint, header, result, digests));
       securityLog.record(
@@ -158,6 +170,63 @@ public class AuditExport {
             digests,
             checkpoints.keyId());
     return ExportSeal.signed(unsigned, checkpoints.sign(unsigned.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Entries whose changes are read at once: one statement per record type and chunk. */
+  static final int CHUNK = 1000;
+
+  /**
+   * The entries with what each revision changed, field by field with old and new value as stored
+   * (the state after the revision compared with the state after the record's revision before it).
+   */
+  private List<AuditEntry> withChanges(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<AuditedRecordType, java.util.Map<Long, Long>> wanted =
+        new java.util.EnumMap<>(AuditedRecordType.class);
+    List<String> known = AuditedRecordType.names();
+    for (AuditEntry e : entries) {
+      if (known.contains(e.recordType())) {
+        wanted
+            .computeIfAbsent(AuditedRecordType.of(e.recordType()), t -> new java.util.HashMap<>())
+            .merge(e.recordId(), e.revision(), Math::max);
+      }
+    }
+    java.util.Map<String, List<Object[]>> states = queries.statesUpTo(wanted);
+    List<AuditEntry> filled = new java.util.ArrayList<>(entries.size());
+    for (AuditEntry e : entries) {
+      filled.add(e.withChanges(changes(states.get(e.recordType() + "#" + e.recordId()), e)));
+    }
+    return filled;
+  }
+
+  /** "field: old → new; ..." of the entry's revision, from the record's states in order. */
+  static String changes(List<Object[]> states, AuditEntry entry) {
+    if (states == null) {
+      return "";
+    }
+    jakarta.json.JsonObject before = jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+    for (Object[] state : states) {
+      jakarta.json.JsonObject after;
+      try (var reader =
+          jakarta.json.Json.createReader(new java.io.StringReader((String) state[1]))) {
+        after = reader.readObject();
+      }
+      if ((Long) state[0] == entry.revision()) {
+        return AuditSearch.diff(before, after).stream()
+            .map(
+                f ->
+                    f.field()
+                        + ": "
+                        + (f.oldValue() == null ? "" : f.oldValue())
+                        + " → "
+                        + (f.newValue() == null ? "" : f.newValue()))
+            .collect(java.util.stream.Collectors.joining("; "));
+      }
+      before = after;
+    }
+    return "";
   }
 
   /** A read-only transaction of its own, long enough for big exports (a cursor needs one). */

@@ -13,16 +13,42 @@ import java.util.List;
  * @param recordType e.g. {@code Equipment}
  * @param recordId the record's id
  * @param action CREATED, MODIFIED or DELETED
+ * @param record what people know a record by: a batch number (the whole batch record: the batch,
+ *     its step runs, values and their corrections, lot charges, exceptions, dispositions, equipment
+ *     allocations, produced lots and reviews of data after the decision), a lot number, a material
+ *     code, a master batch record as "code version n", or an equipment's UNS path
  */
 public record AuditQuery(
-    Instant from, Instant to, String userId, String recordType, Long recordId, String action) {
+    Instant from,
+    Instant to,
+    String userId,
+    String recordType,
+    Long recordId,
+    String action,
+    String record) {
 
-  public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null);
+  /** Longest business identifier searched for (a UNS path is the longest, 700 characters). */
+  public static final int MAX_RECORD_LENGTH = 700;
+
+  public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null, null);
 
   public AuditQuery {
     userId = blankToNull(userId);
     recordType = blankToNull(recordType);
     action = blankToNull(action);
+    record = blankToNull(record);
+    if (record != null && record.length() > MAX_RECORD_LENGTH) {
+      throw new com.batchtrace.platform.RuleViolation(
+          "A batch, lot, material, master record or equipment is named in at most "
+              + MAX_RECORD_LENGTH
+              + " characters.");
+    }
+  }
+
+  /** A search without a business identifier (the REST API's and older export links' criteria). */
+  public AuditQuery(
+      Instant from, Instant to, String userId, String recordType, Long recordId, String action) {
+    this(from, to, userId, recordType, recordId, action, null);
   }
 
   /** The criteria in words, for export headers and the security event log. */
@@ -45,6 +71,9 @@ public record AuditQuery(
     }
     if (action != null) {
       parts.add("action " + action);
+    }
+    if (record != null) {
+      parts.add("record " + record);
     }
     return parts.isEmpty() ? "all entries" : String.join(", ", parts);
   }

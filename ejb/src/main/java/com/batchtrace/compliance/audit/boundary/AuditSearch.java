@@ -81,6 +81,125 @@ public class AuditSearch {
     return changes;
   }
 
+  /**
+   * The business identifier of each entry's record (a batch number, a lot number, "batch B-1 step
+   * 2"), keyed by {@link #key}: what pages show instead of the database id.
+   */
+  public java.util.Map<String, String> labels(java.util.Collection<AuditEntry> entries) {
+    actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);
+    java.util.Map<AuditedRecordType, java.util.Set<Long>> wanted =
+        new java.util.EnumMap<>(AuditedRecordType.class);
+    java.util.List<String> known = AuditedRecordType.names();
+    for (AuditEntry e : entries) {
+      if (known.contains(e.recordType())) {
+        wanted
+            .computeIfAbsent(AuditedRecordType.of(e.recordType()), t -> new java.util.HashSet<>())
+            .add(e.recordId());
+      }
+    }
+    return keyed(queries.labels(wanted));
+  }
+
+  /**
+   * The business identifiers of records given by type name and id (e.g. the records of a page of
+   * signatures), keyed by {@link #key}; a type without an audit trail has no labels.
+   */
+  public java.util.Map<String, String> labelsOf(java.util.Map<String, java.util.Set<Long>> ids) {
+    actor.require(Roles.QA_REVIEWER, Roles.AUDITOR);
+    java.util.Map<AuditedRecordType, java.util.Set<Long>> wanted =
+        new java.util.EnumMap<>(AuditedRecordType.class);
+    ids.forEach(
+        (type, ofType) -> {
+          if (AuditedRecordType.names().contains(type)) {
+            wanted.put(AuditedRecordType.of(type), ofType);
+          }
+        });
+    return keyed(queries.labels(wanted));
+  }
+
+  /** The key of a record in {@link #labels}. */
+  public static String key(String recordType, long recordId) {
+    return recordType + "#" + recordId;
+  }
+
+  /**
+   * The fields of audited records that point to another record (foreign keys), with the type of
+   * record they point to: the history shows that record's business identifier, not its id.
+   */
+  private static final java.util.Map<String, AuditedRecordType> POINTERS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("line_id", AuditedRecordType.EQUIPMENT),
+          java.util.Map.entry("equipment_id", AuditedRecordType.EQUIPMENT),
+          java.util.Map.entry("parent_id", AuditedRecordType.EQUIPMENT),
+          java.util.Map.entry("product_id", AuditedRecordType.MATERIAL),
+          java.util.Map.entry("material_id", AuditedRecordType.MATERIAL),
+          java.util.Map.entry("batch_id", AuditedRecordType.BATCH),
+          java.util.Map.entry("produced_by_batch_id", AuditedRecordType.BATCH),
+          java.util.Map.entry("lot_id", AuditedRecordType.MATERIAL_LOT),
+          java.util.Map.entry("master_batch_record_id", AuditedRecordType.MASTER_BATCH_RECORD),
+          java.util.Map.entry("step_execution_id", AuditedRecordType.STEP_EXECUTION),
+          java.util.Map.entry("exception_id", AuditedRecordType.BATCH_EXCEPTION),
+          java.util.Map.entry("allocation_id", AuditedRecordType.EQUIPMENT_ALLOCATION),
+          java.util.Map.entry("tag_id", AuditedRecordType.UNS_TAG),
+          java.util.Map.entry("correction_of", AuditedRecordType.STEP_ENTRY));
+
+  /**
+   * As {@link #history}, for people: a field that points to another record shows that record's
+   * business identifier (a line's name and UNS path, a batch number) instead of its id.
+   */
+  public List<RecordChange> historyInWords(String recordType, long recordId) {
+    List<RecordChange> history = history(recordType, recordId);
+    java.util.Map<AuditedRecordType, java.util.Set<Long>> wanted =
+        new java.util.EnumMap<>(AuditedRecordType.class);
+    for (RecordChange change : history) {
+      for (FieldChange f : change.changes()) {
+        AuditedRecordType target = POINTERS.get(f.field());
+        if (target != null) {
+          for (String v : java.util.Arrays.asList(f.oldValue(), f.newValue())) {
+            if (v != null && v.matches("\\d{1,18}")) {
+              wanted.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(Long.valueOf(v));
+            }
+          }
+        }
+      }
+    }
+    java.util.Map<String, String> labels = keyed(queries.labels(wanted));
+    List<RecordChange> named = new ArrayList<>();
+    for (RecordChange change : history) {
+      List<FieldChange> fields = new ArrayList<>();
+      for (FieldChange f : change.changes()) {
+        AuditedRecordType target = POINTERS.get(f.field());
+        fields.add(
+            target == null
+                ? f
+                : new FieldChange(
+                    f.field(),
+                    named(labels, target, f.oldValue()),
+                    named(labels, target, f.newValue())));
+      }
+      named.add(new RecordChange(change.entry(), fields));
+    }
+    return named;
+  }
+
+  private static String named(
+      java.util.Map<String, String> labels, AuditedRecordType type, String id) {
+    if (id == null) {
+      return null;
+    }
+    return labels.getOrDefault(
+        key(type.recordType(), id.matches("\\d{1,18}") ? Long.parseLong(id) : -1), id);
+  }
+
+  private static java.util.Map<String, String> keyed(
+      java.util.Map<AuditedRecordType, java.util.Map<Long, String>> labels) {
+    java.util.Map<String, String> keyed = new java.util.HashMap<>();
+    labels.forEach(
+        (type, ofType) ->
+            ofType.forEach((id, label) -> keyed.put(key(type.recordType(), id), label)));
+    return keyed;
+  }
+
   static List<FieldChange> diff(JsonObject before, JsonObject after) {
     List<FieldChange> fields = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(before.keySet());

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class PdfExportWriter implements ExportWriter {
 
-  private static final float[] WIDTHS = {5, 12, 7, 10, 10, 8, 9, 5, 7, 27};
+  private static final float[] WIDTHS = {5, 11, 6, 8, 8, 6, 8, 5, 6, 15, 22};
 
   private final PdfTable pdf;
 

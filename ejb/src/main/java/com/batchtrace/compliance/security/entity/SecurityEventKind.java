@@ -9,7 +9,7 @@ public enum SecurityEventKind {
   SIGNING_LOCKED("Signing locked"),
   EXPORT("Exported"),
   INTEGRITY_VERIFIED("Integrity verified: intact"),
-  INTEGRITY_BROKEN("Integrity verified: BROKEN"),
+  INTEGRITY_BROKEN("Integrity verified: broken"),
   BROKER_CONNECTED("Machine data: broker connected"),
   BROKER_DISCONNECTED("Machine data: broker connection lost"),
   SIGNING_UNAVAILABLE("Signing unavailable: the identity provider could not check a password"),

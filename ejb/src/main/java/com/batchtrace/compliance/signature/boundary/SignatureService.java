@@ -176,37 +176,125 @@ public class SignatureService {
   }
 
   /**
-   * The signature register: one page of all signatures, newest first. Validity is not computed here
-   * (it needs each record); {@code valid} is true in these rows and the record's own page shows the
-   * checked manifestation.
+   * The signature register: one page of all signatures, newest first, each checked against its
+   * record's content now (the {@link SignedRecordSource} of its record type).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // A transaction: each row's record is read and hashed in it (its lazy parts too).
+  @Transactional
   public Page<SignatureView> register(String signerId, int offset, int limit) {
     return new Page<>(registerRows(signerId, offset, limit), registerCount(signerId));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public long registerCount(String signerId) {
-    return em.createQuery("select count(s) from ElectronicSignature s" + BY_SIGNER, Long.class)
-        .setParameter("u", blankToNull(signerId))
-        .getSingleResult();
+    return registerCount(new RegisterFilter(signerId, null, null, null, null));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // A transaction: each row's record is read and hashed in it (its lazy parts too).
+  @Transactional
   public List<SignatureView> registerRows(String signerId, int offset, int limit) {
-    return em
-        .createQuery(
+    return registerRows(new RegisterFilter(signerId, null, null, null, null), offset, limit);
+  }
+
+  /** How many signatures the register shows for the filter. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long registerCount(RegisterFilter filter) {
+    var where = registerWhere(filter);
+    if (where == null) {
+      return 0;
+    }
+    var query =
+        em.createQuery("select count(s) from ElectronicSignature s" + where.jpql, Long.class);
+    where.params.forEach(query::setParameter);
+    return query.getSingleResult();
+  }
+
+  /** One page of the register for the filter, newest first. */
+  // A transaction: each row's record is read and hashed in it (its lazy parts too).
+  @Transactional
+  public List<SignatureView> registerRows(RegisterFilter filter, int offset, int limit) {
+    var where = registerWhere(filter);
+    if (where == null) {
+      return List.of();
+    }
+    var query =
+        em.createQuery(
             "select s from ElectronicSignature s"
-                + BY_SIGNER
+                + where.jpql
                 + " order by s.signedAt desc, s.id desc",
-            ElectronicSignature.class)
-        .setParameter("u", blankToNull(signerId))
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList()
-        .stream()
-        .map(s -> SignatureView.of(s, true))
+            ElectronicSignature.class);
+    where.params.forEach(query::setParameter);
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+        .map(s -> SignatureView.of(s, stillMatches(s)))
         .toList();
+  }
+
+  @Inject jakarta.enterprise.inject.Instance<SignedRecordSource> sources;
+
+  /**
+   * Whether the signature still matches its record's content now, computed as the record's own page
+   * computes it; a record that cannot be found any more does not match.
+   */
+  private boolean stillMatches(ElectronicSignature s) {
+    for (SignedRecordSource source : sources) {
+      if (source.recordTypes().contains(s.getRecordType())) {
+        return source
+            .find(s.getRecordType(), s.getRecordId())
+            .map(
+                record ->
+                    s.getContentSha256()
+                        .equals(Sha256.hex(record.canonicalContent(s.getContentFormat()))))
+            .orElse(false);
+      }
+    }
+    return false;
+  }
+
+  @Inject com.batchtrace.compliance.audit.control.AuditTrailQueries auditTrailQueries;
+
+  private record Where(String jpql, Map<String, Object> params) {}
+
+  /** The filter as JPQL; null when it can match nothing (an unknown batch number). */
+  private Where registerWhere(RegisterFilter f) {
+    List<String> conditions = new java.util.ArrayList<>();
+    Map<String, Object> params = new java.util.HashMap<>();
+    if (f.signer() != null) {
+      conditions.add("s.signerId = :signer");
+      params.put("signer", f.signer());
+    }
+    if (f.meaning() != null) {
+      SignatureMeaning meaning;
+      try {
+        meaning = SignatureMeaning.valueOf(f.meaning());
+      } catch (IllegalArgumentException e) {
+        throw new RuleViolation(
+            "'"
+                + f.meaning()
+                + "' is not a meaning of a signature; use one of "
+                + java.util.Arrays.toString(SignatureMeaning.values())
+                + ".");
+      }
+      conditions.add("s.meaning = :meaning");
+      params.put("meaning", meaning);
+    }
+    if (f.from() != null) {
+      conditions.add("s.signedAt >= :from");
+      params.put("from", f.from());
+    }
+    if (f.to() != null) {
+      conditions.add("s.signedAt < :to");
+      params.put("to", f.to());
+    }
+    if (f.batchNumber() != null) {
+      java.util.Set<String> records = auditTrailQueries.recordsOfBatchNumber(f.batchNumber());
+      if (records.isEmpty()) {
+        return null;
+      }
+      conditions.add("concat(s.recordType, '#', s.recordId) in :records");
+      params.put("records", records);
+    }
+    return new Where(
+        conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
   }
 
   private static String blankToNull(String s) {

@@ -1,0 +1,87 @@
+package com.batchtrace.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The master-data steward changes an approved master batch record: the new version starts as a copy
+ * of the approved one; a step is moved; the comparison with the approved version shows the move;
+ * leaving the page with the change unsaved asks first, and after saving it does not.
+ */
+class RecipeAuthoringBrowserIT extends DeployedApplication {
+
+  @Test
+  @Tag("URS-067")
+  void aNewVersionStartsFromTheApprovedOneAndTheComparisonShowsAMovedStep() {
+    String material = Lots.material("RAW");
+    String product = Lots.material("FINISHED");
+    Recipes.of(TerminalBatch.recipe(product, material), true);
+
+    Browser.signInAs(DemoUser.ADMIN, "/admin/recipes.xhtml");
+    new Select(Browser.visible(By.id("recipes:product"))).selectByValue(product);
+    Browser.driver().findElement(By.id("recipes:create")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"),
+                "Draft " + product + " version 2 created as a copy of approved version 1."));
+    assertEquals(
+        List.of("Dispensing: Dispense and blend", "Drying: Dry"), stepTitles(), "copied steps");
+    String comparison = Browser.visible(By.id("compare-table")).getText();
+    assertEquals(
+        2, Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-same")).size());
+    assertTrue(comparison.contains("Version 1"), comparison);
+
+    // Move "Dry" before "Dispense and blend".
+    Browser.driver().findElement(By.cssSelector("[id$=':1:move-up']")).click();
+    Browser.visible(By.id("recipes:unsaved"));
+    Browser.waiting()
+        .until(d -> stepTitles().equals(List.of("Drying: Dry", "Dispensing: Dispense and blend")));
+    comparison = Browser.visible(By.id("compare-table")).getText();
+    assertTrue(comparison.contains("moved from step 2"), comparison);
+    assertTrue(comparison.contains("moved from step 1"), comparison);
+    ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            Browser.driver().findElement(By.id("compare-table")));
+    Browser.screenshot("admin-recipe-comparison");
+
+    // Leaving with the move unsaved asks first; staying keeps the working copy.
+    Browser.driver().findElement(By.id("nav-batches")).click();
+    Alert leave = Browser.waiting().until(ExpectedConditions.alertIsPresent());
+    assertTrue(leave.getText().contains("changes that are not saved"), leave.getText());
+    leave.dismiss();
+    assertTrue(Browser.driver().getCurrentUrl().contains("/admin/recipes"));
+    Browser.visible(By.id("recipes:unsaved"));
+
+    OfficePages.type("recipes:reason", "Dry first: new equipment order");
+    Browser.driver().findElement(By.id("recipes:save")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"), "Draft saved."));
+    assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
+    assertTrue(
+        Browser.visible(By.id("compare-table")).getText().contains("moved from step 2"),
+        "the saved version still differs from the approved one");
+
+    // Saved: leaving asks nothing.
+    Browser.driver().findElement(By.id("nav-batches")).click();
+    Browser.waiting().until(ExpectedConditions.urlContains("/admin/batches"));
+  }
+
+  private static List<String> stepTitles() {
+    return Browser.driver().findElements(By.cssSelector("#steps > li > strong")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+}

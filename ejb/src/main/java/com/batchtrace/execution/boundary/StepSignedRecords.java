@@ -1,0 +1,41 @@
+package com.batchtrace.execution.boundary;
+
+import com.batchtrace.compliance.signature.boundary.SignedRecordSource;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
+import com.batchtrace.execution.control.BatchRecordStore;
+import com.batchtrace.execution.control.StepRecord;
+import com.batchtrace.execution.entity.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.Set;
+
+/** The steps' "performed" and "verified" signatures, checked as the batch record checks them. */
+@ApplicationScoped
+public class StepSignedRecords implements SignedRecordSource {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject BatchRecordStore store;
+
+  @Override
+  public Set<String> recordTypes() {
+    return Set.of(StepRecord.TYPE);
+  }
+
+  @Override
+  @Transactional
+  public Optional<SignedRecord> find(String recordType, String recordId) {
+    if (recordId == null || !recordId.matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    long id = Long.parseLong(recordId);
+    StepExecution run = em.find(StepExecution.class, id);
+    return run == null
+        ? Optional.empty()
+        : Optional.of(new StepRecord(run, store.entriesOf(run), store.chargesOf(run)));
+  }
+}
