@@ -226,4 +226,12 @@ public class AuditSearch {
       return reader.readObject();
     }
   }
+
+  /**
+   * The records of the batch with this number, each as "RecordType#id" (empty for an unknown
+   * number): what the signature register filters on for a batch. The caller checks who may ask.
+   */
+  public java.util.Set<String> recordsOfBatchNumber(String batchNumber) {
+    return queries.recordsOfBatchNumber(batchNumber);
+  }
 }

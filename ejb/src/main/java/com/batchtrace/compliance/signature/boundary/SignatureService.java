@@ -250,7 +250,7 @@ public class SignatureService {
     return false;
   }
 
-  @Inject com.batchtrace.compliance.audit.control.AuditTrailQueries auditTrailQueries;
+  @Inject com.batchtrace.compliance.audit.boundary.AuditSearch auditSearch;
 
   private record Where(String jpql, Map<String, Object> params) {}
 
@@ -286,7 +286,7 @@ public class SignatureService {
       params.put("to", f.to());
     }
     if (f.batchNumber() != null) {
-      java.util.Set<String> records = auditTrailQueries.recordsOfBatchNumber(f.batchNumber());
+      java.util.Set<String> records = auditSearch.recordsOfBatchNumber(f.batchNumber());
       if (records.isEmpty()) {
         return null;
       }
