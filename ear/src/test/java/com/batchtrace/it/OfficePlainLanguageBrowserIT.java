@@ -91,12 +91,14 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
   }
 
   /**
-   * The page's text as shown, without what it shows verbatim as evidence: a machine's payload as
-   * received and SHA-256 hashes are the machine's and the record's, not the program's words.
+   * The page's text as shown, without what it shows verbatim as evidence: a machine's payload and
+   * topic as received, a dead letter's reason as it was recorded (append-only, with the parser's
+   * own words for the technician) and SHA-256 hashes are the machine's and the record's, not the
+   * program's words on the page.
    */
   private static final String TEXT_WITHOUT_VERBATIM_EVIDENCE =
       "var hidden = [];"
-          + " document.querySelectorAll('.bt-payload, .bt-hash').forEach(function (e) {"
+          + " document.querySelectorAll('.bt-payload, .bt-hash, .bt-verbatim').forEach(function (e) {"
           + "   hidden.push([e, e.style.display]); e.style.display = 'none'; });"
           + " var text = document.body.innerText;"
           + " hidden.forEach(function (h) { h[0].style.display = h[1]; });"

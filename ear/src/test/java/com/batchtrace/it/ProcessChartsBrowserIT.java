@@ -71,7 +71,7 @@ class ProcessChartsBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[id$='process:exceptions']"), "CPP_EXCURSION"));
+                By.cssSelector("[id$='process:exceptions']"), "CPP excursion"));
     String exceptions =
         Browser.driver().findElement(By.cssSelector("[id$='process:exceptions']")).getText();
     assertTrue(exceptions.contains(DryingLine.PARAMETER), exceptions);
