@@ -287,6 +287,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   }
 
   @Test
+  @Tag("URS-060")
   @Tag("URS-061")
   void aHostileBatchOrLanguageInTheAddressIsIgnored() {
     Browser.signInAs(DemoUser.OPERATOR1, "/terminal/index.xhtml");
