@@ -29,13 +29,8 @@ public class StepSignedRecords implements SignedRecordSource {
   @Override
   @Transactional
   public Optional<SignedRecord> find(String recordType, String recordId) {
-    if (recordId == null || !recordId.matches("\\d{1,18}")) {
-      return Optional.empty();
-    }
-    long id = Long.parseLong(recordId);
-    StepExecution run = em.find(StepExecution.class, id);
-    return run == null
-        ? Optional.empty()
-        : Optional.of(new StepRecord(run, store.entriesOf(run), store.chargesOf(run)));
+    return SignedRecordSource.numericId(recordId)
+        .map(id -> em.find(StepExecution.class, id))
+        .map(run -> new StepRecord(run, store.entriesOf(run), store.chargesOf(run)));
   }
 }

@@ -24,10 +24,6 @@ public class LotSignedRecords implements SignedRecordSource {
   @Override
   @Transactional
   public Optional<SignedRecord> find(String recordType, String recordId) {
-    if (recordId == null || !recordId.matches("\\d{1,18}")) {
-      return Optional.empty();
-    }
-    long id = Long.parseLong(recordId);
-    return Optional.ofNullable(em.find(MaterialLot.class, id)).map(SignedRecord.class::cast);
+    return SignedRecordSource.entity(em, MaterialLot.class, recordId);
   }
 }

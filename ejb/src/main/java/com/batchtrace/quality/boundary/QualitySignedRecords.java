@@ -31,17 +31,12 @@ public class QualitySignedRecords implements SignedRecordSource {
   @Override
   @Transactional
   public Optional<SignedRecord> find(String recordType, String recordId) {
-    if (recordId == null || !recordId.matches("\\d{1,18}")) {
-      return Optional.empty();
-    }
-    long id = Long.parseLong(recordId);
+    Optional<Long> id = SignedRecordSource.numericId(recordId);
     return switch (recordType) {
-      case "Batch" -> review.releaseContent(id);
+      case "Batch" -> id.flatMap(review::releaseContent);
       case "ExceptionDisposition" ->
-          Optional.ofNullable(em.find(ExceptionDisposition.class, id))
-              .map(SignedRecord.class::cast);
-      case "PostReleaseReview" ->
-          Optional.ofNullable(em.find(PostReleaseReview.class, id)).map(SignedRecord.class::cast);
+          SignedRecordSource.entity(em, ExceptionDisposition.class, recordId);
+      case "PostReleaseReview" -> SignedRecordSource.entity(em, PostReleaseReview.class, recordId);
       default -> Optional.empty();
     };
   }

@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.signature.boundary;
 
 import com.batchtrace.compliance.signature.entity.SignedRecord;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 /**
@@ -15,4 +16,17 @@ public interface SignedRecordSource {
 
   /** The record of that type and id, or empty when there is none. */
   Optional<SignedRecord> find(String recordType, String recordId);
+
+  /** A record id as signatures store it: a whole number of at most 18 digits, else empty. */
+  static Optional<Long> numericId(String recordId) {
+    return recordId == null || !recordId.matches("\\d{1,18}")
+        ? Optional.empty()
+        : Optional.of(Long.parseLong(recordId));
+  }
+
+  /** The entity of that class whose id the record id names, when it is a signed record. */
+  static Optional<SignedRecord> entity(
+      EntityManager em, Class<? extends SignedRecord> type, String recordId) {
+    return numericId(recordId).map(id -> em.find(type, id));
+  }
 }
