@@ -92,6 +92,8 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     TerminalScreen.sign("perform", "sign:perform-sign");
     awaitStepStatus(1, "PERFORMED");
     click("verify");
+    // Keys typed before the dialog has set its focus (the user id first) would be lost.
+    SignatureDialog.awaitFocus("sign:verify-sign");
     Browser.visible(By.id("sign:verify-sign:username")).sendKeys(vera);
     TerminalScreen.sign(null, "sign:verify-sign");
     awaitStepStatus(1, "DONE");
