@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,9 @@ public class MqttCollector implements MqttCallbackExtended {
   private static final Logger LOG = Logger.getLogger(MqttCollector.class.getName());
   private static final int BATCH = 500;
 
+  /** How long stopping the application waits for the broker connection to close. */
+  private static final Duration CLOSE_WITHIN = Duration.ofSeconds(10);
+
   /** A message waiting for its data to be committed before it is acknowledged. */
   private record Pending(InboundMessage message, int id, int qos) {}
 
@@ -85,7 +89,7 @@ public class MqttCollector implements MqttCallbackExtended {
   private String caFile;
   private String clientId;
   private String[] filters;
-  private MqttClient client;
+  private volatile MqttClient client;
   private volatile boolean running;
   private volatile String state = "DISCONNECTED";
   private volatile Instant since;
@@ -124,14 +128,19 @@ public class MqttCollector implements MqttCallbackExtended {
     if (writer != null) {
       writer.interrupt();
     }
-    if (client != null) {
+    MqttClient closing = client;
+    if (closing != null) {
       try {
-        if (client.isConnected()) {
-          client.disconnect(2000);
+        if (!UnsConnection.close(closing, threads, CLOSE_WITHIN)) {
+          LOG.warning(
+              "MQTT collector "
+                  + clientId
+                  + ": the connection did not close within "
+                  + CLOSE_WITHIN.toSeconds()
+                  + " s; the application stops without waiting for it");
         }
-        client.close(true);
-      } catch (MqttException e) {
-        LOG.log(Level.FINE, "Closing the MQTT client", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -172,6 +181,13 @@ public class MqttCollector implements MqttCallbackExtended {
         options.setConnectionTimeout(10);
         options.setMaxInflight(1000);
         client.connect(options);
+        if (!running) {
+          // stopped while connecting: this client must not stay connected after the application
+          UnsConnection.close(client, threads, CLOSE_WITHIN);
+        }
+        return;
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
         return;
       } catch (MqttException | IllegalArgumentException e) {
         state("DISCONNECTED", describe(e));
@@ -226,11 +242,16 @@ public class MqttCollector implements MqttCallbackExtended {
   @Override
   public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
     received.incrementAndGet();
-    pending.put(
+    Pending arrived =
         new Pending(
             new InboundMessage("MQTT", topic, message.getPayload()),
             message.getId(),
-            message.getQos()));
+            message.getQos());
+    // Waits while the writer catches up, but never once stopping: Paho's disconnect waits for this
+    // thread. A message left here is not acknowledged, so the broker delivers it again.
+    while (running && !pending.offer(arrived, 500, TimeUnit.MILLISECONDS)) {
+      // the queue is full; the writer is committing
+    }
   }
 
   @Override

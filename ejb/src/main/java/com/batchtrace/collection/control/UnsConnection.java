@@ -8,9 +8,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
  * How the collector logs in to the plant's broker: with its own user and password (the broker
@@ -61,5 +66,53 @@ public final class UnsConnection {
       throw new IllegalArgumentException(
           "The broker's CA file " + caFile + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Disconnects and closes the client for good, waiting at most {@code within}. With automatic
+   * reconnect on, a client whose connection was just lost may be in the middle of reconnecting:
+   * Paho then refuses to close it, and a client left so connects again after the application has
+   * stopped, under the same client id as the next one (each takes the session from the other). So a
+   * close refused for a connect in progress is tried again until that connect has ended; once
+   * closed, Paho's pending reconnect finds the client closed and stops. Paho's disconnect can also
+   * wait without end on a connection lost meanwhile; the work runs on a thread of {@code threads}
+   * and is left to finish on its own after the bound.
+   *
+   * @return whether the client was closed within the bound
+   */
+  public static boolean close(MqttClient client, ThreadFactory threads, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    AtomicBoolean closed = new AtomicBoolean();
+    Thread closer = threads.newThread(() -> closed.set(closeBefore(client, deadline)));
+    closer.setName("uns-close");
+    closer.setDaemon(true);
+    closer.start();
+    closer.join(Math.max(1, within.toMillis()));
+    return closed.get();
+  }
+
+  private static boolean closeBefore(MqttClient client, long deadline) {
+    while (System.nanoTime() < deadline) {
+      try {
+        if (client.isConnected()) {
+          client.disconnectForcibly(0, 1000);
+        }
+        client.close(true);
+        return true;
+      } catch (MqttException e) {
+        if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CLOSED) {
+          return true;
+        }
+        // A connect in progress (or a disconnect): tried again once it has ended.
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return false;
   }
 }
