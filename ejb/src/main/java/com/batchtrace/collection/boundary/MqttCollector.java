@@ -64,6 +64,9 @@ public class MqttCollector implements MqttCallbackExtended {
   /** How long stopping the application waits for the broker connection to close. */
   private static final Duration CLOSE_WITHIN = Duration.ofSeconds(10);
 
+  /** How long a connect waits for the broker's answer before it is tried again. */
+  private static final Duration CONNECT_WITHIN = Duration.ofSeconds(30);
+
   /** A message waiting for its data to be committed before it is acknowledged. */
   private record Pending(InboundMessage message, int id, int qos) {}
 
@@ -180,7 +183,7 @@ public class MqttCollector implements MqttCallbackExtended {
         options.setKeepAliveInterval(20);
         options.setConnectionTimeout(10);
         options.setMaxInflight(1000);
-        client.connect(options);
+        UnsConnection.connect(client, options, CONNECT_WITHIN);
         if (!running) {
           // stopped while connecting: this client must not stay connected after the application
           UnsConnection.close(client, threads, CLOSE_WITHIN);

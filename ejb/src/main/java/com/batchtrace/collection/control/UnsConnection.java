@@ -69,6 +69,22 @@ public final class UnsConnection {
   }
 
   /**
+   * Connects, waiting at most {@code within} for the broker's answer. Paho bounds only the TCP and
+   * TLS set-up by the connection timeout; a broker that takes the connection and never answers (or
+   * drops it just as it answers) leaves its connect waiting for ever. Later operations wait as
+   * Paho's default (no bound): a subscription is acknowledged when the broker gets to it.
+   */
+  public static void connect(MqttClient client, MqttConnectOptions options, Duration within)
+      throws MqttException {
+    client.setTimeToWait(within.toMillis());
+    try {
+      client.connect(options);
+    } finally {
+      client.setTimeToWait(-1);
+    }
+  }
+
+  /**
    * Disconnects and closes the client for good, waiting at most {@code within}. With automatic
    * reconnect on, a client whose connection was just lost may be in the middle of reconnecting:
    * Paho then refuses to close it, and a client left so connects again after the application has
@@ -95,16 +111,19 @@ public final class UnsConnection {
   private static boolean closeBefore(MqttClient client, long deadline) {
     while (System.nanoTime() < deadline) {
       try {
-        if (client.isConnected()) {
-          client.disconnectForcibly(0, 1000);
-        }
+        // Also ends a connect in progress; a DISCONNECT is sent only on a live connection.
+        client.disconnectForcibly(0, 1000, client.isConnected());
+      } catch (MqttException | RuntimeException e) {
+        // the close below says whether the client can be closed
+      }
+      try {
         client.close(true);
         return true;
       } catch (MqttException e) {
         if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CLOSED) {
           return true;
         }
-        // A connect in progress (or a disconnect): tried again once it has ended.
+        // A reconnect started meanwhile: tried again.
         try {
           Thread.sleep(100);
         } catch (InterruptedException stop) {
