@@ -169,6 +169,16 @@ class AuditSearchBrowserIT extends DeployedApplication {
             && register.data().contains("Performed by"),
         register.data());
     PlantLanguage.assertNoCodeWords(register.data(), "the signature register export");
+    String tampered =
+        Browser.driver()
+            .findElement(By.id("register:export-csv"))
+            .getAttribute("href")
+            .replace("validity=INVALID", "validity=SOMETIMES%27--");
+    java.net.http.HttpResponse<byte[]> refused =
+        TestStack.sendForBytes(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(tampered))
+                .header("Cookie", "JSESSIONID=" + Browser.sessionCookie().getValue()));
+    assertEquals(400, refused.statusCode(), "a validity that is not one is refused: " + tampered);
     new org.openqa.selenium.support.ui.Select(
             Browser.driver().findElement(By.id("register:validity")))
         .selectByVisibleText("Any");
