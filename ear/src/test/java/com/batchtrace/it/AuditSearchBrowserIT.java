@@ -108,6 +108,7 @@ class AuditSearchBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-065")
   @Tag("URS-070")
+  @Tag("URS-072")
   void theSignatureRegisterFiltersByBatchMeaningAndSignerAndNamesTheSignedRecords()
       throws java.sql.SQLException {
     TerminalBatch batch = new TerminalBatch();
@@ -155,14 +156,34 @@ class AuditSearchBrowserIT extends DeployedApplication {
     assertTrue(rows.contains("Invalid: the record changed after signing"), rows);
     Browser.screenshot("signature-register");
 
+    // Only the invalid ones, and the register exported as it shows them, in the page's words.
+    choose("register:validity", "Invalid: the record changed after signing", "1-2 of 2");
+    rows = Browser.driver().findElement(By.id("register:signatures")).getText();
+    assertFalse(rows.contains("step 2"), "only step 1's signatures are invalid: " + rows);
+    CsvExport register = CsvExport.read(Browser.download(By.id("register:export-csv")));
+    assertEquals("2", register.value("# Rows: "), register.lines().toString());
+    assertTrue(register.value("# Search: ").contains("invalid only"), register.lines().toString());
+    assertTrue(
+        register.data().contains("Invalid: the record changed after signing")
+            && register.data().contains("Step batch " + batch.number + " step 1")
+            && register.data().contains("Performed by"),
+        register.data());
+    PlantLanguage.assertNoCodeWords(register.data(), "the signature register export");
+    String tampered =
+        Browser.driver()
+            .findElement(By.id("register:export-csv"))
+            .getAttribute("href")
+            .replace("validity=INVALID", "validity=SOMETIMES%27--");
+    java.net.http.HttpResponse<byte[]> refused =
+        TestStack.sendForBytes(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(tampered))
+                .header("Cookie", "JSESSIONID=" + Browser.sessionCookie().getValue()));
+    assertEquals(400, refused.statusCode(), "a validity that is not one is refused: " + tampered);
     new org.openqa.selenium.support.ui.Select(
-            Browser.driver().findElement(By.id("register:meaning")))
-        .selectByVisibleText("Verified by");
-    Browser.driver().findElement(By.id("register:apply")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("register:signatures"), "1-1 of 1"));
+            Browser.driver().findElement(By.id("register:validity")))
+        .selectByVisibleText("Any");
+
+    choose("register:meaning", "Verified by", "1-1 of 1");
     rows = Browser.driver().findElement(By.id("register:signatures")).getText();
     assertTrue(rows.contains(verifier) && rows.contains("step 1"), rows);
 
@@ -183,6 +204,17 @@ class AuditSearchBrowserIT extends DeployedApplication {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("register:signatures"), "No electronic signature matches these criteria."));
+  }
+
+  /** Chooses a value of one of the register's filters, searches and waits for the total. */
+  private static void choose(String filter, String value, String total) {
+    new org.openqa.selenium.support.ui.Select(Browser.driver().findElement(By.id(filter)))
+        .selectByVisibleText(value);
+    Browser.driver().findElement(By.id("register:apply")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register:signatures"), total));
   }
 
   /** Clears the register's filters and waits until the form shows them cleared. */

@@ -10,6 +10,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -84,6 +85,7 @@ class AuditorBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-014")
   @Tag("URS-016")
+  @Tag("URS-073")
   void theAuditorVerifiesIntegrityAndSignsAReviewShownWithItsManifestation() {
     Browser.signInAs(DemoUser.AUDITOR, "/audit/integrity.xhtml");
     Browser.visible(By.id("integrity:verify")).click();
@@ -107,6 +109,17 @@ class AuditorBrowserIT extends DeployedApplication {
         manifestation.matches(
             "(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}.*"),
         "date and time with the zone offset: " + manifestation);
+
+    // The auditor's home: the entries the next review has to cover, linked to the reviews.
+    Browser.driver().get(TestStack.app("/index.xhtml").toString());
+    WebElement tile = Browser.visible(By.id("tile-reviewed"));
+    String pending = Browser.driver().findElement(By.id("pending-review")).getText();
+    assertTrue(pending.matches("\\d+|more than \\d+"), "a count of entries: " + pending);
+    assertTrue(tile.getText().contains("waiting for review"), tile.getText());
+    assertTrue(
+        tile.getText().matches("(?s).*reviewed up to \\d{4}-\\d{2}-\\d{2} .*"), tile.getText());
+    assertTrue(
+        tile.getAttribute("href").endsWith("/audit/integrity.xhtml"), tile.getAttribute("href"));
   }
 
   /** The text of a PDF, as PDFBox reads it. */

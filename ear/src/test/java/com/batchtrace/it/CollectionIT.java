@@ -294,16 +294,7 @@ class CollectionIT extends DeployedApplication {
     // Step 1, which takes the material, runs on the dryer's scale, mapped as charge events.
     long batch = plannedBatch();
     operator.startStep(batch, 1, dryer);
-    expect(
-        200,
-        admin.post(
-            "/uns-tags",
-            Json.createObjectBuilder()
-                .add("equipmentId", dryer)
-                .add("tag", "material-charged")
-                .add("kind", "CHARGE_EVENTS")
-                .build()
-                .toString()));
+    admin.mapChargeEvents(dryer);
     JsonObject released = Lots.inQuarantine(api);
     long lotId = released.getJsonNumber("id").longValue();
     assertEquals(

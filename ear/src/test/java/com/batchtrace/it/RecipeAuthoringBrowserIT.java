@@ -22,18 +22,7 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-067")
   void aNewVersionStartsFromTheApprovedOneAndTheComparisonShowsAMovedStep() {
-    String material = Lots.material("RAW");
-    String product = Lots.material("FINISHED");
-    Recipes.of(TerminalBatch.recipe(product, material), true);
-
-    Browser.signInAs(DemoUser.ADMIN, "/admin/recipes.xhtml");
-    new Select(Browser.visible(By.id("recipes:product"))).selectByValue(product);
-    Browser.driver().findElement(By.id("recipes:create")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("recipes:messages"),
-                "Draft " + product + " version 2 created as a copy of approved version 1."));
+    String product = approvedProductWithANewDraft();
     assertEquals(
         List.of("Dispensing: Dispense and blend", "Drying: Dry"), stepTitles(), "copied steps");
     String comparison = Browser.visible(By.id("compare-table")).getText();
@@ -77,6 +66,60 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     // Saved: leaving asks nothing.
     Browser.driver().findElement(By.id("nav-batches")).click();
     Browser.waiting().until(ExpectedConditions.urlContains("/admin/batches"));
+  }
+
+  @Test
+  @Tag("URS-074")
+  void qaSeesWhatChangedSinceTheApprovedVersionBeforeApproving() {
+    String product = approvedProductWithANewDraft();
+    Browser.driver().findElement(By.cssSelector("[id$=':1:move-up']")).click();
+    Browser.visible(By.id("recipes:unsaved"));
+    OfficePages.type("recipes:reason", "Dry first: new equipment order");
+    Browser.driver().findElement(By.id("recipes:save")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"), "Draft saved."));
+    Browser.driver().findElement(By.id("recipes:submit")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"), "Submitted for QA review."));
+
+    Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
+    String versionTwo =
+        "//tr[.//code[text()='" + product + "'] and ./td[2][normalize-space()='2']]";
+    Browser.visible(By.xpath(versionTwo + "//button[contains(@id, ':open')]")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("records:comparison"), "What changed since version 1 (approved)"));
+    String comparison = Browser.visible(By.id("compare-table")).getText();
+    assertTrue(comparison.contains("moved from step 2"), comparison);
+    assertTrue(comparison.contains("moved from step 1"), comparison);
+    assertEquals(
+        2, Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-changed")).size());
+    PlantLanguage.assertNoCodeWords(comparison, "the comparison QA approves from");
+  }
+
+  /**
+   * A product whose first version QA approved, and the admin on the recipes page with version 2
+   * just created from it; returns the product.
+   */
+  private static String approvedProductWithANewDraft() {
+    String material = Lots.material("RAW");
+    String product = Lots.material("FINISHED");
+    Recipes.of(TerminalBatch.recipe(product, material), true);
+
+    Browser.signInAs(DemoUser.ADMIN, "/admin/recipes.xhtml");
+    new Select(Browser.visible(By.id("recipes:product"))).selectByValue(product);
+    Browser.driver().findElement(By.id("recipes:create")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"),
+                "Draft " + product + " version 2 created as a copy of approved version 1."));
+    return product;
   }
 
   private static List<String> stepTitles() {

@@ -153,6 +153,24 @@ public final class RestClient {
         "start a step");
   }
 
+  /**
+   * Maps the equipment's {@code material-charged} topic as the charge events of its scale or
+   * scanner; returns the tag.
+   */
+  public JsonObject mapChargeEvents(long equipment) {
+    return expect(
+        200,
+        post(
+            "/uns-tags",
+            jakarta.json.Json.createObjectBuilder()
+                .add("equipmentId", equipment)
+                .add("tag", "material-charged")
+                .add("kind", "CHARGE_EVENTS")
+                .build()
+                .toString()),
+        "map a scale's charge events");
+  }
+
   /** Asserts the answer's status (showing its body when it differs); returns its JSON object. */
   static JsonObject expect(int status, HttpResponse<String> response) {
     assertEquals(status, response.statusCode(), response.body());

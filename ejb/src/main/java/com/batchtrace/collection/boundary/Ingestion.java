@@ -11,6 +11,9 @@ import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.execution.boundary.MachineDataEvents;
 import com.batchtrace.execution.entity.CriticalLimits;
 import com.batchtrace.execution.entity.MachineReading;
+import com.batchtrace.identity.boundary.Actor;
+import com.batchtrace.identity.boundary.CurrentActor;
+import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -52,6 +55,8 @@ public class Ingestion {
 
   @Inject Clock clock;
 
+  @Inject CurrentActor actor;
+
   /**
    * Fault injection for the operational qualification, off unless set: a message on this topic
    * makes the ingestion throw an Error, as a defect would, to show that the collector's writer
@@ -66,6 +71,43 @@ public class Ingestion {
       throw new AssertionError("fault injected on " + FAULT_TOPIC);
     }
     auditTrail.creating(null, "Detected in machine data from the line");
+    return take(messages, data::deadLetter, true);
+  }
+
+  /**
+   * Takes a dead letter's message again after its cause was fixed, in a transaction of its own (the
+   * admin's reason is its default reason): stored or acted on as if it arrived now (a value or
+   * charge taken before is not taken twice). When it still cannot be taken, everything it did is
+   * rolled back and the reason is thrown; nothing becomes a dead letter or an unmapped count again.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public IngestReport again(InboundMessage message, String reason) {
+    auditTrail.creating(reason, "Dead letter re-processed");
+    List<String> reasons = new ArrayList<>();
+    // The message is the line's, taken as the collector takes it: the rules for data from the
+    // line apply, not the admin's own (an admin works on no line). The attempt itself is recorded
+    // under the admin's name and reason (DeadLetters).
+    Actor admin = actor.get();
+    actor.set(Actor.SYSTEM);
+    IngestReport report;
+    try {
+      report = take(List.of(message), (source, topic, payload, why) -> reasons.add(why), false);
+    } finally {
+      actor.set(admin);
+    }
+    if (!reasons.isEmpty()) {
+      throw new RuleViolation(reasons.get(0));
+    }
+    return report;
+  }
+
+  /** Where a message that cannot be taken goes: the dead letters, or the re-processing's answer. */
+  private interface Refusals {
+    void refuse(String source, String topic, byte[] payload, String reason);
+  }
+
+  private IngestReport take(
+      List<InboundMessage> messages, Refusals refusals, boolean countUnmapped) {
     List<Sample> samples = new ArrayList<>();
     List<ChargeEvent> charges = new ArrayList<>();
     String source = messages.isEmpty() ? "MQTT" : messages.get(0).source();
@@ -92,7 +134,7 @@ public class Ingestion {
               : plausible(
                   PayloadDecoder.decode(message.topic(), message.payload(), chargeEquipment), now);
       if (decoded instanceof PayloadDecoder.Refused refused) {
-        data.deadLetter(message.source(), message.topic(), message.payload(), refused.reason());
+        refusals.refuse(message.source(), message.topic(), message.payload(), refused.reason());
         deadLettered++;
       } else if (decoded instanceof PayloadDecoder.Values values) {
         for (Sample s : values.samples()) {
@@ -122,7 +164,19 @@ public class Ingestion {
         unmapped.merge(s.address(), 1, Integer::sum);
       }
     }
-    unmapped.forEach((topic, seen) -> data.unmapped(topic, payloads.get(topic), seen));
+    if (countUnmapped) {
+      unmapped.forEach((topic, seen) -> data.unmapped(topic, payloads.get(topic), seen));
+    } else {
+      unmapped
+          .keySet()
+          .forEach(
+              topic ->
+                  refusals.refuse(
+                      source,
+                      topic,
+                      payloads.get(topic),
+                      "No tag maps " + topic + ": map it, then re-process."));
+    }
 
     List<ProcessData.Run> runs = runs(mapped);
     List<ProcessData.Row> rows = rows(mapped, tags, runs);
@@ -147,7 +201,7 @@ public class Ingestion {
     detect(stored, tags, runs);
     int acted = 0;
     for (ChargeEvent charge : charges) {
-      if (act(charge, source)) {
+      if (act(charge, source, refusals)) {
         acted++;
       } else {
         deadLettered++;
@@ -272,11 +326,11 @@ public class Ingestion {
   /**
    * A charge event: acted on once (accepted, or refused as an exception); false if no batch ran.
    */
-  private boolean act(ChargeEvent charge, String source) {
+  private boolean act(ChargeEvent charge, String source, Refusals refusals) {
     Optional<ProcessData.Run> run =
         runAt(data.runs(charge.ts(), charge.ts()), charge.equipmentPath(), charge.ts());
     if (run.isEmpty()) {
-      data.deadLetter(
+      refusals.refuse(
           source,
           charge.topic(),
           charge.payload(),
@@ -295,7 +349,7 @@ public class Ingestion {
             charge.quantity(),
             charge.ts());
     if (!recorded) {
-      data.deadLetter(
+      refusals.refuse(
           source,
           charge.topic(),
           charge.payload(),

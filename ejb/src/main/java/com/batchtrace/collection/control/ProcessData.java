@@ -327,23 +327,61 @@ public class ProcessData {
     return silences;
   }
 
-  /** A payload that could not be read. */
+  /** A dead letter's message as it arrived, to take it again. */
+  public record Letter(long id, String source, String topic, byte[] payload) {}
 
-  /** The newest dead letters. */
+  /** The dead letter's message, if there is one with that id. */
+  public java.util.Optional<Letter> deadLetter(long id) {
+    List<Letter> letters = new ArrayList<>();
+    query(
+        "select id, source, topic, payload from batchtrace.dead_letter where id = ?",
+        rs ->
+            letters.add(
+                new Letter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4))),
+        id);
+    return letters.stream().findFirst();
+  }
+
+  /**
+   * Makes whoever re-processes this dead letter wait until this transaction ends: two admins who
+   * click at once take it one after the other, and the second finds it done.
+   */
+  public void lockDeadLetter(long id) {
+    query(
+        "select 1 from pg_advisory_xact_lock(hashtext('batchtrace.dead_letter_reprocessing'),"
+            + " hashtext(?::text))",
+        rs -> {},
+        Long.toString(id));
+  }
+
+  /**
+   * The newest dead letters, each with its latest re-processing attempt (the successful one, when
+   * there is one).
+   */
   public List<DeadLetter> deadLetters(int limit) {
     List<DeadLetter> letters = new ArrayList<>();
     query(
-        "select id, received_at, source, topic, payload, reason from batchtrace.dead_letter"
-            + " order by received_at desc, id desc limit ?",
-        rs ->
-            letters.add(
-                new DeadLetter(
-                    rs.getLong(1),
-                    rs.getTimestamp(2).toInstant(),
-                    rs.getString(3),
-                    rs.getString(4),
-                    printable(rs.getBytes(5)),
-                    rs.getString(6))),
+        "select d.id, d.received_at, d.source, d.topic, d.payload, d.reason,"
+            + " r.attempted_at, r.attempted_by_name, r.outcome, r.detail"
+            + " from batchtrace.dead_letter d left join lateral (select * from"
+            + " batchtrace.dead_letter_reprocessing r where r.dead_letter_id = d.id"
+            + " order by r.outcome = 'REPROCESSED' desc, r.attempted_at desc, r.id desc limit 1) r"
+            + " on true order by d.received_at desc, d.id desc limit ?",
+        rs -> {
+          Timestamp attempted = rs.getTimestamp(7);
+          letters.add(
+              DeadLetter.of(
+                  rs.getLong(1),
+                  rs.getTimestamp(2).toInstant(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  printable(rs.getBytes(5)),
+                  rs.getString(6),
+                  attempted == null ? null : attempted.toInstant(),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10)));
+        },
         limit);
     return letters;
   }

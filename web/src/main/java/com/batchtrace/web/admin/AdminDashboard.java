@@ -36,8 +36,9 @@ public class AdminDashboard {
     return monitor.unmappedTopics(COUNTED).size();
   }
 
-  public int getDeadLetters() {
-    return monitor.deadLetters(COUNTED).size();
+  /** Dead letters not re-processed yet (waiting, or failed again). */
+  public long getDeadLetters() {
+    return monitor.deadLetters(COUNTED).stream().filter(d -> !d.reprocessed()).count();
   }
 
   /**

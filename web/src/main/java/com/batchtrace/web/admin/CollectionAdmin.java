@@ -3,6 +3,7 @@ package com.batchtrace.web.admin;
 import com.batchtrace.collection.boundary.CollectionMonitor;
 import com.batchtrace.collection.boundary.CollectionStatus;
 import com.batchtrace.collection.boundary.DeadLetter;
+import com.batchtrace.collection.boundary.DeadLetters;
 import com.batchtrace.collection.boundary.TagService;
 import com.batchtrace.collection.boundary.UnmappedTopic;
 import com.batchtrace.masterdata.boundary.EquipmentService;
@@ -33,6 +34,53 @@ public class CollectionAdmin implements Serializable {
   @Inject transient TagService tags;
 
   @Inject transient EquipmentService equipment;
+
+  @Inject transient DeadLetters deadLetters;
+
+  private DeadLetter chosenLetter;
+  private String reprocessReason;
+
+  /** Opens the re-processing form for the dead letter, in place above the list. */
+  public void choose(DeadLetter letter) {
+    chosenLetter = letter;
+    reprocessReason = null;
+  }
+
+  public void cancelReprocess() {
+    chosenLetter = null;
+    reprocessReason = null;
+  }
+
+  /** Takes the chosen dead letter again; the answer (re-processed or failed again) in words. */
+  public void reprocess() {
+    if (chosenLetter == null) {
+      return;
+    }
+    long id = chosenLetter.id();
+    Feedback.obtain(() -> deadLetters.reprocess(id, reprocessReason), null)
+        .ifPresent(
+            outcome -> {
+              if (outcome.reprocessed()) {
+                Feedback.info(
+                    "Dead letter on " + chosenLetter.topic() + " " + outcome.status() + ".");
+              } else {
+                Feedback.refuse("Dead letter on " + chosenLetter.topic() + " " + outcome.status());
+              }
+              cancelReprocess();
+            });
+  }
+
+  public DeadLetter getChosenLetter() {
+    return chosenLetter;
+  }
+
+  public String getReprocessReason() {
+    return reprocessReason;
+  }
+
+  public void setReprocessReason(String reprocessReason) {
+    this.reprocessReason = reprocessReason;
+  }
 
   private List<EquipmentView> activeEquipment;
   private Long equipmentId;

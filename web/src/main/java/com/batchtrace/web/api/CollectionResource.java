@@ -3,6 +3,7 @@ package com.batchtrace.web.api;
 import com.batchtrace.collection.boundary.CollectionMonitor;
 import com.batchtrace.collection.boundary.CollectionStatus;
 import com.batchtrace.collection.boundary.DeadLetter;
+import com.batchtrace.collection.boundary.DeadLetters;
 import com.batchtrace.collection.boundary.InboundMessage;
 import com.batchtrace.collection.boundary.IngestReport;
 import com.batchtrace.collection.boundary.Ingestion;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -53,6 +55,8 @@ public class CollectionResource {
   @Inject TagService tags;
 
   @Inject CollectionMonitor monitor;
+
+  @Inject DeadLetters deadLetters;
 
   /**
    * Body: a JSON array of values as MQTT carries them, each with its topic: {@code [{"topic":
@@ -140,13 +144,26 @@ public class CollectionResource {
   @GET
   @Path("collection/dead-letters")
   public List<DeadLetter> deadLetters(@QueryParam("limit") Integer limit) {
-    return monitor.deadLetters(limit == null ? 100 : Math.min(limit, 1000));
+    return monitor.deadLetters(limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
   }
+
+  /**
+   * Takes a dead letter again once its cause is fixed. Body: {@code {"reason": "..."}} (required).
+   * Admin only; a dead letter is re-processed at most once.
+   */
+  @POST
+  @Path("collection/dead-letters/{id}/reprocess")
+  public DeadLetters.Outcome reprocess(@PathParam("id") long id, Reprocess request) {
+    return deadLetters.reprocess(id, request == null ? null : request.reason());
+  }
+
+  /** Why a dead letter is taken again. */
+  public record Reprocess(String reason) {}
 
   @GET
   @Path("collection/unmapped-topics")
   public List<UnmappedTopic> unmapped(@QueryParam("limit") Integer limit) {
-    return monitor.unmappedTopics(limit == null ? 100 : Math.min(limit, 1000));
+    return monitor.unmappedTopics(limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
   }
 
   /** A tag to map. */

@@ -57,6 +57,24 @@ public class AuditorDashboard {
         + log.count(null, SecurityEventKind.SIGNING_LOCKED);
   }
 
+  @Inject com.batchtrace.compliance.audit.boundary.AuditSearch auditSearch;
+
+  /**
+   * Audit trail entries since the end of the last signed review (all of them when none was signed
+   * yet): what the next review has to cover. Counted up to the search's cap, then "more than …".
+   */
+  public String getPendingReview() {
+    java.time.Instant since =
+        reviews.latest(1).stream().findFirst().map(AuditTrailReviewView::periodTo).orElse(null);
+    long pending =
+        auditSearch.count(
+            new com.batchtrace.compliance.audit.boundary.AuditQuery(
+                since, null, null, null, null, null));
+    return pending > com.batchtrace.compliance.audit.boundary.AuditSearch.COUNT_CAP
+        ? "more than " + com.batchtrace.compliance.audit.boundary.AuditSearch.COUNT_CAP
+        : Long.toString(pending);
+  }
+
   /** Up to when the audit trail has been reviewed, in the site's time; "not yet reviewed". */
   public String getReviewedUpTo() {
     return reviews.latest(1).stream()

@@ -20,6 +20,7 @@ public class SignatureRegisterPage implements Serializable {
   private String batchNumber;
   private java.time.LocalDateTime from;
   private java.time.LocalDateTime to;
+  private String validity;
   private com.batchtrace.compliance.signature.boundary.RegisterFilter applied =
       com.batchtrace.compliance.signature.boundary.RegisterFilter.ALL;
 
@@ -68,7 +69,7 @@ public class SignatureRegisterPage implements Serializable {
         () ->
             applied =
                 new com.batchtrace.compliance.signature.boundary.RegisterFilter(
-                    signer, meaning, batchNumber, instant(from), instant(to)),
+                    signer, meaning, batchNumber, instant(from), instant(to), validity),
         null);
   }
 
@@ -78,6 +79,7 @@ public class SignatureRegisterPage implements Serializable {
     batchNumber = null;
     from = null;
     to = null;
+    validity = null;
     apply();
   }
 
@@ -88,6 +90,24 @@ public class SignatureRegisterPage implements Serializable {
   /** The meanings to filter on, as the manifestation words them. */
   public java.util.List<com.batchtrace.compliance.signature.entity.SignatureMeaning> getMeanings() {
     return java.util.List.of(com.batchtrace.compliance.signature.entity.SignatureMeaning.values());
+  }
+
+  /** A signature's validity in words, as the page and the export show it. */
+  public String validityWords(SignatureView signature) {
+    return SignatureRegisterExportServlet.validityWords(signature);
+  }
+
+  /** The export of the register as the applied search shows it (a download link). */
+  public String getExportLink() {
+    return SignatureRegisterExportServlet.link(applied);
+  }
+
+  public String getValidity() {
+    return validity;
+  }
+
+  public void setValidity(String validity) {
+    this.validity = validity;
   }
 
   public String getMeaning() {

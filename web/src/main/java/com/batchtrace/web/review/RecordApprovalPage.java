@@ -2,6 +2,7 @@ package com.batchtrace.web.review;
 
 import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
+import com.batchtrace.web.admin.RecordComparison;
 import com.batchtrace.web.shell.Feedback;
 import com.batchtrace.web.shell.SignatureForm;
 import jakarta.faces.view.ViewScoped;
@@ -66,6 +67,28 @@ public class RecordApprovalPage implements Serializable {
               .toList();
     }
     return all;
+  }
+
+  /**
+   * The version QA compares the selected one with: the latest approved (or since retired) version
+   * of the same product before it; null for a product's first version.
+   */
+  public MasterBatchRecordView getPreviousApproved() {
+    if (selected == null) {
+      return null;
+    }
+    return getAll().stream()
+        .filter(r -> r.product().equals(selected.product()))
+        .filter(r -> r.recordVersion() < selected.recordVersion())
+        .filter(r -> r.status().equals("APPROVED") || r.status().equals("RETIRED"))
+        .max(Comparator.comparingInt(MasterBatchRecordView::recordVersion))
+        .orElse(null);
+  }
+
+  /** What changed from the previously approved version, step by step (empty without one). */
+  public List<RecordComparison.Row> getComparison() {
+    MasterBatchRecordView previous = getPreviousApproved();
+    return previous == null ? List.of() : RecordComparison.of(previous.steps(), selected.steps());
   }
 
   public MasterBatchRecordView getSelected() {

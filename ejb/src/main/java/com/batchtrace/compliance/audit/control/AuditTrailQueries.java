@@ -353,7 +353,12 @@ public class AuditTrailQueries {
                   "select id, 'by ' || reviewed_by from batchtrace.audit_trail_review"),
               java.util.Map.entry(
                   AuditedRecordType.ACCESS_REVIEW,
-                  "select id, 'by ' || reviewed_by_name from batchtrace.access_review")));
+                  "select id, 'by ' || reviewed_by_name from batchtrace.access_review"),
+              java.util.Map.entry(
+                  AuditedRecordType.DEAD_LETTER_REPROCESSING,
+                  "select r.id, 'of the dead letter on ' || d.topic"
+                      + " from batchtrace.dead_letter_reprocessing r"
+                      + " join batchtrace.dead_letter d on d.id = r.dead_letter_id")));
 
   /**
    * The business identifier of each given record (see {@link #LABELS}), keyed by type and id; a

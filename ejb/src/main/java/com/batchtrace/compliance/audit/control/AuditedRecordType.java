@@ -25,7 +25,8 @@ public enum AuditedRecordType {
   EXCEPTION_DISPOSITION("ExceptionDisposition", "exception_disposition_aud"),
   POST_RELEASE_REVIEW("PostReleaseReview", "post_release_review_aud"),
   ACCESS_REVIEW("AccessReview", "access_review_aud"),
-  INSTALLATION_QUALIFICATION("InstallationQualification", "installation_qualification_aud");
+  INSTALLATION_QUALIFICATION("InstallationQualification", "installation_qualification_aud"),
+  DEAD_LETTER_REPROCESSING("DeadLetterReprocessing", "dead_letter_reprocessing_aud");
 
   private final String recordType;
   private final String auditTable;

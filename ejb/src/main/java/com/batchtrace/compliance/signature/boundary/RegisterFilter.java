@@ -11,9 +11,10 @@ import java.time.Instant;
  *     dispositions of its exceptions, the reviews of data after the decision, its produced lots
  * @param from signed at or after (UTC)
  * @param to signed before (UTC)
+ * @param validity VALID (the record still has the signed content) or INVALID (it changed since)
  */
 public record RegisterFilter(
-    String signer, String meaning, String batchNumber, Instant from, Instant to) {
+    String signer, String meaning, String batchNumber, Instant from, Instant to, String validity) {
 
   public static final RegisterFilter ALL = new RegisterFilter(null, null, null, null, null);
 
@@ -21,6 +22,24 @@ public record RegisterFilter(
     signer = blankToNull(signer);
     meaning = blankToNull(meaning);
     batchNumber = blankToNull(batchNumber);
+    validity = blankToNull(validity);
+    if (validity != null && !validity.equals("VALID") && !validity.equals("INVALID")) {
+      throw new com.batchtrace.platform.RuleViolation(
+          "The validity to search for is VALID or INVALID, not '"
+              + (validity.length() > 40 ? validity.substring(0, 40) + "…" : validity)
+              + "'.");
+    }
+  }
+
+  /** Any validity. */
+  public RegisterFilter(
+      String signer, String meaning, String batchNumber, Instant from, Instant to) {
+    this(signer, meaning, batchNumber, from, to, null);
+  }
+
+  /** Whether the filter keeps a signature of that validity. */
+  public boolean keeps(boolean valid) {
+    return validity == null || validity.equals(valid ? "VALID" : "INVALID");
   }
 
   private static String blankToNull(String s) {

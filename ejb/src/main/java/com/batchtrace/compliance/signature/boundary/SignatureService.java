@@ -196,13 +196,27 @@ public class SignatureService {
     return registerRows(new RegisterFilter(signerId, null, null, null, null), offset, limit);
   }
 
+  /**
+   * The most signatures a validity filter checks (each one's record is read and hashed): beyond
+   * that, the other criteria must narrow the search first.
+   */
+  static final int MAX_VALIDITY_CHECKS = 5000;
+
   /** How many signatures the register shows for the filter. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // A transaction: a validity filter reads and hashes each candidate's record in it.
+  @Transactional
   public long registerCount(RegisterFilter filter) {
+    if (filter.validity() != null) {
+      return checkedCandidates(filter).size();
+    }
     var where = registerWhere(filter);
     if (where == null) {
       return 0;
     }
+    return candidateCount(where);
+  }
+
+  private long candidateCount(Where where) {
     var query =
         em.createQuery("select count(s) from ElectronicSignature s" + where.jpql, Long.class);
     where.params.forEach(query::setParameter);
@@ -213,10 +227,21 @@ public class SignatureService {
   // A transaction: each row's record is read and hashed in it (its lazy parts too).
   @Transactional
   public List<SignatureView> registerRows(RegisterFilter filter, int offset, int limit) {
+    if (filter.validity() != null) {
+      List<SignatureView> kept = checkedCandidates(filter);
+      int from = Math.min(Math.max(offset, 0), kept.size());
+      return List.copyOf(kept.subList(from, Math.min(kept.size(), from + Math.max(limit, 0))));
+    }
     var where = registerWhere(filter);
     if (where == null) {
       return List.of();
     }
+    return candidates(where, offset, limit).stream()
+        .map(s -> SignatureView.of(s, stillMatches(s)))
+        .toList();
+  }
+
+  private List<ElectronicSignature> candidates(Where where, int offset, int limit) {
     var query =
         em.createQuery(
             "select s from ElectronicSignature s"
@@ -224,9 +249,86 @@ public class SignatureService {
                 + " order by s.signedAt desc, s.id desc",
             ElectronicSignature.class);
     where.params.forEach(query::setParameter);
-    return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * The signatures of the other criteria whose validity, recomputed now, is the one asked for;
+   * validity is not stored (it is what the record's content says now), so each is checked.
+   */
+  private List<SignatureView> checkedCandidates(RegisterFilter filter) {
+    var where = registerWhere(filter);
+    if (where == null) {
+      return List.of();
+    }
+    long candidates = candidateCount(where);
+    if (candidates > MAX_VALIDITY_CHECKS) {
+      throw new RuleViolation(
+          "Checking the validity of "
+              + candidates
+              + " signatures takes too long; narrow the search (time, batch, signer or meaning) to"
+              + " at most "
+              + MAX_VALIDITY_CHECKS
+              + " first.");
+    }
+    return candidates(where, 0, MAX_VALIDITY_CHECKS).stream()
         .map(s -> SignatureView.of(s, stillMatches(s)))
+        .filter(v -> filter.keeps(v.valid()))
         .toList();
+  }
+
+  /** The most signatures one register export holds. */
+  static final int MAX_EXPORT = 20_000;
+
+  /**
+   * The register as the filter shows it, as CSV with what it is and who exported it in '#' lines
+   * and the export checksum at the end (the same rule as every export); {@code columns} and {@code
+   * values} are the page's words for a signature. Recorded as an export security event.
+   */
+  @Transactional
+  public byte[] registerCsv(
+      RegisterFilter filter,
+      String description,
+      List<String> columns,
+      java.util.function.Function<List<SignatureView>, List<List<String>>> values) {
+    long total = registerCount(filter);
+    if (total > MAX_EXPORT) {
+      throw new RuleViolation(
+          "The register holds "
+              + total
+              + " signatures for this search; export at most "
+              + MAX_EXPORT
+              + " at a time (narrow the time range).");
+    }
+    List<SignatureView> rows = registerRows(filter, 0, MAX_EXPORT);
+    com.batchtrace.identity.boundary.Actor by = currentActor.get();
+    com.batchtrace.platform.RowChecksum checksum = new com.batchtrace.platform.RowChecksum();
+    java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+    csvComment(csv, "Batchtrace signature register");
+    csvComment(csv, "Search: " + description);
+    csvComment(csv, "Exported by: " + by.displayName() + " (" + by.userId() + ")");
+    csvComment(csv, "Exported at (UTC): " + clock.instant());
+    csvComment(csv, "Checksum at the end: " + com.batchtrace.platform.RowChecksum.RULE);
+    csv.writeBytes(checksum.header(columns));
+    values.apply(rows).forEach(row -> csv.writeBytes(checksum.row(row)));
+    csvComment(csv, "Rows: " + checksum.rows());
+    csvComment(csv, "SHA-256: " + checksum.hex());
+    securityLog.record(
+        com.batchtrace.compliance.security.entity.SecurityEventKind.EXPORT,
+        "Signature register exported ("
+            + description
+            + "; "
+            + checksum.rows()
+            + " signatures, SHA-256 "
+            + checksum.hex()
+            + ")");
+    return csv.toByteArray();
+  }
+
+  private static void csvComment(java.io.ByteArrayOutputStream out, String text) {
+    out.writeBytes(
+        ("# " + text.replace('\r', ' ').replace('\n', ' ') + "\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Inject jakarta.enterprise.inject.Instance<SignedRecordSource> sources;
