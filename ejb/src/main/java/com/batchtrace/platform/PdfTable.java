@@ -17,8 +17,8 @@ import java.util.List;
  * A PDF export of one table (OpenPDF), landscape A4, the same for every export: the title and lines
  * saying what the export is, the rows in a table whose column headings repeat on every page, the
  * closing lines (row count, checksum), and "page x of y" on every page ({@link PdfPageNumbers}).
- * The table is handed to the document every few hundred rows, so finished pages are written out and
- * memory stays flat.
+ * Every few hundred rows the table so far is handed to the document, so finished pages are written
+ * out and memory stays flat; the next rows start a table of their own on a new page.
  */
 public final class PdfTable {
 
@@ -57,15 +57,24 @@ public final class PdfTable {
     document.add(new Paragraph(title, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14)));
     lines.forEach(line -> document.add(new Paragraph(line, text)));
     document.add(new Paragraph(" ", text));
-    table = new PdfPTable(widths);
-    table.setWidthPercentage(100);
-    table.setHeaderRows(1);
-    table.setComplete(false);
+    table = newTable();
+  }
+
+  /**
+   * A table of its own for every few hundred rows, its column headings repeated on each of its
+   * pages. OpenPDF's incomplete tables (added in parts) leave out the headings on a page where a
+   * part starts, and a PDF reader then cannot tell that page's rows from the text around the table.
+   */
+  private PdfPTable newTable() {
+    PdfPTable t = new PdfPTable(widths);
+    t.setWidthPercentage(100);
+    t.setHeaderRows(1);
     for (String column : columns) {
       PdfPCell cell = new PdfPCell(new Phrase(column, bold));
       cell.setGrayFill(0.9f);
-      table.addCell(cell);
+      t.addCell(cell);
     }
+    return t;
   }
 
   /** One row, its values in the order of the columns. */
@@ -75,6 +84,9 @@ public final class PdfTable {
     }
     if (++pending >= FLUSH_EVERY) {
       document.add(table);
+      // The next part starts on a page of its own, under its own headings.
+      document.newPage();
+      table = newTable();
       pending = 0;
     }
   }
@@ -91,8 +103,9 @@ public final class PdfTable {
 
   /** Ends the table, adds the closing lines and closes the document. */
   public void end(List<String> lines) {
-    table.setComplete(true);
-    document.add(table);
+    if (pending > 0) {
+      document.add(table);
+    }
     document.add(new Paragraph(" ", text));
     lines.forEach(line -> document.add(new Paragraph(line, text)));
     document.close();
