@@ -188,7 +188,9 @@ public class BatchCommands {
   /**
    * A scale's or scanner's charge event on the equipment a step of the batch runs on, in the
    * caller's (the ingestion's) transaction and by the same rules as a scan: accepted, or recorded
-   * as a LOT_REFUSED exception with the reason.
+   * as a LOT_REFUSED exception with the reason. The lot may be a GS1 element string (or Digital
+   * Link) as the scanner read it: it names the lot by GTIN (01) and lot number (10), so the GTIN
+   * must be the lot's material's and an expiry (17) the lot's, as at the terminal.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void chargeEvent(
@@ -204,10 +206,14 @@ public class BatchCommands {
     MaterialLot lot = null;
     try {
       Quantities.requirePositive(quantity, "the quantity to charge", NOTHING_CHARGED);
-      lot = edges.lotForCharge(lotNumber);
+      Optional<Gs1Code> code = Gs1Code.read(lotNumber);
+      lot = edges.lotForCharge(code.map(Gs1Code::requireLot).orElse(lotNumber));
       run.orElseThrow(() -> new RuleViolation("Step " + position + " is not started."))
           .requireOpen("charging material");
-      refusal = refusal(batch, run.get(), lot, quantity);
+      MaterialLot named = lot;
+      refusal =
+          code.flatMap(c -> mismatch(c, named))
+              .or(() -> refusal(batch, run.get(), named, quantity));
     } catch (RuleViolation refused) {
       refusal = Optional.of(refused.getMessage());
     }
@@ -221,7 +227,12 @@ public class BatchCommands {
               null,
               at,
               null,
-              "Lot " + lotNumber + " refused at " + equipmentPath + ": " + refusal.get()));
+              "Lot "
+                  + (lot == null ? lotNumber.replace("\u001D", "<GS>") : lot.getLotNumber())
+                  + " refused at "
+                  + equipmentPath
+                  + ": "
+                  + refusal.get()));
       return;
     }
     consume(batch, run.get(), lot, quantity);
