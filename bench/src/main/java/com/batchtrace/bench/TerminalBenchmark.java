@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * two operators of its own, work through batches over /api/v1/executions at the same time. Per
  * step: start, scan a lot, enter a value, sign "performed" (the step confirmation: the operator's
  * password is checked at Keycloak), and the second operator's "verified" signature; then the batch
- * is completed. Every request is timed; any answer other than 2xx is an error (the benchmark makes
- * no request that a rule should refuse).
+ * is completed, signed "performed" too. Every request is timed; any answer other than 2xx is an
+ * error (the benchmark makes no request that a rule should refuse).
  *
  * <p>The reference, in the same run and at the same concurrency and pacing: the same number of
  * writes as one value each to POST /api/v1/process-values as the gateway client, the plainest
@@ -104,7 +104,7 @@ public final class TerminalBenchmark {
         Locale.ROOT,
         "%nOperator terminal benchmark: %d terminals, each on its own line with two operators of"
             + " its own;%n  a batch is %d steps of: start, scan a lot, enter a value, perform"
-            + " (signature), verify (second person's signature); then complete.%n  Set-up through"
+            + " (signature), verify (second person's signature); then complete (signature).%n  Set-up through"
             + " the API: %.0f s (not measured).%n",
         terminals,
         steps,
@@ -306,7 +306,7 @@ public final class TerminalBenchmark {
         "complete",
         t.performer(),
         base + "/complete",
-        json("lotNumber", run + "-" + batch, "quantity", 100));
+        json("lotNumber", run + "-" + batch, "quantity", 100, "password", PASSWORD));
   }
 
   /** The gateway posts one value a request to the terminal's line, as often as it wrote. */

@@ -112,6 +112,25 @@ class BatchCompletionBrowserIT extends DeployedApplication {
         .findElement(By.id("complete:output-comment"))
         .sendKeys("Sieve blocked; 10 kg scrapped per SOP-12");
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    // Signed "performed": the dialog says what is signed; a wrong password completes nothing and
+    // leaves the focus in the password field.
+    SignatureDialog.awaitFocus("sign:complete-sign");
+    String subject = Browser.visible(By.id("sign:complete-sign:dialog")).getText();
+    assertTrue(
+        subject.contains("Completion of batch " + batch.number) && subject.contains("Performed"),
+        subject);
+    WebElement user = Browser.visible(By.id("sign:complete-sign:username"));
+    if (user.getAttribute("readonly") == null && user.getAttribute("value").isEmpty()) {
+      user.sendKeys(DemoUser.OPERATOR1.username);
+    }
+    Browser.visible(By.id("sign:complete-sign:password")).sendKeys("not-the-password" + Keys.ENTER);
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sign:complete-sign:messages"), "Wrong password"));
+    awaitFocus("sign:complete-sign:password");
+    assertEquals("IN_PROGRESS", batch.run(operator).getString("status"), "nothing completed");
+    TerminalScreen.sign(null, "sign:complete-sign");
     Browser.waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "Quarantine"));
     JsonObject run = batch.run(operator);

@@ -470,17 +470,14 @@ class BatchExecutionIT extends DeployedApplication {
   @Tag("URS-034")
   void completingNeedsEveryStepDoneAndPutsTheBatchIntoReviewWithItsLotInQuarantine() {
     batch.stepOneDone(performer, performerId, verifierId);
-    HttpResponse<String> early =
-        performer.post(batch.path("/complete"), "{\"lotNumber\":\"X\",\"quantity\":100}");
+    HttpResponse<String> early = batch.complete(performer, "X", "100");
     assertEquals(422, early.statusCode());
     assertTrue(early.body().contains("Step 2 (Dry) is not finished"), early.body());
     expect(200, batch.start(performer, 2));
     expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
 
     String output = Lots.unique("FG");
-    HttpResponse<String> completed =
-        performer.post(
-            batch.path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
+    HttpResponse<String> completed = batch.complete(performer, output, "98.5");
     assertEquals(200, completed.statusCode(), completed.body());
     JsonObject lot = TestStack.json(completed.body()).asJsonArray().getJsonObject(0);
     assertEquals(output, lot.getString("lotNumber"));
@@ -497,6 +494,96 @@ class BatchExecutionIT extends DeployedApplication {
     HttpResponse<String> again =
         performer.post(batch.path("/steps/1/notes"), "{\"kind\":\"COMMENT\",\"text\":\"ok\"}");
     assertEquals(200, again.statusCode(), "comments stay possible while QA reviews");
+  }
+
+  @Test
+  @Tag("URS-075")
+  void completionRefusesAWrongPasswordAnotherUsersIdAndASecondCompletionAndIsSignedPerformed()
+      throws SQLException {
+    batch.stepOneDone(performer, performerId, verifierId);
+    expect(200, batch.start(performer, 2));
+    expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
+    String output = Lots.unique("FG");
+
+    HttpResponse<String> unsigned =
+        performer.post(
+            batch.path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
+    assertEquals(422, unsigned.statusCode());
+    assertTrue(unsigned.body().contains("Enter your password to sign"), unsigned.body());
+    HttpResponse<String> wrongPassword = completeAs(null, "not-the-password", output);
+    assertEquals(422, wrongPassword.statusCode());
+    assertTrue(wrongPassword.body().contains("Wrong password"), wrongPassword.body());
+    HttpResponse<String> asSomeoneElse = completeAs(verifierId, DemoUser.PASSWORD, output);
+    assertEquals(422, asSomeoneElse.statusCode());
+    assertTrue(asSomeoneElse.body().contains("sign with your own user id"), asSomeoneElse.body());
+    assertEquals("IN_PROGRESS", batch.run(performer).getString("status"), "nothing completed");
+    assertEquals(0, completionSignatures());
+    assertEquals(
+        0,
+        TestStack.count(
+            "select count(*) from batchtrace.material_lot where produced_by_batch_id = ?",
+            batch.id));
+
+    HttpResponse<String> completed = batch.complete(performer, output, "98.5");
+    assertEquals(200, completed.statusCode(), completed.body());
+    assertEquals(1, completionSignatures());
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.electronic_signature where record_type ="
+                + " 'BatchCompletion' and record_id = ?::text and meaning = 'PERFORMED'"
+                + " and signer_id = ?",
+            batch.id,
+            performerId));
+    HttpResponse<String> twice = batch.complete(performer, Lots.unique("FG"), "98.5");
+    assertEquals(422, twice.statusCode());
+    assertTrue(twice.body().contains("is completed already"), twice.body());
+    assertEquals(1, completionSignatures(), "the second completion signed nothing");
+
+    // Linked to the content: a produced quantity changed afterwards shows the signature INVALID.
+    assertTrue(completionSignatureValid());
+    try (Connection rogue = TestStack.databaseAsSuperuser();
+        Statement s = rogue.createStatement()) {
+      s.executeUpdate(
+          "update batchtrace.material_lot set received_quantity = 99 where produced_by_batch_id = "
+              + batch.id);
+    }
+    assertFalse(completionSignatureValid());
+  }
+
+  /** The performer completes the batch signing with the user id (null: theirs) and password. */
+  private HttpResponse<String> completeAs(String username, String password, String output) {
+    var body =
+        Json.createObjectBuilder()
+            .add("lotNumber", output)
+            .add("quantity", 98.5)
+            .add("password", password);
+    if (username != null) {
+      body.add("username", username);
+    }
+    return performer.post(batch.path("/complete"), body.build().toString());
+  }
+
+  private boolean completionSignatureValid() {
+    return TestStack.jsonObject(
+            RestClient.as(DemoUser.AUDITOR).get("/signatures?signer=" + performerId + "&limit=50"))
+        .getJsonArray("rows")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(
+            s ->
+                "BatchCompletion".equals(s.getString("recordType"))
+                    && String.valueOf(batch.id).equals(s.getString("recordId")))
+        .findFirst()
+        .orElseThrow()
+        .getBoolean("valid");
+  }
+
+  private long completionSignatures() {
+    return TestStack.count(
+        "select count(*) from batchtrace.electronic_signature where record_type ="
+            + " 'BatchCompletion' and record_id = ?::text",
+        batch.id);
   }
 
   private long entries() {

@@ -237,6 +237,7 @@ class BatchIT extends DeployedApplication {
                         Json.createObjectBuilder()
                             .add("lotNumber", outputLot)
                             .add("quantity", 1000)))
+            .add("password", DemoUser.PASSWORD)
             .build()
             .toString());
   }

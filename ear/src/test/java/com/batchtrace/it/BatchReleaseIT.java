@@ -65,7 +65,11 @@ class BatchReleaseIT extends DeployedApplication {
     HttpResponse<String> completed =
         performer.post(
             "/batches/" + batch.id + "/complete",
-            "{\"outputs\":[{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":5}]}");
+            "{\"outputs\":[{\"lotNumber\":\""
+                + Lots.unique("FG")
+                + "\",\"quantity\":5}],\"password\":\""
+                + DemoUser.PASSWORD
+                + "\"}");
     assertRefused(
         completed,
         "Steps 1 (Dispense and blend), 2 (Dry) are not finished",
@@ -191,6 +195,19 @@ class BatchReleaseIT extends DeployedApplication {
   }
 
   @Test
+  @Tag("URS-075")
+  void nobodyReleasesABatchWhoseCompletionTheySigned() {
+    String dora = TestStack.newOperator("Dora", "qa-reviewer");
+    RestClient doraClient = RestClient.as(dora);
+    batch.stepOneDone(performer, performerId, verifierId);
+    expect(200, batch.start(performer, 2));
+    expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
+    HttpResponse<String> completed = batch.complete(doraClient, Lots.unique("FG"), "98.5");
+    assertEquals(200, completed.statusCode(), completed.body());
+    assertRefused(release(doraClient), "You took part in batch " + batch.number);
+  }
+
+  @Test
   @Tag("URS-047")
   void nobodyReleasesABatchInWhichTheyOnlyEnteredOneValueOrOnlyRaisedAComment() {
     String dora = TestStack.newOperator("Dora", "qa-reviewer");
@@ -203,13 +220,7 @@ class BatchReleaseIT extends DeployedApplication {
     expect(200, batch.verify(performer, 1, verifierId, DemoUser.PASSWORD));
     expect(200, batch.start(performer, 2));
     expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
-    assertEquals(
-        200,
-        performer
-            .post(
-                batch.path("/complete"),
-                "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":98.5}")
-            .statusCode());
+    assertEquals(200, batch.complete(performer, Lots.unique("FG"), "98.5").statusCode());
     assertRefused(release(doraClient), "You took part in batch " + batch.number);
 
     TerminalBatch commented = new TerminalBatch();
@@ -220,13 +231,7 @@ class BatchReleaseIT extends DeployedApplication {
         doraClient.post(
             commented.path("/steps/2/notes"), "{\"kind\":\"COMMENT\",\"text\":\"Sieve checked\"}"));
     expect(200, commented.perform(performer, 2, DemoUser.PASSWORD));
-    assertEquals(
-        200,
-        performer
-            .post(
-                commented.path("/complete"),
-                "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":98.5}")
-            .statusCode());
+    assertEquals(200, commented.complete(performer, Lots.unique("FG"), "98.5").statusCode());
     HttpResponse<String> byCommenter =
         doraClient.post(
             "/reviews/" + commented.id + "/release",
@@ -322,10 +327,7 @@ class BatchReleaseIT extends DeployedApplication {
     expect(200, batch.verify(performer, 1, verifierId, DemoUser.PASSWORD));
     expect(200, batch.start(performer, 2));
     expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
-    HttpResponse<String> done =
-        performer.post(
-            batch.path("/complete"),
-            "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":98.5}");
+    HttpResponse<String> done = batch.complete(performer, Lots.unique("FG"), "98.5");
     assertEquals(200, done.statusCode(), done.body());
   }
 

@@ -246,9 +246,7 @@ class BatchReviewBrowserIT extends DeployedApplication {
     expect(200, batch.start(performer, 2));
     expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
     String output = Lots.unique("FG");
-    HttpResponse<String> done =
-        performer.post(
-            batch.path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
+    HttpResponse<String> done = batch.complete(performer, output, "98.5");
     assertEquals(200, done.statusCode(), done.body());
     return output;
   }

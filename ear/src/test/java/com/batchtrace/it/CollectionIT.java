@@ -44,6 +44,7 @@ class CollectionIT extends DeployedApplication {
   private Uns publisher;
   private String product;
   private String api;
+  private String apiGtin;
   private long record;
   private long line;
   private long dryer;
@@ -56,7 +57,8 @@ class CollectionIT extends DeployedApplication {
     publisher = Uns.device();
 
     product = Lots.material("FINISHED");
-    api = Lots.material("RAW");
+    apiGtin = Gs1ScanIT.randomGtin();
+    api = Lots.material("RAW", apiGtin);
     record = Recipes.drying(product, api);
     JsonObject lineNode = admin.createLine("Collection plant");
     line = lineNode.getJsonNumber("id").longValue();
@@ -326,6 +328,46 @@ class CollectionIT extends DeployedApplication {
             quarantined.getJsonNumber("id").longValue()));
     JsonObject lot = TestStack.jsonObject(admin.get("/lots/" + lotId));
     assertEquals(20.5, lot.getJsonNumber("remainingQuantity").doubleValue());
+  }
+
+  @Test
+  @Tag("URS-078")
+  void aChargeEventWithAGs1CodeChargesItsLotAndAWrongGtinIsRefusedAndRecorded() throws Exception {
+    long batch = plannedBatch();
+    operator.startStep(batch, 1, dryer);
+    admin.mapChargeEvents(dryer);
+    JsonObject lot = Lots.released(Lots.inQuarantine(api));
+    String lotNumber = lot.getString("lotNumber");
+    long lotId = lot.getJsonNumber("id").longValue();
+
+    // A label of another material with this lot number: GTIN and lot must both agree.
+    String otherGtin = Gs1ScanIT.randomGtin();
+    publish(
+        dryerPath + "/material-charged",
+        chargeEvent("01" + otherGtin + "10" + lotNumber, 5, now()));
+    // The scanner's DataMatrix: symbology identifier, GTIN, lot, group separator, serial.
+    publish(
+        dryerPath + "/material-charged",
+        chargeEvent("]d201" + apiGtin + "10" + lotNumber + "\u001D21S-1", 5, now()));
+
+    await(
+        () ->
+            !exceptions(batch, "LOT_REFUSED").isEmpty()
+                && TestStack.count(
+                        "select count(*) from batchtrace.lot_consumption where lot_id = ?", lotId)
+                    == 1,
+        Duration.ofSeconds(10));
+    List<JsonObject> refused = exceptions(batch, "LOT_REFUSED");
+    assertEquals(1, refused.size(), refused.toString());
+    String detail = refused.get(0).getString("detail");
+    assertTrue(
+        detail.contains("Lot " + lotNumber)
+            && detail.contains("GTIN " + otherGtin + " is not the GTIN of material " + api),
+        detail);
+    assertEquals(
+        5,
+        TestStack.count("select quantity from batchtrace.lot_consumption where lot_id = ?", lotId),
+        "charged once, by the lot the code names");
   }
 
   // --- the plant and the broker ---

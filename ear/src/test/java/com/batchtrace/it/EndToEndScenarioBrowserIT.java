@@ -121,6 +121,7 @@ class EndToEndScenarioBrowserIT extends DeployedApplication {
     TerminalScreen.sign("perform", "sign:perform-sign");
     awaitStepStatus(2, "DONE");
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    TerminalScreen.sign(null, "sign:complete-sign");
     waitForText(By.id("produced"), "Quarantine");
     assertEquals("In review", Browser.visible(By.id("batch-status")).getText());
     Browser.defaultWindowSize();

@@ -22,19 +22,24 @@ final class Lots {
 
   /** A new material of the given kind; returns its code. */
   static String material(String kind) {
+    return material(kind, null);
+  }
+
+  /** A new material of the given kind whose GS1 labels carry the GTIN (null: none). */
+  static String material(String kind, String gtin) {
     String code = unique(kind.substring(0, 3));
+    var material =
+        Json.createObjectBuilder()
+            .add("code", code)
+            .add("name", "Test material " + code)
+            .add("kind", kind)
+            .add("unit", "kg")
+            .add("shelfLifeDays", 365);
+    if (gtin != null) {
+      material.add("gtin", gtin);
+    }
     HttpResponse<String> created =
-        RestClient.as(DemoUser.ADMIN)
-            .post(
-                "/materials",
-                Json.createObjectBuilder()
-                    .add("code", code)
-                    .add("name", "Test material " + code)
-                    .add("kind", kind)
-                    .add("unit", "kg")
-                    .add("shelfLifeDays", 365)
-                    .build()
-                    .toString());
+        RestClient.as(DemoUser.ADMIN).post("/materials", material.build().toString());
     if (created.statusCode() != 201) {
       throw new IllegalStateException("Could not create a material: " + created.body());
     }

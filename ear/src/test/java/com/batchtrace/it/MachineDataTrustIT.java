@@ -195,7 +195,11 @@ class MachineDataTrustIT extends DeployedApplication {
     HttpResponse<String> completed =
         operator.post(
             "/executions/" + batch + "/complete",
-            "{\"lotNumber\":\"" + Lots.unique("FG") + "\",\"quantity\":100}");
+            "{\"lotNumber\":\""
+                + Lots.unique("FG")
+                + "\",\"quantity\":100,\"password\":\""
+                + DemoUser.PASSWORD
+                + "\"}");
     assertEquals(200, completed.statusCode(), completed.body());
     List<JsonObject> reviewed = exceptions(batch);
     assertEquals(1, reviewed.size(), reviewed.toString());

@@ -1,5 +1,6 @@
 package com.batchtrace.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
@@ -16,11 +17,65 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class MaterialsAdminBrowserIT extends DeployedApplication {
 
   @Test
-  @Tag("URS-068")
-  void aMaterialIsChangedWithAReasonAndTheAuditorFindsItByItsCode() {
+  @Tag("URS-077")
+  void aGtinWithAWrongCheckDigitIsRefusedAndAValidOneIsSavedWithItsReason() {
+    String code = Lots.material("RAW");
+    String gtin = Gs1ScanIT.randomGtin();
+    String wrong = gtin.substring(0, 13) + (gtin.charAt(13) - '0' + 1) % 10;
+
+    Browser.signInAs(DemoUser.ADMIN, "/admin/materials.xhtml");
+    openEditor(code);
+    OfficePages.type("materials:edit-gtin", wrong);
+    OfficePages.type("materials:edit-reason", "Supplier labels carry GS1 codes");
+    saveEditAndAwait("is not valid: its check digit is");
+    assertEquals(0, withGtin(code, wrong), "nothing changed");
+
+    OfficePages.type("materials:edit-gtin", gtin);
+    saveEditAndAwait("Material " + code + " changed.");
+    Browser.waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("materials:all"), gtin));
+    assertEquals(1, withGtin(code, gtin), "kept in its 14-digit form");
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.material_aud a join batchtrace.audit_revision r"
+                + " on r.id = a.rev where a.code = ? and a.gtin = ? and r.reason = ?",
+            code,
+            gtin,
+            "Supplier labels carry GS1 codes"),
+        "audited with the reason");
+  }
+
+  @Test
+  @Tag("URS-077")
+  void aGtinThatAnotherMaterialHasIsRefused() {
+    String gtin = Gs1ScanIT.randomGtin();
+    String labelled = Lots.material("RAW", gtin);
     String code = Lots.material("RAW");
 
     Browser.signInAs(DemoUser.ADMIN, "/admin/materials.xhtml");
+    openEditor(code);
+    OfficePages.type("materials:edit-gtin", gtin);
+    OfficePages.type("materials:edit-reason", "Supplier labels carry GS1 codes");
+    saveEditAndAwait("is the GTIN of material " + labelled + " already");
+    assertEquals(0, withGtin(code, gtin), "nothing changed");
+  }
+
+  private static long withGtin(String code, String gtin) {
+    return TestStack.count(
+        "select count(*) from batchtrace.material where code = ? and gtin = ?", code, gtin);
+  }
+
+  /** Saves the material editor and waits for the message that says what happened. */
+  private static void saveEditAndAwait(String message) {
+    Browser.driver().findElement(By.id("materials:save-edit")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("materials:messages"), message));
+  }
+
+  private static void openEditor(String code) {
     WebElement filter = Browser.visible(By.cssSelector("[id='materials:all'] thead input"));
     filter.sendKeys(code);
     Browser.waiting()
@@ -29,20 +84,21 @@ class MaterialsAdminBrowserIT extends DeployedApplication {
                 d.findElements(By.cssSelector("[id='materials:all_data'] tr")).size() == 1
                     && d.findElement(By.id("materials:all")).getText().contains(code));
     Browser.driver().findElement(By.cssSelector("[id='materials:all_data'] [id$=':edit']")).click();
+  }
+
+  @Test
+  @Tag("URS-068")
+  void aMaterialIsChangedWithAReasonAndTheAuditorFindsItByItsCode() {
+    String code = Lots.material("RAW");
+
+    Browser.signInAs(DemoUser.ADMIN, "/admin/materials.xhtml");
+    openEditor(code);
     OfficePages.type("materials:edit-name", "Paracetamol, micronised");
-    Browser.driver().findElement(By.id("materials:save-edit")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("materials:messages"), "A reason for change is required"));
+    saveEditAndAwait("A reason for change is required");
     assertTrue(Browser.driver().findElement(By.id("materials:messages")).getText().contains(code));
 
     OfficePages.type("materials:edit-reason", "Name per supplier specification");
-    Browser.driver().findElement(By.id("materials:save-edit")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("materials:messages"), "Material " + code + " changed."));
+    saveEditAndAwait("Material " + code + " changed.");
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(

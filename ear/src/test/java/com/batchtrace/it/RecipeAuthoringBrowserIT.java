@@ -21,6 +21,7 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
 
   @Test
   @Tag("URS-067")
+  @Tag("URS-077")
   void aNewVersionStartsFromTheApprovedOneAndTheComparisonShowsAMovedStep() {
     String product = approvedProductWithANewDraft();
     assertEquals(
@@ -52,6 +53,19 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     assertTrue(Browser.driver().getCurrentUrl().contains("/admin/recipes"));
     Browser.visible(By.id("recipes:unsaved"));
 
+    // Yield limits are set with the draft: refused when they make no sense, nothing saved.
+    OfficePages.type("recipes:reason", "Dry first: new equipment order");
+    OfficePages.type("recipes:yield-low", "102");
+    OfficePages.type("recipes:yield-high", "95");
+    Browser.driver().findElement(By.id("recipes:save")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"), "the low one at most the high one"));
+    Browser.visible(By.id("recipes:unsaved"));
+    assertEquals(0, yieldLimitsSaved(product, "95", "102"), "nothing saved");
+    OfficePages.type("recipes:yield-low", "95");
+    OfficePages.type("recipes:yield-high", "102");
     OfficePages.type("recipes:reason", "Dry first: new equipment order");
     Browser.driver().findElement(By.id("recipes:save")).click();
     Browser.waiting()
@@ -59,6 +73,16 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("recipes:messages"), "Draft saved."));
     assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
+    assertEquals(1, yieldLimitsSaved(product, "95", "102"));
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.master_batch_record_aud a join batchtrace.audit_revision"
+                + " r on r.id = a.rev join batchtrace.material m on m.id = a.product_id"
+                + " where m.code = ? and a.yield_low_percent = 95 and r.reason = ?",
+            product,
+            "Dry first: new equipment order"),
+        "audited with the reason");
     assertTrue(
         Browser.visible(By.id("compare-table")).getText().contains("moved from step 2"),
         "the saved version still differs from the approved one");
@@ -120,6 +144,16 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
                 By.id("recipes:messages"),
                 "Draft " + product + " version 2 created as a copy of approved version 1."));
     return product;
+  }
+
+  private static long yieldLimitsSaved(String product, String low, String high) {
+    return TestStack.count(
+        "select count(*) from batchtrace.master_batch_record r join batchtrace.material m"
+            + " on m.id = r.product_id where m.code = ? and r.mbr_version = 2"
+            + " and r.yield_low_percent = ?::numeric and r.yield_high_percent = ?::numeric",
+        product,
+        low,
+        high);
   }
 
   private static List<String> stepTitles() {

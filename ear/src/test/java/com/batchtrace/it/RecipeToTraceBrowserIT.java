@@ -159,7 +159,11 @@ class RecipeToTraceBrowserIT extends DeployedApplication {
     HttpResponse<String> completed =
         olivia.post(
             "/executions/" + id + "/complete",
-            "{\"lotNumber\":\"" + finished + "\",\"quantity\":100}");
+            "{\"lotNumber\":\""
+                + finished
+                + "\",\"quantity\":100,\"password\":\""
+                + DemoUser.PASSWORD
+                + "\"}");
     assertEquals(200, completed.statusCode(), completed.body());
     assertTrue(completed.body().contains("QUARANTINE"), completed.body());
 

@@ -132,10 +132,21 @@ final class TerminalBatch {
     expect(200, start(performer, 2));
     expect(200, perform(performer, 2, DemoUser.PASSWORD));
     String output = Lots.unique("FG");
-    HttpResponse<String> done =
-        performer.post(path("/complete"), "{\"lotNumber\":\"" + output + "\",\"quantity\":98.5}");
+    HttpResponse<String> done = complete(performer, output, "98.5");
     assertEquals(200, done.statusCode(), done.body());
     return output;
+  }
+
+  /** Completes the batch with one output lot, signed "performed" with the demo password. */
+  HttpResponse<String> complete(RestClient operator, String output, String quantity) {
+    return operator.post(
+        path("/complete"),
+        Json.createObjectBuilder()
+            .add("lotNumber", output)
+            .add("quantity", new java.math.BigDecimal(quantity))
+            .add("password", DemoUser.PASSWORD)
+            .build()
+            .toString());
   }
 
   JsonObject run(RestClient who) {

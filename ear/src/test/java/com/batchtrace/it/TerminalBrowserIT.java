@@ -145,6 +145,7 @@ class TerminalBrowserIT extends DeployedApplication {
         "100",
         Browser.driver().findElement(By.id("complete:output-quantity")).getAttribute("value"));
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    sign(null, "sign:complete-sign");
     Browser.waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("produced"), "Quarantine"));
     assertTrue(Browser.visible(By.id("produced")).getText().contains(number));

@@ -106,7 +106,16 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
         "the bar says what to scan");
 
     TerminalScreen.scan(wrongLot, "25");
-    awaitCurrent(".bt-action-bar .bt-terminal-messages", "Nothing was charged.");
+    // The server's refusal in the terminal's language.
+    awaitCurrent(
+        ".bt-action-bar .bt-terminal-messages",
+        w("Nothing was charged.", "Es wurde nichts gebucht."));
+    if (inGerman) {
+      String refusal =
+          Browser.visible(By.cssSelector(".bt-action-bar .bt-terminal-messages")).getText();
+      assertTrue(
+          refusal.contains("Materialcharge " + wrongLot) && !refusal.contains("Nothing"), refusal);
+    }
     awaitCurrent(".bt-exceptions", w("Lot refused", "Materialcharge abgewiesen"));
     awaitFocus(":lot");
     nextAction();
@@ -128,8 +137,11 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
             .getText()
             .contains(w("Enter Blend time (10 to 15 min)", "Blend time eingeben (10 bis 15 min)")));
 
-    current("input.bt-manual").sendKeys("20" + Keys.ENTER);
-    awaitCurrent(".bt-action-bar .bt-terminal-messages", "add a comment saying why");
+    // German takes a decimal comma.
+    current("input.bt-manual").sendKeys(w("20", "20,0") + Keys.ENTER);
+    awaitCurrent(
+        ".bt-action-bar .bt-terminal-messages",
+        w("add a comment saying why", "Geben Sie einen Kommentar mit der Begründung ein"));
     awaitFocus(":comment");
     current("input.bt-comment").sendKeys("Blender stopped once; restarted per SOP-7" + Keys.ENTER);
     awaitCurrent(".bt-entries", "Blend time: 20 min");
@@ -172,7 +184,8 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("sign:perform-sign:messages"), "password"));
+                By.id("sign:perform-sign:messages"),
+                w("Wrong password for", "Falsches Passwort für")));
     awaitFocus("sign:perform-sign:password");
     if (screenshots) {
       Browser.screenshot("terminal-signature-dialog");
@@ -277,6 +290,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
       Browser.screenshot("terminal-guided-complete");
     }
     Browser.driver().findElement(By.id("complete:complete-batch")).click();
+    TerminalScreen.sign(null, "sign:complete-sign");
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(

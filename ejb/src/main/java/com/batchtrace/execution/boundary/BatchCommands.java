@@ -1,6 +1,9 @@
 package com.batchtrace.execution.boundary;
 
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.boundary.SignatureService;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.execution.boundary.BatchRunView.ScanOutcome;
 import com.batchtrace.execution.control.Allocations;
 import com.batchtrace.execution.control.BatchRecordStore;
@@ -35,11 +38,11 @@ import java.util.Optional;
 
 /**
  * The one door to a running batch: starting and ending steps, charging lots and completing the
- * batch, by the same rules whether the terminal, an MES over the REST API or a scale's or scanner's
- * event asks. Steps start in the master record's order on the batch's own line; a lot is charged
- * only into an open step that needs its material, within tolerance; a batch completes only when
- * every step is done. Every refusal names the rule and changes nothing, except that a refused lot
- * is recorded as an exception.
+ * batch (signed), by the same rules whether the terminal, an MES over the REST API or a scale's or
+ * scanner's event asks. Steps start in the master record's order on the batch's own line; a lot is
+ * charged only into an open step that needs its material, within tolerance; a batch completes only
+ * when every step is done. Every refusal names the rule and changes nothing, except that a refused
+ * lot is recorded as an exception.
  */
 @ApplicationScoped
 public class BatchCommands {
@@ -61,6 +64,8 @@ public class BatchCommands {
   @Inject BatchRunViews views;
 
   @Inject AuditTrail auditTrail;
+
+  @Inject SignatureService signatures;
 
   @Inject CurrentActor actor;
 
@@ -183,7 +188,9 @@ public class BatchCommands {
   /**
    * A scale's or scanner's charge event on the equipment a step of the batch runs on, in the
    * caller's (the ingestion's) transaction and by the same rules as a scan: accepted, or recorded
-   * as a LOT_REFUSED exception with the reason.
+   * as a LOT_REFUSED exception with the reason. The lot may be a GS1 element string (or Digital
+   * Link) as the scanner read it: it names the lot by GTIN (01) and lot number (10), so the GTIN
+   * must be the lot's material's and an expiry (17) the lot's, as at the terminal.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void chargeEvent(
@@ -199,10 +206,14 @@ public class BatchCommands {
     MaterialLot lot = null;
     try {
       Quantities.requirePositive(quantity, "the quantity to charge", NOTHING_CHARGED);
-      lot = edges.lotForCharge(lotNumber);
+      Optional<Gs1Code> code = Gs1Code.read(lotNumber);
+      lot = edges.lotForCharge(code.map(Gs1Code::requireLot).orElse(lotNumber));
       run.orElseThrow(() -> new RuleViolation("Step " + position + " is not started."))
           .requireOpen("charging material");
-      refusal = refusal(batch, run.get(), lot, quantity);
+      MaterialLot named = lot;
+      refusal =
+          code.flatMap(c -> mismatch(c, named))
+              .or(() -> refusal(batch, run.get(), named, quantity));
     } catch (RuleViolation refused) {
       refusal = Optional.of(refused.getMessage());
     }
@@ -216,7 +227,12 @@ public class BatchCommands {
               null,
               at,
               null,
-              "Lot " + lotNumber + " refused at " + equipmentPath + ": " + refusal.get()));
+              "Lot "
+                  + (lot == null ? lotNumber.replace("\u001D", "<GS>") : lot.getLotNumber())
+                  + " refused at "
+                  + equipmentPath
+                  + ": "
+                  + refusal.get()));
       return;
     }
     consume(batch, run.get(), lot, quantity);
@@ -309,23 +325,68 @@ public class BatchCommands {
   }
 
   /**
-   * Completes the batch once every step is done: its output lots are received into quarantine and
-   * it goes to QA's review.
+   * Completes the batch once every step is done, signed "performed" by the operator: its output
+   * lots are received into quarantine and it goes to QA's review. The yield reconciliation holds
+   * the quantity produced against the planned one; outside the master record's yield limits the
+   * operator's comment is required, and a YIELD_OUT_OF_LIMITS exception goes to QA with it. The
+   * signature is linked to the batch's plan, yield limits, completion time and produced lots; a
+   * refused signature completes nothing.
    */
-  @Transactional
-  public List<LotView> complete(long batchId, List<Output> outputs) {
-    return complete(batchId, outputs, null);
+  public List<LotView> complete(
+      long batchId, List<Output> outputs, String comment, SignatureRequest request) {
+    return signatures.signing(
+        request,
+        () -> {
+          Batch batch = store.batchToWork(batchId, true);
+          Optional<String> outsideYield = completionRefusal(batch, outputs, comment);
+          String why = comment == null ? "" : comment.strip();
+          batch.complete(clock.instant());
+          auditTrail.modifying(
+              why.isEmpty() ? "Batch " + batch.getBatchNumber() + " completed" : why,
+              "batch " + batch.getBatchNumber());
+          List<MaterialLot> made =
+              outputs.stream().map(o -> edges.produce(batch, o.lotNumber(), o.quantity())).toList();
+          if (outsideYield.isPresent()) {
+            em.persist(
+                BatchException.raisedBy(
+                    actor.get().userId(),
+                    actor.get().displayName(),
+                    batch,
+                    batch.getMasterBatchRecord().getSteps().size(),
+                    ExceptionKind.YIELD_OUT_OF_LIMITS,
+                    null,
+                    clock.instant(),
+                    outsideYield.get() + ": \u201c" + why + "\u201d"));
+          }
+          em.flush();
+          signatures.sign(
+              request, SignatureMeaning.PERFORMED, store.completion(batch), Roles.OPERATOR);
+          em.flush();
+          return made.stream().map(l -> lots.find(l.getId()).orElseThrow()).toList();
+        });
   }
 
   /**
-   * Completes the batch with its yield reconciliation: the quantity produced against the planned
-   * one. Outside the master record's yield limits the operator's comment is required, and a
-   * YIELD_OUT_OF_LIMITS exception goes to QA with it.
+   * Checks a completion before it is signed, by the rules {@link #complete} applies: refused with
+   * the reason (all steps done, outputs with quantities, a comment outside the yield limits), else
+   * nothing happens. Changes nothing either way.
    */
   @Transactional
-  public List<LotView> complete(long batchId, List<Output> outputs, String comment) {
+  public void checkCompletion(long batchId, List<Output> outputs, String comment) {
+    completionRefusal(store.batchToWork(batchId, false), outputs, comment);
+  }
+
+  /** Refuses a completion that breaks a rule; else whether the yield is outside its limits. */
+  private Optional<String> completionRefusal(Batch batch, List<Output> outputs, String comment) {
     actor.require(Roles.OPERATOR);
-    Batch batch = store.batchToWork(batchId, true);
+    if (batch.getCompletedAt() != null) {
+      throw new RuleViolation(
+          "Batch "
+              + batch.getBatchNumber()
+              + " is completed already (it is "
+              + batch.getStatus().label()
+              + "). Nothing was completed.");
+    }
     store.sequence(batch).requireAllDone();
     if (outputs == null || outputs.isEmpty()) {
       throw new RuleViolation("Enter the lot produced and its quantity. Nothing was completed.");
@@ -343,25 +404,7 @@ public class BatchCommands {
     if (why.length() > 2000) {
       throw new RuleViolation("A comment has at most 2000 characters. Nothing was completed.");
     }
-    batch.complete(clock.instant());
-    auditTrail.modifying(
-        "Batch " + batch.getBatchNumber() + " completed", "batch " + batch.getBatchNumber());
-    List<MaterialLot> made =
-        outputs.stream().map(o -> edges.produce(batch, o.lotNumber(), o.quantity())).toList();
-    if (outsideYield.isPresent()) {
-      em.persist(
-          BatchException.raisedBy(
-              actor.get().userId(),
-              actor.get().displayName(),
-              batch,
-              batch.getMasterBatchRecord().getSteps().size(),
-              ExceptionKind.YIELD_OUT_OF_LIMITS,
-              null,
-              clock.instant(),
-              outsideYield.get() + ": \u201c" + why + "\u201d"));
-    }
-    em.flush();
-    return made.stream().map(l -> lots.find(l.getId()).orElseThrow()).toList();
+    return outsideYield;
   }
 
   /**

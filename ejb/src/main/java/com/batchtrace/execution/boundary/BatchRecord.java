@@ -14,6 +14,8 @@ import java.util.Set;
  *
  * @param masterBatchRecord the master record's product and version, as "P-100 v3"
  * @param status the batch's status constant (PLANNED ... REJECTED)
+ * @param completion the "performed" signature of the batch's completion, checked against its
+ *     content now
  */
 public record BatchRecord(
     long batchId,
@@ -25,25 +27,54 @@ public record BatchRecord(
     String status,
     List<Step> steps,
     List<RecordedException> exceptions,
-    List<Output> outputs) {
+    List<Output> outputs,
+    List<Signature> completion) {
 
   public BatchRecord {
     Objects.requireNonNull(batchNumber, "batchNumber");
     steps = List.copyOf(steps);
     exceptions = List.copyOf(exceptions);
     outputs = List.copyOf(outputs);
+    completion = List.copyOf(completion);
+  }
+
+  /** A record not (yet) completed: no completion signature. */
+  public BatchRecord(
+      long batchId,
+      String batchNumber,
+      String productCode,
+      String masterBatchRecord,
+      String line,
+      BigDecimal plannedQuantity,
+      String status,
+      List<Step> steps,
+      List<RecordedException> exceptions,
+      List<Output> outputs) {
+    this(
+        batchId,
+        batchNumber,
+        productCode,
+        masterBatchRecord,
+        line,
+        plannedQuantity,
+        status,
+        steps,
+        exceptions,
+        outputs,
+        List.of());
   }
 
   /**
    * Everyone who took part in the batch (by user id): who started, performed or verified a step,
-   * entered or corrected a value, charged a lot, or raised a comment or deviation on it. None of
-   * them may release or reject it.
+   * entered or corrected a value, charged a lot, raised a comment or deviation on it, or signed its
+   * completion. None of them may release or reject it.
    */
   public Set<String> participants() {
     Set<String> people = new LinkedHashSet<>();
     for (Step s : steps) {
       people.addAll(s.participants());
     }
+    completion.forEach(s -> addIfPresent(people, s.signerId()));
     exceptions.forEach(x -> addIfPresent(people, x.raisedBy()));
     return people;
   }
@@ -125,7 +156,7 @@ public record BatchRecord(
       Instant chargedAt,
       String chargedBy) {}
 
-  /** A signature on the step, checked against the step's content now. */
+  /** A signature on the step (or the completion), checked against its content now. */
   public record Signature(
       long id,
       String meaning,

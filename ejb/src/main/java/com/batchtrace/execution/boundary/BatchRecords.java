@@ -1,6 +1,7 @@
 package com.batchtrace.execution.boundary;
 
 import com.batchtrace.compliance.signature.boundary.SignatureService;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
 import com.batchtrace.execution.boundary.BatchRunView.QueueEntry;
 import com.batchtrace.execution.control.BatchRecordStore;
 import com.batchtrace.execution.control.LineAssignment;
@@ -13,7 +14,6 @@ import com.batchtrace.execution.entity.StepStatus;
 import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.genealogy.entity.BatchStatus;
 import com.batchtrace.genealogy.entity.LotConsumption;
-import com.batchtrace.genealogy.entity.MaterialLot;
 import com.batchtrace.masterdata.entity.Equipment;
 import com.batchtrace.masterdata.entity.MbrStep;
 import com.batchtrace.platform.Quantities;
@@ -203,20 +203,7 @@ public class BatchRecords {
               run == null ? null : run.getVerifiedBy(),
               entries.stream().map(BatchRecords::entry).toList(),
               charged.stream().map(BatchRecords::consumed).toList(),
-              run == null
-                  ? List.of()
-                  : signatures.signaturesOf(new StepRecord(run, entries, charged)).stream()
-                      .map(
-                          s ->
-                              new BatchRecord.Signature(
-                                  s.id(),
-                                  s.meaning(),
-                                  s.signerId(),
-                                  s.signerName(),
-                                  s.signedAt(),
-                                  s.contentSha256(),
-                                  s.valid()))
-                      .toList()));
+              run == null ? List.of() : signaturesOf(new StepRecord(run, entries, charged))));
     }
     return new BatchRecord(
         batchId,
@@ -228,17 +215,28 @@ public class BatchRecords {
         batch.getStatus().name(),
         steps,
         store.exceptionsOf(batchId).stream().map(BatchRecords::exception).toList(),
-        em.createQuery(
-                "select l from MaterialLot l join fetch l.material where l.producedBy.id = :b"
-                    + " order by l.id",
-                MaterialLot.class)
-            .setParameter("b", batchId)
-            .getResultStream()
+        store.producedBy(batchId).stream()
             .map(
                 l ->
                     new BatchRecord.Output(
                         l.getLotNumber(), l.getReceivedQuantity(), l.getMaterial().getUnit()))
-            .toList());
+            .toList(),
+        signaturesOf(store.completion(batch)));
+  }
+
+  private List<BatchRecord.Signature> signaturesOf(SignedRecord record) {
+    return signatures.signaturesOf(record).stream()
+        .map(
+            s ->
+                new BatchRecord.Signature(
+                    s.id(),
+                    s.meaning(),
+                    s.signerId(),
+                    s.signerName(),
+                    s.signedAt(),
+                    s.contentSha256(),
+                    s.valid()))
+        .toList();
   }
 
   private static BatchRecord.Entry entry(StepEntry e) {

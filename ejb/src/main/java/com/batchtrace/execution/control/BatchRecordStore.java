@@ -6,6 +6,7 @@ import com.batchtrace.execution.entity.StepExecution;
 import com.batchtrace.execution.entity.StepSequence;
 import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.genealogy.entity.LotConsumption;
+import com.batchtrace.genealogy.entity.MaterialLot;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -115,6 +116,21 @@ public class BatchRecordStore {
     return chargesOf(run.getBatch().getId()).stream()
         .filter(c -> c.getStepPosition() != null && c.getStepPosition() == run.getStepPosition())
         .toList();
+  }
+
+  /** The lots the batch produced, in the order they were received. */
+  public List<MaterialLot> producedBy(long batchId) {
+    return em.createQuery(
+            "select l from MaterialLot l join fetch l.material where l.producedBy.id = :b"
+                + " order by l.id",
+            MaterialLot.class)
+        .setParameter("b", batchId)
+        .getResultList();
+  }
+
+  /** What the completion signature of the batch is linked to. */
+  public BatchCompletionRecord completion(Batch batch) {
+    return new BatchCompletionRecord(batch, producedBy(batch.getId()));
   }
 
   /** The batch's exceptions in the order they started. */

@@ -87,11 +87,35 @@ public class MasterBatchRecordService {
     actor.require(Roles.ADMIN);
     MasterBatchRecord record = locked(id);
     auditTrail.modifying(reason, record.describe());
+    return rewriteSteps(record, steps);
+  }
+
+  private MasterBatchRecordView rewriteSteps(
+      MasterBatchRecord record, List<RecordSpec.Step> steps) {
     record.clearSteps();
     em.flush();
     writeSteps(record, steps);
     em.flush();
     return view(record);
+  }
+
+  /**
+   * Saves a draft as the author edited it: its yield limits (in % of the planned quantity, both or
+   * none) and its steps, with the reason for the change, in one audited revision; a refused limit
+   * or step saves nothing.
+   */
+  @Transactional
+  public MasterBatchRecordView saveDraft(
+      long id,
+      List<RecordSpec.Step> steps,
+      BigDecimal yieldLowPercent,
+      BigDecimal yieldHighPercent,
+      String reason) {
+    actor.require(Roles.ADMIN);
+    MasterBatchRecord record = locked(id);
+    auditTrail.modifying(reason, record.describe());
+    record.limitYield(yieldLowPercent, yieldHighPercent);
+    return rewriteSteps(record, steps);
   }
 
   @Transactional
@@ -173,7 +197,11 @@ public class MasterBatchRecordService {
   public MasterBatchRecordView newVersion(long id, String reason) {
     MasterBatchRecord source = find(id);
     return create(
-        source.getProduct().getCode(), MasterBatchRecordView.of(source, List.of()).steps(), reason);
+        source.getProduct().getCode(),
+        MasterBatchRecordView.of(source, List.of()).steps(),
+        source.getYieldLowPercent(),
+        source.getYieldHighPercent(),
+        reason);
   }
 
   @Transactional(Transactional.TxType.REQUIRED)

@@ -82,21 +82,7 @@ public class MaterialService {
             request.unit(),
             request.shelfLifeDays());
     material.identifyBy(gtin);
-    if (material.getGtin() != null) {
-      em.createQuery("select m.code from Material m where m.gtin = :g", String.class)
-          .setParameter("g", material.getGtin())
-          .getResultStream()
-          .findFirst()
-          .ifPresent(
-              other -> {
-                throw new RuleViolation(
-                    "GTIN "
-                        + material.getGtin()
-                        + " is the GTIN of material "
-                        + other
-                        + " already. Nothing was added.");
-              });
-    }
+    requireGtinOfNoOther(material, "Nothing was added.");
     auditTrail.creating(request.reason(), "Material created");
     em.persist(material);
     em.flush();
@@ -111,6 +97,26 @@ public class MaterialService {
   @Transactional
   public MaterialView change(
       String code, String name, String unit, Integer shelfLifeDays, boolean active, String reason) {
+    Material material =
+        find(code)
+            .orElseThrow(() -> new RuleViolation("There is no material with code '" + code + "'."));
+    return change(code, name, unit, shelfLifeDays, active, material.getGtin(), reason);
+  }
+
+  /**
+   * As {@link #change(String, String, String, Integer, boolean, String)}, and the GTIN its GS1
+   * labels carry (any valid GTIN form, its check digit checked; blank for none), which no other
+   * material may have.
+   */
+  @Transactional
+  public MaterialView change(
+      String code,
+      String name,
+      String unit,
+      Integer shelfLifeDays,
+      boolean active,
+      String gtin,
+      String reason) {
     actor.require(Roles.ADMIN);
     Material material =
         find(code)
@@ -123,8 +129,33 @@ public class MaterialService {
     material.measureIn(unit);
     material.keepFor(shelfLifeDays);
     material.setActive(active);
+    material.identifyBy(gtin);
+    requireGtinOfNoOther(material, "Nothing was changed.");
     em.flush();
     return MaterialView.of(material);
+  }
+
+  /** Refuses a GTIN another material's labels carry already. */
+  private void requireGtinOfNoOther(Material material, String nothingDone) {
+    if (material.getGtin() == null) {
+      return;
+    }
+    em.createQuery("select m.code from Material m where m.gtin = :g and m.code <> :c", String.class)
+        .setParameter("g", material.getGtin())
+        .setParameter("c", material.getCode())
+        .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(
+            other -> {
+              throw new RuleViolation(
+                  "GTIN "
+                      + material.getGtin()
+                      + " is the GTIN of material "
+                      + other
+                      + " already. "
+                      + nothingDone);
+            });
   }
 
   private static MaterialKind kind(String kind) {

@@ -25,6 +25,7 @@ public class MaterialsAdmin implements Serializable {
   private String kind = "RAW";
   private String unit = "kg";
   private Integer shelfLifeDays;
+  private String gtin;
 
   private List<MaterialView> filtered;
 
@@ -45,11 +46,14 @@ public class MaterialsAdmin implements Serializable {
 
   public void add() {
     NewMaterial request = new NewMaterial(code, name, kind, unit, shelfLifeDays, null);
-    if (Feedback.attempt(() -> materials.create(request), "Material " + code + " added.")) {
+    String labelGtin = gtin;
+    if (Feedback.attempt(
+        () -> materials.create(request, labelGtin), "Material " + code + " added.")) {
       all = null;
       code = null;
       name = null;
       shelfLifeDays = null;
+      gtin = null;
     }
   }
 
@@ -60,6 +64,7 @@ public class MaterialsAdmin implements Serializable {
   private String editUnit;
   private Integer editShelfLife;
   private boolean editActive;
+  private String editGtin;
   private String editReason;
 
   /** Opens a material's edit form with its current values. */
@@ -69,6 +74,7 @@ public class MaterialsAdmin implements Serializable {
     editUnit = m.unit();
     editShelfLife = m.shelfLifeDays();
     editActive = m.active();
+    editGtin = m.gtin();
     editReason = null;
   }
 
@@ -80,11 +86,29 @@ public class MaterialsAdmin implements Serializable {
   public void saveEdit() {
     String target = editing;
     if (Feedback.attempt(
-        () -> materials.change(target, editName, editUnit, editShelfLife, editActive, editReason),
+        () ->
+            materials.change(
+                target, editName, editUnit, editShelfLife, editActive, editGtin, editReason),
         "Material " + target + " changed.")) {
       editing = null;
       all = null;
     }
+  }
+
+  public String getGtin() {
+    return gtin;
+  }
+
+  public void setGtin(String gtin) {
+    this.gtin = gtin;
+  }
+
+  public String getEditGtin() {
+    return editGtin;
+  }
+
+  public void setEditGtin(String editGtin) {
+    this.editGtin = editGtin;
   }
 
   public String getEditing() {

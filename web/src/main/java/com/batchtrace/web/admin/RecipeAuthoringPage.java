@@ -43,6 +43,8 @@ public class RecipeAuthoringPage implements Serializable {
 
   private String newProduct;
   private String reason;
+  private java.math.BigDecimal yieldLow;
+  private java.math.BigDecimal yieldHigh;
 
   private final StepForm step = new StepForm();
   private final MaterialForm material = new MaterialForm();
@@ -96,6 +98,8 @@ public class RecipeAuthoringPage implements Serializable {
     steps = new ArrayList<>(record.steps());
     unsaved = false;
     reason = null;
+    yieldLow = record.yieldLowPercent();
+    yieldHigh = record.yieldHighPercent();
     compareWith = null;
     material.step = steps.isEmpty() ? null : steps.size();
     parameter.step = material.step;
@@ -241,10 +245,15 @@ public class RecipeAuthoringPage implements Serializable {
         s -> withLists(s, s.materials(), without(s.parameters(), p -> p.name().equals(name))));
   }
 
-  /** Writes the working copy with the reason for change; the service checks every rule. */
+  /**
+   * Writes the working copy and the yield limits with the reason for change; the service checks
+   * every rule.
+   */
   public void save() {
     long id = selected.id();
-    Feedback.obtain(() -> records.replaceSteps(id, steps, reason), "Draft saved.")
+    java.math.BigDecimal low = yieldLow;
+    java.math.BigDecimal high = yieldHigh;
+    Feedback.obtain(() -> records.saveDraft(id, steps, low, high, reason), "Draft saved.")
         .ifPresent(this::open);
   }
 
@@ -384,6 +393,22 @@ public class RecipeAuthoringPage implements Serializable {
    * @param label number and name
    */
   public record StepChoice(int position, String label) {}
+
+  public java.math.BigDecimal getYieldLow() {
+    return yieldLow;
+  }
+
+  public void setYieldLow(java.math.BigDecimal yieldLow) {
+    this.yieldLow = yieldLow;
+  }
+
+  public java.math.BigDecimal getYieldHigh() {
+    return yieldHigh;
+  }
+
+  public void setYieldHigh(java.math.BigDecimal yieldHigh) {
+    this.yieldHigh = yieldHigh;
+  }
 
   public boolean isUnsaved() {
     return unsaved;

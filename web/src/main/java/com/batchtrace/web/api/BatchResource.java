@@ -9,6 +9,7 @@ import com.batchtrace.execution.boundary.ExceptionView;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
 import com.batchtrace.genealogy.boundary.LotView;
+import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.quality.boundary.BatchReview;
@@ -43,6 +44,8 @@ public class BatchResource {
   @Inject BatchService batches;
 
   @Inject BatchCommands commands;
+
+  @Inject CurrentActor currentActor;
 
   @Inject BatchRecords records;
 
@@ -95,14 +98,27 @@ public class BatchResource {
   }
 
   /**
-   * Completes the batch once every step is done (refused, naming the unfinished steps, before).
-   * Body: {@code {"outputs": [{"lotNumber": "...", "quantity": 100}]}}.
+   * Completes the batch once every step is done (refused, naming the unfinished steps, before),
+   * signed "performed" with the caller's password. Body: {@code {"outputs": [{"lotNumber": "...",
+   * "quantity": 100}], "password": "..."}}, with {@code "comment"} when the yield is outside the
+   * master record's limits.
    */
   @POST
   @Path("{id}/complete")
   @RolesAllowed(Roles.OPERATOR)
   public List<LotView> complete(@PathParam("id") long id, Completion completion) {
-    return commands.complete(id, completion == null ? null : completion.outputs());
+    if (completion == null) {
+      throw new RuleViolation(
+          "Send a JSON body: {\"outputs\": [{\"lotNumber\": \"...\", \"quantity\": 100}],"
+              + " \"password\": \"...\"}. Nothing was completed.");
+    }
+    return commands.complete(
+        id,
+        completion.outputs(),
+        completion.comment(),
+        new ComplianceResource.SignatureBody(
+                completion.username(), completion.password(), completion.comment())
+            .request(currentActor));
   }
 
   /**
@@ -165,5 +181,10 @@ public class BatchResource {
   public record Charge(String lotNumber, BigDecimal quantity, Integer step) {}
 
   /** The lots a completed batch produced. */
-  public record Completion(List<BatchCommands.Output> outputs) {}
+  /**
+   * The lots a batch produced, the comment on a yield outside its limits, and the completion's
+   * signature (the user id defaults to the caller's).
+   */
+  public record Completion(
+      List<BatchCommands.Output> outputs, String comment, String username, String password) {}
 }

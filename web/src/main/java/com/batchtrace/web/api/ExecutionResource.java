@@ -161,18 +161,22 @@ public class ExecutionResource {
   }
 
   /**
-   * Body: {@code {"lotNumber": "...", "quantity": 100}}, with {@code "comment"} when the yield is
-   * outside the master record's limits.
+   * Completes the batch, signed "performed" with the caller's password. Body: {@code {"lotNumber":
+   * "...", "quantity": 100, "password": "..."}}, with {@code "comment"} when the yield is outside
+   * the master record's limits.
    */
   @POST
   @Path("{batchId}/complete")
   @RolesAllowed(Roles.OPERATOR)
   public List<LotView> complete(@PathParam("batchId") long batchId, Output output) {
-    Output body = required(output, "{\"lotNumber\": \"...\", \"quantity\": 100}");
+    Output body =
+        required(output, "{\"lotNumber\": \"...\", \"quantity\": 100, \"password\": \"...\"}");
     return commands.complete(
         batchId,
         List.of(new BatchCommands.Output(body.lotNumber(), body.quantity())),
-        body.comment());
+        body.comment(),
+        new ComplianceResource.SignatureBody(body.username(), body.password(), body.comment())
+            .request(currentActor));
   }
 
   private static <T> T required(T body, String example) {
@@ -194,6 +198,10 @@ public class ExecutionResource {
   /** A comment or deviation on a step. */
   public record Note(String kind, String text) {}
 
-  /** The lot a completed batch produced; the comment says why a yield is outside its limits. */
-  public record Output(String lotNumber, BigDecimal quantity, String comment) {}
+  /**
+   * The lot a completed batch produced; the comment says why a yield is outside its limits; the
+   * password signs the completion (the user id defaults to the caller's).
+   */
+  public record Output(
+      String lotNumber, BigDecimal quantity, String comment, String username, String password) {}
 }

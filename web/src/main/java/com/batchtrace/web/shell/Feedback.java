@@ -2,6 +2,7 @@ package com.batchtrace.web.shell;
 
 import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.web.terminal.ServerMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ public final class Feedback {
     FacesContext.getCurrentInstance().validationFailed();
   }
 
+  /** The message in the page's language: the server's English sentences on the German terminal. */
   private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(severity, ServerMessages.inPageLanguage(text), null));
   }
 }

@@ -261,9 +261,12 @@ public class BatchRunPage implements Serializable {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(text.strip().replace(',', '.')));
-    } catch (NumberFormatException notANumber) {
-      Feedback.refuse(TerminalText.format("msg.notNumber", text.strip(), what));
+      return TerminalNumbers.parse(text, TerminalText.locale());
+    } catch (TerminalNumbers.Refused refused) {
+      Feedback.refuse(
+          refused.key().equals("number.notNumber")
+              ? TerminalText.format("msg.notNumber", text.strip(), what)
+              : refused.text());
       return Optional.empty();
     }
   }
@@ -335,14 +338,35 @@ public class BatchRunPage implements Serializable {
     }
   }
 
-  /** Completes the batch: the produced lot goes to quarantine, the batch to QA's review. */
+  /**
+   * Checks the completion as entered before it is signed: a refusal (a step not done, no quantity,
+   * no comment outside the yield limits) shows at the action bar and the signature dialog stays
+   * closed; otherwise the dialog opens for the signed-in operator.
+   */
+  public void checkCompletion() {
+    if (Feedback.attempt(
+        () ->
+            commands.checkCompletion(
+                batchId,
+                List.of(new BatchCommands.Output(outputLot, outputQuantity)),
+                outputComment),
+        null)) {
+      signatureForm.asSignedInUser();
+    }
+  }
+
+  /**
+   * Completes the batch, signed "performed" by the operator in the dialog: the produced lot goes to
+   * quarantine, the batch to QA's review.
+   */
   public void complete() {
     Feedback.obtain(
             () ->
                 commands.complete(
                     batchId,
                     List.of(new BatchCommands.Output(outputLot, outputQuantity)),
-                    outputComment),
+                    outputComment,
+                    signatureForm.take()),
             null)
         .ifPresent(
             lots -> {
@@ -350,6 +374,18 @@ public class BatchRunPage implements Serializable {
                   TerminalText.format("msg.completed", run.batchNumber(), lots.get(0).lotNumber()));
               reload();
             });
+  }
+
+  /** What the completion's signature dialog says is signed. */
+  public String getCompletionSubject() {
+    return run == null
+        ? ""
+        : TerminalText.format(
+            "sign.completion",
+            run.batchNumber(),
+            outputLot == null ? "" : outputLot.strip(),
+            units.quantity(outputQuantity, run.unit()),
+            TerminalText.format("sign.performed"));
   }
 
   public BatchRunView getRun() {

@@ -136,6 +136,7 @@ public class AuditTrailQueries {
   private static final String RECORDS_OF_BATCH =
       "with b(id) as (select ?::bigint), records(record_type, record_id) as ("
           + " select 'Batch', id from b"
+          + " union all select 'BatchCompletion', id from b"
           + " union all select 'LotConsumption', c.id from batchtrace.lot_consumption c, b"
           + "   where c.batch_id = b.id"
           + " union all select 'StepExecution', s.id from batchtrace.step_execution s, b"
