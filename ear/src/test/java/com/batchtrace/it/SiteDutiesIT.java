@@ -2,7 +2,6 @@ package com.batchtrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -67,13 +66,17 @@ class SiteDutiesIT extends DeployedApplication {
     }
 
     // The second node stopped (its session ended): the server takes the duties and the job runs.
+    // The pooled connection whose session was ended goes back to the pool until the pool's
+    // background validation (every 30 s) discards it, so allow 60 s.
+    TestStack.await(
+        () -> duties().getBoolean("holder"),
+        Duration.ofSeconds(60),
+        () -> "the server holds the duties again: " + duties());
     TestStack.await(
         () -> copied(probe) == 1,
         Duration.ofSeconds(30),
         "the failed sign-in copied once the server holds the duties again");
-    JsonObject after = duties();
-    assertTrue(after.getBoolean("holder"), after.toString());
-    assertFalse(after.getString("node").isBlank(), after.toString());
+    assertFalse(duties().getString("node").isBlank());
   }
 
   private JsonObject duties() {
