@@ -104,10 +104,10 @@ bootstrap_database() {
 
 # A database at the current schema: bootstrap_database <name> [fresh], then the built migrator
 # (db/target, so build first) as its own step, before any server starts. Exports
-# BATCHTRACE_DB_URL for what runs on it next.
+# BATCHTRACE_DB_URL for what runs on it next. On the PostgreSQL at PGPORT (default 5432).
 prepare_database() {
   bootstrap_database "$@"
-  export BATCHTRACE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$1
+  export BATCHTRACE_DB_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/$1
   owner_env java -jar "$ROOT/db/target/batchtrace-db-migrator.jar"
 }
 

@@ -13,10 +13,13 @@ config=$jboss_home/standalone/configuration
 
 [[ -x $jboss_home/bin/jboss-cli.sh ]] || { echo "No WildFly at $jboss_home" >&2; exit 1; }
 
-if [[ ! -f $config/standalone.xml.release ]]; then
-  cp "$config/standalone.xml" "$config/standalone.xml.release"
-fi
-cp "$config/standalone.xml.release" "$config/standalone.xml"
+# standalone.xml: one node; standalone-ha.xml: a node of a clustered site (./batchtrace cluster).
+for profile in standalone standalone-ha; do
+  if [[ ! -f $config/$profile.xml.release ]]; then
+    cp "$config/$profile.xml" "$config/$profile.xml.release"
+  fi
+  cp "$config/$profile.xml.release" "$config/$profile.xml"
+done
 rm -rf "$jboss_home/modules/org/postgresql" "$config/standalone_xml_history"
 
 export JAVA_OPTS="${JAVA_OPTS:-} -Djava.awt.headless=true"
@@ -24,4 +27,10 @@ export JAVA_OPTS="${JAVA_OPTS:-} -Djava.awt.headless=true"
   --resources=$driver_jar \
   --dependencies=java.logging,java.sql,java.naming,java.security.jgss,jakarta.transaction.api"
 "$jboss_home/bin/jboss-cli.sh" --file="$here/configure.cli"
+# The same configuration for the clustered profile, then what only a cluster node needs.
+sed 's/--server-config=standalone.xml/--server-config=standalone-ha.xml/' "$here/configure.cli" \
+  >"$config/configure-ha-base.cli"
+"$jboss_home/bin/jboss-cli.sh" --file="$config/configure-ha-base.cli"
+rm -f "$config/configure-ha-base.cli"
+"$jboss_home/bin/jboss-cli.sh" --file="$here/configure-ha.cli"
 echo "WildFly at $jboss_home configured for Batchtrace"

@@ -2,7 +2,6 @@ package com.batchtrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,20 +29,14 @@ class DatabaseOutageIT extends DeployedApplication {
 
   @Test
   void nothingIsDeadLetteredAndEveryValueIsStoredOnceWhenTheDatabaseComesBack() throws Exception {
-    JsonObject line = admin.createLine("Database outage plant");
-    String topic =
-        TestStack.jsonObject(
-                admin.post(
-                    "/uns-tags",
-                    "{\"equipmentId\": " + line.getJsonNumber("id") + ", \"tag\": \"speed\"}"))
-            .getString("topic");
+    String topic = admin.createLineWithSpeedTag("Database outage plant");
     Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(120);
     int sent = 0;
     try (Uns device = Uns.device()) {
       for (; sent < BEFORE; sent++) {
         device.publish(topic, Uns.value(sent, base.plusMillis(sent)));
       }
-      TestStack.await(() -> stored(topic) == BEFORE, Duration.ofSeconds(20), "values before");
+      TestStack.await(() -> Uns.stored(topic) == BEFORE, Duration.ofSeconds(20), "values before");
       cluster("stop", "-m", "fast");
       try {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -63,24 +56,17 @@ class DatabaseOutageIT extends DeployedApplication {
         () -> storedOrZero(topic) == total,
         Duration.ofSeconds(90),
         "all " + total + " values stored after the outage");
-    assertEquals(total, stored(topic), "each value exactly once");
+    assertEquals(total, Uns.stored(topic), "each value exactly once");
     assertEquals(
         0,
         TestStack.count("select count(*) from batchtrace.dead_letter where topic = ?", topic),
         "a database outage is never a dead letter");
   }
 
-  private static long stored(String topic) {
-    return TestStack.count(
-        "select count(*) from batchtrace.process_value v join batchtrace.uns_tag t"
-            + " on t.id = v.tag_id where t.topic = ?",
-        topic);
-  }
-
   /** While the database is still starting, a count is not possible yet. */
   private static long storedOrZero(String topic) {
     try {
-      return stored(topic);
+      return Uns.stored(topic);
     } catch (RuntimeException starting) {
       return 0;
     }

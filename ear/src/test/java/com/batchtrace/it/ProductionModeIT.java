@@ -8,20 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +37,12 @@ class ProductionModeIT {
   @Test
   void theDemoClientSecretWithoutDemoModeStopsTheDeploymentWithThatReason() throws Exception {
     for (int port : new int[] {8080 + OFFSET, 8443 + OFFSET, 9990 + OFFSET}) {
-      assertFalse(listening(port), "port " + port + " must be free for the second server");
+      assertFalse(
+          ServerCopy.listening(port), "port " + port + " must be free for the second server");
     }
     Path home = Path.of(TestStack.property("jboss.home"));
     Path base = Path.of(TestStack.property("test.build.dir"), "production-mode-server");
-    freshBase(home, base);
+    ServerCopy.freshBase(home, base);
 
     ProcessBuilder start =
         new ProcessBuilder(
@@ -158,34 +155,5 @@ class ProductionModeIT {
         TestStack.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", admin));
     assertEquals(200, answer.statusCode(), url + ": " + answer.body());
     return TestStack.json(answer.body());
-  }
-
-  /** The server's configuration as built, an empty log, and the EAR to deploy. */
-  private static void freshBase(Path home, Path base) throws IOException {
-    if (Files.exists(base)) {
-      try (Stream<Path> old = Files.walk(base)) {
-        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-    Path configuration = home.resolve("standalone/configuration");
-    try (Stream<Path> files = Files.list(configuration)) {
-      Files.createDirectories(base.resolve("configuration"));
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, base.resolve("configuration").resolve(file.getFileName()));
-      }
-    }
-    Files.createDirectories(base.resolve("deployments"));
-    Files.copy(
-        Path.of(TestStack.property("batchtrace.ear")),
-        base.resolve("deployments/batchtrace.ear"),
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException closed) {
-      return false;
-    }
   }
 }

@@ -90,6 +90,16 @@ public final class RestClient {
     return TestStack.jsonObject(created);
   }
 
+  /** A new line ({@link #createLine}) with the tag "speed" mapped; returns the tag's topic. */
+  public String createLineWithSpeedTag(String plantName) {
+    JsonObject line = createLine(plantName);
+    return TestStack.jsonObject(
+            post(
+                "/uns-tags",
+                "{\"equipmentId\": " + line.getJsonNumber("id") + ", \"tag\": \"speed\"}"))
+        .getString("topic");
+  }
+
   /** A new enterprise with a site, an area and a line below it; returns the line. */
   public JsonObject createLine(String plantName) {
     long parent = createEnterprise(plantName).getJsonNumber("id").longValue();

@@ -494,10 +494,19 @@ public final class TestStack {
   public static void await(
       java.util.function.BooleanSupplier condition, java.time.Duration limit, String what)
       throws InterruptedException {
+    await(condition, limit, () -> what);
+  }
+
+  /** As above; {@code what} is read only when the wait fails, so it can say what was seen. */
+  public static void await(
+      java.util.function.BooleanSupplier condition,
+      java.time.Duration limit,
+      java.util.function.Supplier<String> what)
+      throws InterruptedException {
     java.time.Instant end = java.time.Instant.now().plus(limit);
     while (!condition.getAsBoolean()) {
       if (java.time.Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + limit + ": " + what);
+        throw new AssertionError("Not within " + limit + ": " + what.get());
       }
       Thread.sleep(100);
     }

@@ -67,4 +67,12 @@ final class Uns implements AutoCloseable {
     }
     client.close();
   }
+
+  /** How many values the database holds for the topic's tag. */
+  static long stored(String topic) {
+    return TestStack.count(
+        "select count(*) from batchtrace.process_value v join batchtrace.uns_tag t"
+            + " on t.id = v.tag_id where t.topic = ?",
+        topic);
+  }
 }

@@ -48,7 +48,13 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * BATCHTRACE_MQTT_USERNAME (default batchtrace-collector), BATCHTRACE_MQTT_PASSWORD,
  * BATCHTRACE_MQTT_CA_FILE (PEM file of the CA that signed the broker's certificate),
  * BATCHTRACE_MQTT_CLIENT_ID (default batchtrace-HOSTNAME), BATCHTRACE_MQTT_TOPICS (topic filters,
- * comma-separated, default {@code #}), BATCHTRACE_MQTT_ENABLED (default true).
+ * comma-separated, default {@code #}), BATCHTRACE_MQTT_ENABLED (default true),
+ * BATCHTRACE_MQTT_SHARED (default false; true on every node of a clustered site).
+ *
+ * <p>On a clustered site every node subscribes to the same filters as a member of the MQTT shared
+ * subscription group {@value #SHARE_GROUP} ({@code $share/batchtrace/<filter>}), each with a client
+ * id and persistent session of its own: the broker hands each message to one member only, so each
+ * value is received and stored once however many nodes run.
  */
 @Singleton
 @Startup
@@ -60,6 +66,9 @@ public class MqttCollector implements MqttCallbackExtended {
 
   private static final Logger LOG = Logger.getLogger(MqttCollector.class.getName());
   private static final int BATCH = 500;
+
+  /** The shared subscription group of the site's nodes. */
+  static final String SHARE_GROUP = "batchtrace";
 
   /** How long stopping the application waits for the broker connection to close. */
   private static final Duration CLOSE_WITHIN = Duration.ofSeconds(10);
@@ -107,7 +116,10 @@ public class MqttCollector implements MqttCallbackExtended {
     password = Settings.text("BATCHTRACE_MQTT_PASSWORD", "");
     caFile = Settings.text("BATCHTRACE_MQTT_CA_FILE", "");
     clientId = Settings.text("BATCHTRACE_MQTT_CLIENT_ID", "batchtrace-" + hostname());
-    filters = Settings.text("BATCHTRACE_MQTT_TOPICS", "#").split("\\s*,\\s*");
+    filters =
+        subscriptions(
+            Settings.text("BATCHTRACE_MQTT_TOPICS", "#").split("\\s*,\\s*"),
+            Boolean.parseBoolean(Settings.text("BATCHTRACE_MQTT_SHARED", "false")));
     since = clock.instant();
     if (!Boolean.parseBoolean(Settings.text("BATCHTRACE_MQTT_ENABLED", "true"))) {
       state = "DISABLED";
@@ -120,6 +132,27 @@ public class MqttCollector implements MqttCallbackExtended {
     connector = threads.newThread(this::connectLoop);
     connector.setName("mqtt-collector-connect");
     connector.start();
+  }
+
+  /**
+   * The filters as subscribed: as configured, or each as a member of the site's shared subscription
+   * group (a filter already naming a shared group is refused: the group is the site's, not a
+   * setting).
+   */
+  static String[] subscriptions(String[] topics, boolean shared) {
+    for (String topic : topics) {
+      if (topic.startsWith("$share/")) {
+        throw new IllegalStateException(
+            "BATCHTRACE_MQTT_TOPICS lists topic filters ("
+                + topic
+                + " names a shared subscription group); set BATCHTRACE_MQTT_SHARED=true instead.");
+      }
+    }
+    return shared
+        ? java.util.Arrays.stream(topics)
+            .map(t -> "$share/" + SHARE_GROUP + "/" + t)
+            .toArray(String[]::new)
+        : topics.clone();
   }
 
   @PreDestroy

@@ -3,6 +3,7 @@ package com.batchtrace.collection.control;
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
 import com.batchtrace.execution.boundary.MachineDataEvents;
 import com.batchtrace.platform.Settings;
+import com.batchtrace.platform.SiteDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -18,8 +19,8 @@ import java.time.Instant;
 /**
  * Looks for tags that stay silent during a step for longer than their expected interval, every
  * BATCHTRACE_GAP_CHECK_SECONDS (default 30): each silence is one data-gap exception, ended by the
- * tag's next value. Safe on several nodes: at most one gap per batch, step and tag is open (the
- * database enforces it).
+ * tag's next value. Once per site: only the node holding the site's duties looks ({@link
+ * SiteDuties}); and at most one gap per batch, step and tag is open (the database enforces it).
  */
 @Singleton
 @Startup
@@ -37,6 +38,8 @@ public class GapWatch {
 
   @Inject Clock clock;
 
+  @Inject SiteDuties duties;
+
   @PostConstruct
   void schedule() {
     long millis = Settings.positive("BATCHTRACE_GAP_CHECK_SECONDS", 30) * 1000L;
@@ -46,6 +49,9 @@ public class GapWatch {
   /** One look, in one transaction. */
   @Timeout
   void look() {
+    if (!duties.mayRun("data gap watch")) {
+      return;
+    }
     Instant now = clock.instant();
     auditTrail.creating(null, "Data gap detected in machine data");
     for (ProcessData.Silence silence : data.silences(now)) {

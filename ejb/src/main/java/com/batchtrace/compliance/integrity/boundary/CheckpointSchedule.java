@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.integrity.boundary;
 
 import com.batchtrace.platform.Settings;
+import com.batchtrace.platform.SiteDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -14,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Signs a checkpoint every BATCHTRACE_CHECKPOINT_MINUTES (default 5), and one when the server
- * starts. Without a checkpoint key it logs why once and signs nothing; the integrity page shows the
- * same reason.
+ * starts, on the node that holds the site's duties only ({@link SiteDuties}). Without a checkpoint
+ * key it logs why once and signs nothing; the integrity page shows the same reason.
  */
 @Singleton
 @Startup
@@ -26,6 +27,8 @@ public class CheckpointSchedule {
   @Resource TimerService timers;
 
   @Inject Checkpoints checkpoints;
+
+  @Inject SiteDuties duties;
 
   @PostConstruct
   void schedule() {
@@ -40,6 +43,9 @@ public class CheckpointSchedule {
 
   @Timeout
   void sign() {
+    if (!duties.mayRun("checkpoint writer")) {
+      return;
+    }
     try {
       checkpoints.take("scheduled");
     } catch (CheckpointsUnavailable | IllegalStateException | java.io.UncheckedIOException e) {

@@ -4,6 +4,7 @@ import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.identity.boundary.IdentityProvider;
 import com.batchtrace.platform.Settings;
 import com.batchtrace.platform.Sha256;
+import com.batchtrace.platform.SiteDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -27,9 +28,9 @@ import java.util.logging.Logger;
  * Failed sign-ins happen at Keycloak, which keeps them in its event store. Every
  * BATCHTRACE_IDP_EVENTS_POLL_SECONDS (default 30) this copies new ones into the security event log
  * as SIGN_IN_FAILED, newest first until it meets one it already has. Keycloak's event id is the
- * row's source_id, so an event is stored once however often it is read and by however many cluster
- * nodes. Password checks at signing also reach Keycloak as failed password grants; those are
- * already recorded as SIGNATURE_FAILED and are not copied again.
+ * row's source_id, so an event is stored once however often it is read; only the node holding the
+ * site's duties polls ({@link SiteDuties}). Password checks at signing also reach Keycloak as
+ * failed password grants; those are already recorded as SIGNATURE_FAILED and are not copied again.
  */
 @Singleton
 @Startup
@@ -52,6 +53,8 @@ public class IdentityProviderEventMirror {
 
   @PersistenceContext EntityManager em;
 
+  @Inject SiteDuties duties;
+
   private boolean unavailableReported;
 
   @PostConstruct
@@ -63,6 +66,9 @@ public class IdentityProviderEventMirror {
   /** One poll, in one transaction. */
   @Timeout
   void poll() {
+    if (!duties.mayRun("identity provider event mirror")) {
+      return;
+    }
     try {
       int copied = copyNewEvents() + copyNewAdminEvents();
       if (unavailableReported) {
