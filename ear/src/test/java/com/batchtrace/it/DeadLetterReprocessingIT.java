@@ -17,12 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Dead letters taken again once their cause is fixed: a scale's charge event published on the real
  * broker before anyone mapped its topic is a dead letter; after the admin maps the topic, the admin
- * re-processes it with a reason and the lot is charged once. Re-processing it again, by an
- * operator, or without a reason changes nothing; every attempt is recorded with its outcome.
+ * re-processes it with a reason and a signature (over REST and from the machine data page) and the
+ * lot is charged once. Re-processing it again, by an operator, without a reason or with a wrong
+ * password changes nothing; every attempt is recorded with its outcome and signed.
  */
 class DeadLetterReprocessingIT extends DeployedApplication {
 
@@ -116,6 +119,62 @@ class DeadLetterReprocessingIT extends DeployedApplication {
             "Trying before the mapping",
             "Scale of dryer 1 mapped"),
         "both attempts audited with their reason");
+    assertEquals(2, signatures(), "each attempt signed by the admin");
+  }
+
+  @Test
+  @Tag("URS-071")
+  void reprocessingRefusesAWrongPasswordAndTakesNothing() {
+    mapTheScale();
+    long failuresBefore = failedSignatures();
+    HttpResponse<String> wrong = reprocess(admin, "Scale of dryer 1 mapped", "Not-The-Password-1");
+    assertEquals(422, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("Wrong password"), wrong.body());
+    assertEquals(0, attempts(), "no attempt without its signature");
+    assertEquals(0, charges(), "nothing taken without the signature");
+    assertEquals(0, signatures());
+    assertEquals("waiting", letter().orElseThrow().getString("status"));
+    assertEquals(failuresBefore + 1, failedSignatures(), "a security event");
+
+    HttpResponse<String> noPassword =
+        admin.post(
+            "/collection/dead-letters/" + deadLetter + "/reprocess",
+            "{\"reason\": \"Scale of dryer 1 mapped\"}");
+    assertEquals(422, noPassword.statusCode(), noPassword.body());
+    assertTrue(noPassword.body().contains("password"), noPassword.body());
+    assertEquals(0, attempts());
+
+    expect(200, reprocess(admin, "Scale of dryer 1 mapped"));
+    assertEquals(1, charges(), "charged once, with the right password");
+    assertEquals(1, signatures());
+    TestStack.clearIdentityProviderLock(DemoUser.ADMIN);
+  }
+
+  /**
+   * From the machine data page: the admin picks the dead letter after mapping its topic, gives the
+   * reason and signs in the signature dialog; the lot is charged once and the row says so.
+   */
+  @Test
+  @Tag("URS-071")
+  void aDeadLetterReprocessedFromThePageWithASignatureIsStoredOnce() {
+    mapTheScale();
+    Browser.signInAs(DemoUser.ADMIN, "/admin/collection.xhtml");
+    String row = "//*[@id='topics:dead-letters']//tr[.//code[text()='" + chargeTopic + "']]";
+    Browser.visible(By.xpath(row + "//button[contains(@id, 'reprocess-this')]")).click();
+    Browser.visible(By.id("topics:reprocess-reason")).sendKeys("Scale of dryer 1 mapped");
+    SignatureDialog.sign("topics:reprocess", "topics:sign-reprocess");
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textMatches(
+                By.xpath(row + "//*[contains(@class, 'bt-dead-letter-status')]"),
+                java.util.regex.Pattern.compile("^re-processed at ")));
+    SignatureDialog.closed("topics:sign-reprocess");
+    assertEquals(1, charges(), "charged once");
+    assertEquals(1, attempts());
+    assertEquals(1, signatures(), "signed by the admin");
+    assertTrue(
+        Browser.driver().findElements(By.xpath(row + "//button")).isEmpty(),
+        "no second re-processing offered");
   }
 
   @Test
@@ -147,9 +206,37 @@ class DeadLetterReprocessingIT extends DeployedApplication {
   }
 
   private HttpResponse<String> reprocess(RestClient who, String reason) {
+    return reprocess(who, reason, DemoUser.PASSWORD);
+  }
+
+  private HttpResponse<String> reprocess(RestClient who, String reason, String password) {
     return who.post(
         "/collection/dead-letters/" + deadLetter + "/reprocess",
-        Json.createObjectBuilder().add("reason", reason).build().toString());
+        Json.createObjectBuilder()
+            .add("reason", reason)
+            .add("password", password)
+            .build()
+            .toString());
+  }
+
+  /**
+   * The admin's signatures on this dead letter's attempts ("performed", linked to each attempt).
+   */
+  private long signatures() {
+    return TestStack.count(
+        "select count(*) from batchtrace.electronic_signature s"
+            + " join batchtrace.dead_letter_reprocessing r"
+            + " on s.record_type = 'DeadLetterReprocessing' and s.record_id = r.id::text"
+            + " where r.dead_letter_id = ? and s.meaning = 'PERFORMED' and s.signer_id = ?",
+        deadLetter,
+        DemoUser.ADMIN.username);
+  }
+
+  private static long failedSignatures() {
+    return TestStack.count(
+        "select count(*) from batchtrace.security_event where user_id = ?"
+            + " and kind = 'SIGNATURE_FAILED'",
+        DemoUser.ADMIN.username);
   }
 
   private long charges() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -43,8 +44,16 @@ class OfficePlainLanguageBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("batches:all"), "1-1 of 1"));
-    String found = Browser.driver().findElement(By.id("batches:all")).getText();
-    assertTrue(found.contains(batch.number) && found.contains("Terminal plant line"), found);
+    // Read once the list has been drawn for the last time (paging draws it again).
+    String found =
+        Browser.waiting()
+            .ignoring(StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  String text = d.findElement(By.id("batches:all")).getText();
+                  return text.contains(batch.number) ? text : null;
+                });
+    assertTrue(found.contains("1-1 of 1") && found.contains("Terminal plant line"), found);
     check("Review > All batch records, filtered");
     Browser.driver().get(TestStack.app("/review/trace.xhtml").toString());
     Browser.visible(By.id("trace:lot")).sendKeys(charged[0] + Keys.ENTER);

@@ -4,10 +4,14 @@ import com.batchtrace.collection.control.ProcessData;
 import com.batchtrace.collection.control.StorageFailure;
 import com.batchtrace.collection.entity.DeadLetterReprocessing;
 import com.batchtrace.compliance.audit.boundary.AuditTrail;
+import com.batchtrace.compliance.signature.boundary.SignatureRequest;
+import com.batchtrace.compliance.signature.boundary.SignatureService;
+import com.batchtrace.compliance.signature.entity.SignatureMeaning;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
+import com.batchtrace.platform.Sha256;
 import com.batchtrace.platform.SiteZone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +22,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Dead letters taken again once their cause is fixed (the topic mapped, the step started): an admin
- * action with a reason, audited, and idempotent: a dead letter is re-processed at most once, and
- * what its message carries is stored once however often anyone tries. Each attempt and its outcome
- * is a record linked to the dead letter, which itself stays as it arrived.
+ * Dead letters taken again once their cause is fixed (the topic mapped, the step started): a signed
+ * admin action with a reason, audited, and idempotent: a dead letter is re-processed at most once,
+ * and what its message carries is stored once however often anyone tries. Each attempt and its
+ * outcome is a record linked to the dead letter, which itself stays as it arrived.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -38,18 +42,26 @@ public class DeadLetters {
 
   @Inject Clock clock;
 
+  @Inject SignatureService signatures;
+
   /** What an attempt came to, in words. */
   public record Outcome(long deadLetterId, boolean reprocessed, String status) {}
 
   /**
-   * Takes the dead letter's message again. Refused, with nothing changed, for anyone but an admin,
-   * without a reason, for an unknown dead letter, or when it was re-processed already. When the
-   * message still cannot be taken, the attempt is recorded as failed again with the reason, and
-   * nothing of the message is kept.
+   * Takes the dead letter's message again, signed by the admin ("performed"; the signature linked
+   * to the dead letter, the reason and the outcome). Refused, with nothing changed, for anyone but
+   * an admin, without a reason, for an unknown dead letter, when it was re-processed already, and
+   * for a wrong password (a security event, as for every signature); all but the last before the
+   * password is checked. When the message still cannot be taken, the attempt is recorded (and
+   * signed) as failed again with the reason, and nothing of the message is kept.
    */
-  @Transactional
-  public Outcome reprocess(long deadLetterId, String reason) {
+  @Transactional(Transactional.TxType.NEVER)
+  public Outcome reprocess(long deadLetterId, String reason, SignatureRequest signature) {
     actor.require(Roles.ADMIN);
+    return signatures.signing(signature, () -> attempt(deadLetterId, reason, signature));
+  }
+
+  private Outcome attempt(long deadLetterId, String reason, SignatureRequest signature) {
     ProcessData.Letter letter =
         data.deadLetter(deadLetterId)
             .orElseThrow(
@@ -74,13 +86,32 @@ public class DeadLetters {
               + done.get(0).getAttemptedByName()
               + ": its message is taken already. Nothing was changed.");
     }
+    // The message is taken only once the signature is accepted: its taking commits on its own.
+    DeadLetterReprocessing attempt =
+        signatures.signWhatItMakes(
+            signature,
+            SignatureMeaning.PERFORMED,
+            Roles.ADMIN,
+            () -> takeAgain(letter, reason.strip()));
+    boolean reprocessed = attempt.getOutcome() == DeadLetterReprocessing.Outcome.REPROCESSED;
+    return new Outcome(
+        deadLetterId,
+        reprocessed,
+        reprocessed
+            ? "re-processed at "
+                + SiteZone.format(attempt.getAttemptedAt())
+                + " by "
+                + attempt.getAttemptedByName()
+            : "failed again: " + attempt.getDetail());
+  }
+
+  private DeadLetterReprocessing takeAgain(ProcessData.Letter letter, String reason) {
     DeadLetterReprocessing.Outcome outcome;
     String detail;
     try {
       IngestReport taken =
           ingestion.again(
-              new InboundMessage(letter.source(), letter.topic(), letter.payload()),
-              reason.strip());
+              new InboundMessage(letter.source(), letter.topic(), letter.payload()), reason);
       outcome = DeadLetterReprocessing.Outcome.REPROCESSED;
       detail =
           taken.stored()
@@ -99,17 +130,16 @@ public class DeadLetters {
     Actor who = actor.get();
     DeadLetterReprocessing attempt =
         new DeadLetterReprocessing(
-            deadLetterId, clock.instant(), who.userId(), who.displayName(), outcome, detail);
+            letter.id(),
+            clock.instant(),
+            who.userId(),
+            who.displayName(),
+            outcome,
+            detail,
+            reason,
+            Sha256.hex(letter.payload()));
     em.persist(attempt);
     em.flush();
-    return new Outcome(
-        deadLetterId,
-        outcome == DeadLetterReprocessing.Outcome.REPROCESSED,
-        outcome == DeadLetterReprocessing.Outcome.REPROCESSED
-            ? "re-processed at "
-                + SiteZone.format(attempt.getAttemptedAt())
-                + " by "
-                + who.displayName()
-            : "failed again: " + detail);
+    return attempt;
   }
 }

@@ -1,5 +1,7 @@
 package com.batchtrace.collection.entity;
 
+import com.batchtrace.compliance.signature.entity.SignedContent;
+import com.batchtrace.compliance.signature.entity.SignedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,12 +21,13 @@ import org.hibernate.envers.Audited;
  * One attempt to take a dead letter again after its cause was fixed, and its outcome: re-processed
  * (its values stored, its charge acted on), or failed again with the reason. The dead letter itself
  * is never changed; a dead letter is re-processed at most once (a unique index in the database).
- * Never changed once written.
+ * Never changed once written. The admin signs it ("performed"): the signature is linked to the dead
+ * letter (its id and its payload's SHA-256) and the reason, with what the attempt came to.
  */
 @Entity
 @Audited
 @Table(name = "dead_letter_reprocessing")
-public class DeadLetterReprocessing {
+public class DeadLetterReprocessing implements SignedRecord {
 
   /** What the attempt came to. */
   public enum Outcome {
@@ -33,6 +36,7 @@ public class DeadLetterReprocessing {
   }
 
   private static final int MAX_DETAIL = 1000;
+  private static final int MAX_REASON = 2000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dead_letter_reprocessing_seq")
@@ -61,6 +65,14 @@ public class DeadLetterReprocessing {
   @Column(name = "detail", nullable = false, updatable = false, length = MAX_DETAIL)
   private String detail;
 
+  /** Null for attempts made before re-processing was signed. */
+  @Column(name = "reason", updatable = false, length = MAX_REASON)
+  private String reason;
+
+  /** The SHA-256 of the dead letter's payload as it was taken; null as the reason. */
+  @Column(name = "payload_sha256", updatable = false, length = 64, columnDefinition = "bpchar")
+  private String payloadSha256;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -73,7 +85,9 @@ public class DeadLetterReprocessing {
       String attemptedBy,
       String attemptedByName,
       Outcome outcome,
-      String detail) {
+      String detail,
+      String reason,
+      String payloadSha256) {
     this.deadLetterId = deadLetterId;
     this.attemptedAt =
         Objects.requireNonNull(attemptedAt, "attemptedAt").truncatedTo(ChronoUnit.MICROS);
@@ -82,6 +96,45 @@ public class DeadLetterReprocessing {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     String text = Objects.requireNonNull(detail, "detail");
     this.detail = text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text;
+    this.reason = Objects.requireNonNull(reason, "reason").strip();
+    if (this.reason.isEmpty() || this.reason.length() > MAX_REASON) {
+      throw new IllegalArgumentException("a reason of 1 to " + MAX_REASON + " characters");
+    }
+    this.payloadSha256 = Objects.requireNonNull(payloadSha256, "payloadSha256");
+  }
+
+  @Override
+  public String recordType() {
+    return "DeadLetterReprocessing";
+  }
+
+  @Override
+  public String recordId() {
+    return String.valueOf(id);
+  }
+
+  /** What the admin signed: which message was taken again, why, and what came of it. */
+  @Override
+  public SignedContent content() {
+    return SignedContent.of(recordType())
+        .field("id", id)
+        .field("deadLetterId", deadLetterId)
+        .field("payloadSha256", payloadSha256)
+        .field("reason", reason)
+        .field("attemptedAt", attemptedAt)
+        .field("attemptedBy", attemptedBy)
+        .field("outcome", outcome.name())
+        .field("detail", detail);
+  }
+
+  /** Signed in the current format from the start. */
+  @Override
+  public String legacyContent() {
+    return content().canonical();
+  }
+
+  public String getReason() {
+    return reason;
   }
 
   public Long getId() {

@@ -9,11 +9,13 @@ import com.batchtrace.collection.boundary.UnmappedTopic;
 import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.SignatureForm;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 
 /**
  * Backing bean of admin/collection.xhtml: the collector's broker connection (refreshed while the
@@ -37,6 +39,8 @@ public class CollectionAdmin implements Serializable {
 
   @Inject transient DeadLetters deadLetters;
 
+  @Inject SignatureForm signatureForm;
+
   private DeadLetter chosenLetter;
   private String reprocessReason;
 
@@ -51,20 +55,38 @@ public class CollectionAdmin implements Serializable {
     reprocessReason = null;
   }
 
-  /** Takes the chosen dead letter again; the answer (re-processed or failed again) in words. */
+  /**
+   * Before the signature dialog opens: the reason is asked first, so an empty one is said before
+   * any password is typed.
+   */
+  public void confirmReprocess() {
+    boolean ready = chosenLetter != null && reprocessReason != null && !reprocessReason.isBlank();
+    if (chosenLetter != null && !ready) {
+      Feedback.refuse("Enter the reason for re-processing first. Nothing was changed.");
+    }
+    if (ready) {
+      signatureForm.asSignedInUser();
+    }
+    PrimeFaces.current().ajax().addCallbackParam("ready", ready);
+  }
+
+  /**
+   * Takes the chosen dead letter again, signed; the answer (re-processed or failed again) in words.
+   * The dialog closes only when the signature was accepted.
+   */
   public void reprocess() {
     if (chosenLetter == null) {
       return;
     }
     long id = chosenLetter.id();
-    Feedback.obtain(() -> deadLetters.reprocess(id, reprocessReason), null)
+    Feedback.obtain(() -> deadLetters.reprocess(id, reprocessReason, signatureForm.take()), null)
         .ifPresent(
             outcome -> {
               if (outcome.reprocessed()) {
                 Feedback.info(
                     "Dead letter on " + chosenLetter.topic() + " " + outcome.status() + ".");
               } else {
-                Feedback.refuse("Dead letter on " + chosenLetter.topic() + " " + outcome.status());
+                Feedback.warn("Dead letter on " + chosenLetter.topic() + " " + outcome.status());
               }
               cancelReprocess();
             });

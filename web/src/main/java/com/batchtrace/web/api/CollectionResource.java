@@ -9,6 +9,7 @@ import com.batchtrace.collection.boundary.IngestReport;
 import com.batchtrace.collection.boundary.Ingestion;
 import com.batchtrace.collection.boundary.TagService;
 import com.batchtrace.collection.boundary.UnmappedTopic;
+import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,6 +58,8 @@ public class CollectionResource {
   @Inject CollectionMonitor monitor;
 
   @Inject DeadLetters deadLetters;
+
+  @Inject CurrentActor currentActor;
 
   /**
    * Body: a JSON array of values as MQTT carries them, each with its topic: {@code [{"topic":
@@ -148,17 +151,27 @@ public class CollectionResource {
   }
 
   /**
-   * Takes a dead letter again once its cause is fixed. Body: {@code {"reason": "..."}} (required).
-   * Admin only; a dead letter is re-processed at most once.
+   * Takes a dead letter again once its cause is fixed, signed by the admin. Body: {@code {"reason":
+   * "...", "password": "..."}} (both required; "username" defaults to the token's user). A dead
+   * letter is re-processed at most once.
    */
   @POST
   @Path("collection/dead-letters/{id}/reprocess")
   public DeadLetters.Outcome reprocess(@PathParam("id") long id, Reprocess request) {
-    return deadLetters.reprocess(id, request == null ? null : request.reason());
+    if (request == null) {
+      throw new RuleViolation(
+          "Send the reason and your signature: {\"reason\": \"...\", \"password\": \"...\"}."
+              + " Nothing was changed.");
+    }
+    return deadLetters.reprocess(
+        id,
+        request.reason(),
+        new ComplianceResource.SignatureBody(request.username(), request.password(), null)
+            .request(currentActor));
   }
 
-  /** Why a dead letter is taken again. */
-  public record Reprocess(String reason) {}
+  /** Why a dead letter is taken again, and the admin's signature. */
+  public record Reprocess(String reason, String username, String password) {}
 
   @GET
   @Path("collection/unmapped-topics")

@@ -46,6 +46,11 @@ public final class Feedback {
     message(FacesMessage.SEVERITY_INFO, text);
   }
 
+  /** A warning the page composes after an action that was done but did not achieve its aim. */
+  public static void warn(String text) {
+    message(FacesMessage.SEVERITY_WARN, text);
+  }
+
   /** A refusal the page itself gives: its message, and the request counts as failed. */
   public static void refuse(String text) {
     message(FacesMessage.SEVERITY_ERROR, text);

@@ -127,7 +127,32 @@ public class SignatureService {
       SignatureMeaning meaning,
       SignedRecord record,
       String requiredRole) {
-    return signAs(request, meaning, record, requiredRole, Set.of());
+    return signAs(request, meaning, () -> record, requiredRole, Set.of());
+  }
+
+  /**
+   * The signed-in user signs the record that {@code action} makes, in the caller's transaction: for
+   * an action whose effects reach beyond it (e.g. a step of its own in a new transaction) and whose
+   * record says what came of them. Eligibility is decided before {@code action} runs, so the
+   * eligibility run of {@link #signing} never runs it; in the signing run it runs once the password
+   * is checked, and its record is signed with it, or neither is kept. Only within {@link #signing}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public <R extends SignedRecord> R signWhatItMakes(
+      SignatureRequest request, SignatureMeaning meaning, String requiredRole, Supplier<R> action) {
+    Objects.requireNonNull(action, "action");
+    java.util.concurrent.atomic.AtomicReference<R> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    signAs(
+        request,
+        meaning,
+        () -> {
+          made.set(Objects.requireNonNull(action.get(), "the signed record"));
+          return made.get();
+        },
+        requiredRole,
+        Set.of());
+    return made.get();
   }
 
   /**
@@ -137,7 +162,7 @@ public class SignatureService {
   @Transactional(Transactional.TxType.MANDATORY)
   public SignatureView verify(
       SignatureRequest request, SignedRecord record, String requiredRole, Set<String> performers) {
-    return signAs(request, SignatureMeaning.VERIFIED, record, requiredRole, performers);
+    return signAs(request, SignatureMeaning.VERIFIED, () -> record, requiredRole, performers);
   }
 
   /** The signatures on a record, oldest first, each checked against the record's content now. */
@@ -406,7 +431,7 @@ public class SignatureService {
   private SignatureView signAs(
       SignatureRequest request,
       SignatureMeaning meaning,
-      SignedRecord record,
+      Supplier<? extends SignedRecord> signed,
       String requiredRole,
       Set<String> performers) {
     Objects.requireNonNull(meaning, "meaning");
@@ -429,6 +454,7 @@ public class SignatureService {
     }
     SignerIdentity signer = ((Checked) phase).signer();
     SigningRules.requireEligible(currentActor.get(), signer, meaning, requiredRole, performers);
+    SignedRecord record = signed.get();
     ElectronicSignature signature =
         new ElectronicSignature(
             clock.instant(),
