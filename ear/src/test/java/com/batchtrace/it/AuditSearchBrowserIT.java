@@ -123,13 +123,14 @@ class AuditSearchBrowserIT extends DeployedApplication {
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("register:signatures"), "1-3 of 3"));
+                By.id("register:signatures"), "1-4 of 4"));
     String rows = Browser.driver().findElement(By.id("register:signatures")).getText();
     assertTrue(rows.contains("Step batch " + batch.number + " step 1"), rows);
     assertTrue(rows.contains("Step batch " + batch.number + " step 2"), rows);
     assertTrue(rows.contains("Performed by") && rows.contains("Verified by"), rows);
+    assertTrue(rows.contains("Batch completion"), "the completion is signed too: " + rows);
     assertEquals(
-        3,
+        4,
         Browser.driver()
             .findElements(By.cssSelector("[id='register:signatures'] .bt-valid"))
             .size(),

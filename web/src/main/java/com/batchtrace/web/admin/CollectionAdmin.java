@@ -136,8 +136,11 @@ public class CollectionAdmin implements Serializable {
     return monitor.status();
   }
 
+  /** Newest first: a tag just mapped is on the first page, however many the site has. */
   public List<TagService.TagView> getTags() {
-    return tags.all();
+    return tags.all().stream()
+        .sorted(java.util.Comparator.comparingLong(TagService.TagView::id).reversed())
+        .toList();
   }
 
   private java.util.Map<Long, com.batchtrace.collection.boundary.TagLastValue> lastValues;

@@ -33,12 +33,13 @@ public class CheckpointSchedule {
   @PostConstruct
   void schedule() {
     long millis = Settings.positive("BATCHTRACE_CHECKPOINT_MINUTES", 5) * 60_000L;
+    // The first one soon after start (BATCHTRACE_CHECKPOINT_FIRST_SECONDS, default 10).
+    long first = Settings.positive("BATCHTRACE_CHECKPOINT_FIRST_SECONDS", 10) * 1000L;
     checkpoints
         .unavailable()
         .ifPresentOrElse(
             reason -> LOG.warning(reason),
-            () ->
-                timers.createIntervalTimer(10_000L, millis, new TimerConfig("checkpoint", false)));
+            () -> timers.createIntervalTimer(first, millis, new TimerConfig("checkpoint", false)));
   }
 
   @Timeout
