@@ -36,7 +36,7 @@ public class SignatureRegisterPage implements Serializable {
     java.util.Map<String, java.util.Set<Long>> ids = new java.util.HashMap<>();
     for (SignatureView s : rows) {
       if (s.recordId() != null && s.recordId().matches("\\d{1,18}")) {
-        ids.computeIfAbsent(s.recordType(), t -> new java.util.HashSet<>())
+        ids.computeIfAbsent(labelType(s.recordType()), t -> new java.util.HashSet<>())
             .add(Long.valueOf(s.recordId()));
       }
     }
@@ -55,8 +55,13 @@ public class SignatureRegisterPage implements Serializable {
     }
     return labels.getOrDefault(
         com.batchtrace.compliance.audit.boundary.AuditSearch.key(
-            signature.recordType(), Long.parseLong(signature.recordId())),
+            labelType(signature.recordType()), Long.parseLong(signature.recordId())),
         "");
+  }
+
+  /** A batch's completion is named by its batch (the record's id is the batch's). */
+  private static String labelType(String recordType) {
+    return "BatchCompletion".equals(recordType) ? "Batch" : recordType;
   }
 
   private static SignatureService service() {
