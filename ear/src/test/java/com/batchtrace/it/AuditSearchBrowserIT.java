@@ -193,10 +193,11 @@ class AuditSearchBrowserIT extends DeployedApplication {
     reset();
     Browser.visible(By.id("register:signer")).sendKeys(performerId);
     Browser.driver().findElement(By.id("register:apply")).click();
+    // The performer's two steps and the batch's completion.
     Browser.waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("register:signatures"), "1-2 of 2"));
+                By.id("register:signatures"), "1-3 of 3"));
     rows = Browser.driver().findElement(By.id("register:signatures")).getText();
     assertFalse(rows.contains("Verified by"), rows);
 
