@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,15 +141,16 @@ class ClusterSessionIT {
 
   private static void awaitDeployed(String name, Process node) throws Exception {
     Path deployments = base(name).resolve("deployments");
-    Instant deadline = Instant.now().plus(START);
-    while (!Files.exists(deployments.resolve("batchtrace.ear.deployed"))) {
-      assertTrue(node.isAlive(), name + " stopped: see " + base(name).resolve("console.log"));
-      assertFalse(
-          Files.exists(deployments.resolve("batchtrace.ear.failed")),
-          name + " refused the deployment: see " + base(name).resolve("log/server.log"));
-      assertTrue(Instant.now().isBefore(deadline), name + " not deployed within " + START);
-      Thread.sleep(250);
-    }
+    TestStack.await(
+        () -> {
+          assertTrue(node.isAlive(), name + " stopped: see " + base(name).resolve("console.log"));
+          assertFalse(
+              Files.exists(deployments.resolve("batchtrace.ear.failed")),
+              name + " refused the deployment: see " + base(name).resolve("log/server.log"));
+          return Files.exists(deployments.resolve("batchtrace.ear.deployed"));
+        },
+        START,
+        name + " deployed");
   }
 
   /** Both nodes in one JGroups view, so a session made on one is owned by both. */

@@ -54,24 +54,10 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     Browser.visible(By.id("recipes:unsaved"));
 
     // Yield limits are set with the draft: refused when they make no sense, nothing saved.
-    OfficePages.type("recipes:reason", "Dry first: new equipment order");
-    OfficePages.type("recipes:yield-low", "102");
-    OfficePages.type("recipes:yield-high", "95");
-    Browser.driver().findElement(By.id("recipes:save")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("recipes:messages"), "the low one at most the high one"));
+    saveWithYield("102", "95", "the low one at most the high one");
     Browser.visible(By.id("recipes:unsaved"));
     assertEquals(0, yieldLimitsSaved(product, "95", "102"), "nothing saved");
-    OfficePages.type("recipes:yield-low", "95");
-    OfficePages.type("recipes:yield-high", "102");
-    OfficePages.type("recipes:reason", "Dry first: new equipment order");
-    Browser.driver().findElement(By.id("recipes:save")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("recipes:messages"), "Draft saved."));
+    saveWithYield("95", "102", "Draft saved.");
     assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
     assertEquals(1, yieldLimitsSaved(product, "95", "102"));
     assertEquals(
@@ -144,6 +130,17 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
                 By.id("recipes:messages"),
                 "Draft " + product + " version 2 created as a copy of approved version 1."));
     return product;
+  }
+
+  /** Saves the draft with these yield limits and the reason; waits for the page's message. */
+  private static void saveWithYield(String low, String high, String message) {
+    OfficePages.type("recipes:reason", "Dry first: new equipment order");
+    OfficePages.type("recipes:yield-low", low);
+    OfficePages.type("recipes:yield-high", high);
+    Browser.driver().findElement(By.id("recipes:save")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("recipes:messages"), message));
   }
 
   private static long yieldLimitsSaved(String product, String low, String high) {
