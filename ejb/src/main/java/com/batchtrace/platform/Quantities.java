@@ -56,7 +56,7 @@ public final class Quantities {
     if (integerDigits > MAX_INTEGER_DIGITS || tooFine) {
       throw new RuleViolation(
           "The "
-              + what
+              + what.replaceFirst("^the ", "")
               + " is out of range: at most "
               + MAX_INTEGER_DIGITS
               + " digits before and "

@@ -53,14 +53,21 @@ public final class Units {
     if (value == null) {
       return "";
     }
-    String number =
-        value instanceof BigDecimal d
-            ? Quantities.plain(d).toPlainString()
-            : value instanceof Double v
-                ? Quantities.plain(BigDecimal.valueOf(v)).toPlainString()
-                : value.toString();
+    String number = number(value);
     String symbol = symbol(unit);
     return symbol.isEmpty() ? number : number + " " + symbol;
+  }
+
+  /** A number as people read it: "12.5", "100" (never 1E+2); empty without a value. */
+  public static String number(Object value) {
+    if (value == null) {
+      return "";
+    }
+    return value instanceof BigDecimal d
+        ? Quantities.plain(d).toPlainString()
+        : value instanceof Double v
+            ? Quantities.plain(BigDecimal.valueOf(v)).toPlainString()
+            : value.toString();
   }
 
   /**

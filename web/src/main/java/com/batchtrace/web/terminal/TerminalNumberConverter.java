@@ -27,10 +27,6 @@ public class TerminalNumberConverter implements Converter<BigDecimal> {
 
   @Override
   public String getAsString(FacesContext context, UIComponent component, BigDecimal value) {
-    if (value == null) {
-      return "";
-    }
-    String plain = value.stripTrailingZeros().toPlainString();
-    return "de".equals(TerminalText.locale().getLanguage()) ? plain.replace('.', ',') : plain;
+    return TerminalNumbers.show(value, TerminalText.locale());
   }
 }

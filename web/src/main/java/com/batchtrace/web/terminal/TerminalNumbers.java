@@ -1,5 +1,6 @@
 package com.batchtrace.web.terminal;
 
+import com.batchtrace.platform.Units;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,6 +80,16 @@ public final class TerminalNumbers {
     } catch (NumberFormatException notANumber) {
       throw new Refused("number.notNumber", text);
     }
+  }
+
+  /**
+   * A number as the terminal shows it in the language: no trailing zeros, never an exponent, and a
+   * decimal comma in German ("12,5"); empty for none. Numbers are shown without grouping, so the
+   * only separator is the decimal one.
+   */
+  public static String show(Object value, Locale language) {
+    String plain = Units.number(value);
+    return isGerman(language) ? plain.replace('.', ',') : plain;
   }
 
   private static String stripZeros(String fraction) {

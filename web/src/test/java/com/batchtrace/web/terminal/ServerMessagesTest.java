@@ -78,7 +78,7 @@ class ServerMessagesTest {
               "25 kg der Materialcharge L-1 (API-0001) in Schritt 1 gebucht."),
           Map.entry(
               "Batch GRN-26-0001 is completed already (it is In review). Nothing was completed.",
-              "Charge GRN-26-0001 ist bereits abgeschlossen (Status: In review). Es wurde nichts"
+              "Charge GRN-26-0001 ist bereits abgeschlossen (Status: in Prüfung). Es wurde nichts"
                   + " abgeschlossen."),
           Map.entry(
               "Yield 90 % (90 of the planned 100 kg) is outside 95 to 102 %: add a comment saying"
@@ -94,6 +94,52 @@ class ServerMessagesTest {
           assertEquals(german, shown, english);
           assertFalse(ENGLISH.matcher(shown).find(), "English left in: " + shown);
         });
+  }
+
+  @Test
+  void numbersGetTheDecimalCommaButIdentifiersKeepTheirPoints() {
+    assertEquals(
+        "Ausbeute 98,4 % (98,4 von geplanten 100 kg) liegt außerhalb 99,5 bis 102,25 %: Geben Sie"
+            + " einen Kommentar mit der Begründung ein. Es wurde nichts abgeschlossen.",
+        ServerMessages.in(
+            Locale.GERMAN,
+            "Yield 98.4 % (98.4 of the planned 100 kg) is outside 99.5 to 102.25 %: add a comment"
+                + " saying why. Nothing was completed."));
+    assertEquals(
+        "12,5 kg der Materialcharge L-1.5 (API-0001) in Schritt 1 gebucht.",
+        ServerMessages.in(Locale.GERMAN, "12.5 kg of lot L-1.5 (API-0001) charged into step 1."));
+    assertEquals(
+        "Es gibt keine Materialcharge 2026.001: Prüfen Sie das Etikett und scannen Sie erneut.",
+        ServerMessages.in(
+            Locale.GERMAN, "There is no lot 2026.001: check the label and scan again."));
+    assertEquals(
+        "12.5 kg of lot L-1 (API-0001) charged into step 1.",
+        ServerMessages.in(Locale.ENGLISH, "12.5 kg of lot L-1 (API-0001) charged into step 1."));
+  }
+
+  @Test
+  void hostileInputIsRefusedInGermanToo() {
+    assertEquals(
+        "Die zu buchende Menge der Materialcharge L-1 liegt außerhalb des Bereichs: höchstens 12"
+            + " Stellen vor und 6 nach dem Komma. Es wurde nichts gebucht.",
+        ServerMessages.in(
+            Locale.GERMAN,
+            "The quantity of lot L-1 to charge is out of range: at most 12 digits before and 6"
+                + " after the decimal point. Nothing was charged."));
+    assertEquals(
+        "Der gescannte Code ist kein gültiger GS1-Code: er hat mehr als 300 Zeichen. Es wurde"
+            + " nichts gebucht.",
+        ServerMessages.in(
+            Locale.GERMAN,
+            "The scanned code is not a valid GS1 code: it has more than 300 characters. Nothing"
+                + " was charged."));
+    assertEquals(
+        "Der Wert von „Blend time“ liegt außerhalb des Bereichs: höchstens 12 Stellen vor und 6"
+            + " nach dem Komma. Es wurde nichts erfasst.",
+        ServerMessages.in(
+            Locale.GERMAN,
+            "The value of 'Blend time' is out of range: at most 12 digits before and 6 after the"
+                + " decimal point. Nothing was recorded."));
   }
 
   @Test

@@ -69,4 +69,14 @@ class TerminalNumbersTest {
           garbage);
     }
   }
+
+  @Test
+  void aNumberIsShownWithTheLanguagesDecimalSeparatorAndNoTrailingZeros() {
+    assertEquals("12,5", TerminalNumbers.show(new BigDecimal("12.500000"), DE));
+    assertEquals("12.5", TerminalNumbers.show(new BigDecimal("12.500000"), EN));
+    assertEquals("100", TerminalNumbers.show(new BigDecimal("1E+2"), DE));
+    assertEquals("-0,25", TerminalNumbers.show(new BigDecimal("-0.25"), DE));
+    assertEquals("60,4", TerminalNumbers.show(60.4d, DE));
+    assertEquals("", TerminalNumbers.show(null, DE));
+  }
 }
