@@ -340,7 +340,7 @@ public class BatchCommands {
           Batch batch = store.batchToWork(batchId, true);
           Optional<String> outsideYield = completionRefusal(batch, outputs, comment);
           String why = comment == null ? "" : comment.strip();
-          batch.complete(clock.instant());
+          batch.complete(clock.instant(), why);
           auditTrail.modifying(
               why.isEmpty() ? "Batch " + batch.getBatchNumber() + " completed" : why,
               "batch " + batch.getBatchNumber());

@@ -117,6 +117,34 @@ public class BatchRecords {
     return views.of(store.batch(batchId, false), false);
   }
 
+  /**
+   * The batch's completion with its "performed" signature, for QA's review and the batch report;
+   * empty while the batch is not completed.
+   */
+  @Transactional
+  public java.util.Optional<BatchCompletionView> completion(long batchId) {
+    Batch batch = store.batch(batchId, false);
+    if (batch.getCompletedAt() == null) {
+      return java.util.Optional.empty();
+    }
+    java.math.BigDecimal made =
+        store.producedBy(batchId).stream()
+            .map(com.batchtrace.genealogy.entity.MaterialLot::getReceivedQuantity)
+            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    return java.util.Optional.of(
+        new BatchCompletionView(
+            batch.getBatchNumber(),
+            batch.getCompletedAt(),
+            Quantities.plain(batch.getPlannedQuantity()),
+            Quantities.plain(made),
+            batch.getProduct().getUnit(),
+            BatchCommands.yieldPercent(made, batch.getPlannedQuantity()),
+            batch.getMasterBatchRecord().getYieldLowPercent(),
+            batch.getMasterBatchRecord().getYieldHighPercent(),
+            batch.getCompletionComment(),
+            signatures.signaturesOf(store.completion(batch))));
+  }
+
   /** The exceptions on a batch, in the order they started. */
   @Transactional
   public List<ExceptionView> exceptionsOf(long batchId) {

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * What the operator's "performed" signature on a batch's completion is linked to: the batch, its
- * plan and yield limits, when it was completed and the lots it produced with the quantities
- * received. Not the batch's status or its lots' statuses: review and release change those. If any
- * of this changes after signing, the signature shows as INVALID.
+ * plan and yield limits, when it was completed, the operator's comment (when there is one) and the
+ * lots it produced with the quantities received. Not the batch's status or its lots' statuses:
+ * review and release change those. If any of this changes after signing, the signature shows as
+ * INVALID.
  */
 public record BatchCompletionRecord(Batch batch, List<MaterialLot> produced)
     implements SignedRecord {
@@ -29,23 +30,28 @@ public record BatchCompletionRecord(Batch batch, List<MaterialLot> produced)
 
   @Override
   public SignedContent content() {
-    return SignedContent.of(TYPE)
-        .field("batch", batch.getBatchNumber())
-        .field("product", batch.getProduct().getCode())
-        .field("masterBatchRecord", batch.getMasterBatchRecord().describe())
-        .field("plannedQuantity", batch.getPlannedQuantity())
-        .field("unit", batch.getProduct().getUnit())
-        .field("yieldLowPercent", batch.getMasterBatchRecord().getYieldLowPercent())
-        .field("yieldHighPercent", batch.getMasterBatchRecord().getYieldHighPercent())
-        .field("completedAt", batch.getCompletedAt())
-        .list(
-            "produced",
-            produced,
-            (lot, c) ->
-                c.field("lot", lot.getLotNumber())
-                    .field("material", lot.getMaterial().getCode())
-                    .field("quantity", lot.getReceivedQuantity())
-                    .field("unit", lot.getMaterial().getUnit()));
+    SignedContent content =
+        SignedContent.of(TYPE)
+            .field("batch", batch.getBatchNumber())
+            .field("product", batch.getProduct().getCode())
+            .field("masterBatchRecord", batch.getMasterBatchRecord().describe())
+            .field("plannedQuantity", batch.getPlannedQuantity())
+            .field("unit", batch.getProduct().getUnit())
+            .field("yieldLowPercent", batch.getMasterBatchRecord().getYieldLowPercent())
+            .field("yieldHighPercent", batch.getMasterBatchRecord().getYieldHighPercent())
+            .field("completedAt", batch.getCompletedAt());
+    // Only when there is one: a completion signed before the comment was kept keeps its content.
+    if (batch.getCompletionComment() != null) {
+      content.field("comment", batch.getCompletionComment());
+    }
+    return content.list(
+        "produced",
+        produced,
+        (lot, c) ->
+            c.field("lot", lot.getLotNumber())
+                .field("material", lot.getMaterial().getCode())
+                .field("quantity", lot.getReceivedQuantity())
+                .field("unit", lot.getMaterial().getUnit()));
   }
 
   /** Made after format 2: there are no format 1 signatures of this record. */

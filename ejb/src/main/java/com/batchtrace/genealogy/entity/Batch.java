@@ -77,6 +77,10 @@ public class Batch {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
+  /** The operator's comment on the completion (why the yield is outside its limits); or null. */
+  @Column(name = "completion_comment", length = 2000)
+  private String completionComment;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -140,6 +144,14 @@ public class Batch {
 
   /** The batch is done: its output lots exist and it waits for QA's review. */
   public void complete(Instant at) {
+    complete(at, null);
+  }
+
+  /**
+   * Completes the batch at {@code at} with the operator's comment (blank for none): it goes to QA's
+   * review.
+   */
+  public void complete(Instant at, String comment) {
     if (status != BatchStatus.IN_PROGRESS) {
       throw new RuleViolation(
           "Batch "
@@ -150,6 +162,7 @@ public class Batch {
     }
     status = BatchStatus.IN_REVIEW;
     completedAt = at.truncatedTo(ChronoUnit.MICROS);
+    completionComment = comment == null || comment.isBlank() ? null : comment.strip();
   }
 
   /**
@@ -205,6 +218,10 @@ public class Batch {
 
   public Instant getCompletedAt() {
     return completedAt;
+  }
+
+  public String getCompletionComment() {
+    return completionComment;
   }
 
   public BigDecimal getPlannedQuantity() {

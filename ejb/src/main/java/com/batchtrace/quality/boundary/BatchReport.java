@@ -3,6 +3,7 @@ package com.batchtrace.quality.boundary;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
+import com.batchtrace.execution.boundary.BatchCompletionView;
 import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.execution.boundary.BatchRunView.EntryView;
@@ -15,6 +16,7 @@ import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.platform.PdfPageNumbers;
 import com.batchtrace.platform.Sha256;
 import com.batchtrace.platform.SiteZone;
+import com.batchtrace.platform.Units;
 import com.batchtrace.quality.boundary.BatchReview.DispositionView;
 import com.batchtrace.quality.boundary.BatchReview.ReviewedException;
 import com.batchtrace.quality.control.RecordLines;
@@ -41,10 +43,11 @@ import java.util.stream.Collectors;
  * The batch report: the complete electronic batch record as a PDF (OpenPDF) for the archive and for
  * whoever asks for "the paper": header, every step with its instructions, values against their
  * limits (corrections beside the original), lots charged and signatures with their manifestation,
- * the exceptions with QA's dispositions, the produced lots and QA's release or rejection. Every
- * page says "Page x of y". A PDF cannot carry its own checksum, so the SHA-256 of the finished
- * bytes goes with the download and into the security log (an "export" event), where anyone can
- * compare a copy against it. A batch record is a few pages, so it is built in memory.
+ * the operator's signed completion (made, yield against its limits, comment), the exceptions with
+ * QA's dispositions, the produced lots and QA's release or rejection. Every page says "Page x of
+ * y". A PDF cannot carry its own checksum, so the SHA-256 of the finished bytes goes with the
+ * download and into the security log (an "export" event), where anyone can compare a copy against
+ * it. A batch record is a few pages, so it is built in memory.
  */
 @ApplicationScoped
 public class BatchReport {
@@ -66,9 +69,10 @@ public class BatchReport {
   public Report of(long batchId) {
     actor.require(Roles.QA_REVIEWER);
     BatchRunView run = records.run(batchId);
+    BatchCompletionView completion = records.completion(batchId).orElse(null);
     BatchReview.Disposition decision = review.dispositionOfBatch(batchId);
     List<ReviewedException> exceptions = review.exceptions(batchId);
-    byte[] pdf = render(run, decision, exceptions, actor.get(), clock);
+    byte[] pdf = render(run, completion, decision, exceptions, actor.get(), clock);
     String sha256 = sha256(pdf);
     securityLog.record(
         SecurityEventKind.EXPORT,
@@ -90,7 +94,18 @@ public class BatchReport {
       List<ReviewedException> exceptions,
       Actor by,
       Clock clock) {
-    return new Writer(run, decision, exceptions, by, clock).write();
+    return render(run, null, decision, exceptions, by, clock);
+  }
+
+  /** The report's bytes with the batch's completion (null while it is not completed). */
+  static byte[] render(
+      BatchRunView run,
+      BatchCompletionView completion,
+      BatchReview.Disposition decision,
+      List<ReviewedException> exceptions,
+      Actor by,
+      Clock clock) {
+    return new Writer(run, completion, decision, exceptions, by, clock).write();
   }
 
   /** The words every page of an undecided batch's report carries at its top. */
@@ -134,6 +149,7 @@ public class BatchReport {
     private final Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
     private final Document document = new Document(PageSize.A4, 36, 36, 36, 42);
     private final BatchRunView run;
+    private final BatchCompletionView completion;
     private final BatchReview.Disposition decision;
     private final List<ReviewedException> exceptions;
     private final Actor by;
@@ -141,11 +157,13 @@ public class BatchReport {
 
     Writer(
         BatchRunView run,
+        BatchCompletionView completion,
         BatchReview.Disposition decision,
         List<ReviewedException> exceptions,
         Actor by,
         Clock clock) {
       this.run = run;
+      this.completion = completion;
       this.decision = decision;
       this.exceptions = exceptions;
       this.by = by;
@@ -163,6 +181,7 @@ public class BatchReport {
       document.open();
       header();
       steps();
+      completion();
       exceptions();
       producedLots();
       qaDecision();
@@ -175,7 +194,7 @@ public class BatchReport {
       line("Product: " + run.productCode() + " " + run.productName());
       line(run.masterBatchRecord());
       line("Line: " + run.line());
-      line("Planned quantity: " + run.plannedQuantity() + " " + run.unit());
+      line("Planned quantity: " + Units.quantity(run.plannedQuantity(), run.unit()));
       line("Status: " + decision.status());
       line(
           "Report generated by "
@@ -226,6 +245,36 @@ public class BatchReport {
         }
         signatures("Signatures of the step", step.signatures());
       }
+    }
+
+    /**
+     * The operator's signed completion: when, what was made against the plan, the yield against the
+     * master record's limits, the comment, and the "performed" signature.
+     */
+    private void completion() {
+      title("Completion");
+      if (completion == null) {
+        line("Not completed yet.");
+        return;
+      }
+      BatchCompletionView c = completion;
+      line("Completed at " + SiteZone.format(c.completedAt()) + ".");
+      line(
+          "Made: "
+              + Units.quantity(c.made(), c.unit())
+              + " of the planned "
+              + Units.quantity(c.planned(), c.unit())
+              + "; yield "
+              + Units.quantity(c.yieldPercent(), "%")
+              + (c.yieldLowPercent() == null
+                  ? " (the master record sets no yield limits)."
+                  : (c.outsideYieldLimits() ? ", outside " : ", within ")
+                      + Units.limits(c.yieldLowPercent(), c.yieldHighPercent(), "%")
+                      + "."));
+      if (c.comment() != null) {
+        line("Operator's comment: \"" + c.comment() + "\"");
+      }
+      signatures("Signature of the completion", c.signatures());
     }
 
     private void exceptions() {

@@ -193,10 +193,10 @@ public class RecipeAuthoringPage implements Serializable {
     return id == null ? null : getAll().stream().filter(r -> r.id() == id).findFirst().orElse(null);
   }
 
-  /** The working copy beside the version compared with, step by step. */
+  /** The working copy beside the version compared with: its yield limits, then step by step. */
   public List<RecordComparison.Row> getComparison() {
     MasterBatchRecordView other = getCompared();
-    return other == null ? List.of() : RecordComparison.of(other.steps(), steps);
+    return other == null ? List.of() : RecordComparison.of(other, steps, yieldLow, yieldHigh);
   }
 
   /** The latest approved (or retired after approval) version of a product below a version. */

@@ -1,5 +1,6 @@
 package com.batchtrace.web.admin;
 
+import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
 import com.batchtrace.masterdata.boundary.RecordSpec;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -8,10 +9,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Two versions of a master batch record side by side, step by step, as QA reads a change: a step is
- * matched by its operation and name (so a moved step shows as moved, not as one removed and one
- * added), and each matched pair says what changed. Steps of the older version that the newer one no
- * longer has come last, as removed.
+ * Two versions of a master batch record side by side, their yield limits and then step by step, as
+ * QA reads a change: a step is matched by its operation and name (so a moved step shows as moved,
+ * not as one removed and one added), and each matched pair says what changed. Steps of the older
+ * version that the newer one no longer has come last, as removed.
  */
 public final class RecordComparison {
 
@@ -29,6 +30,30 @@ public final class RecordComparison {
     public boolean isUnchanged() {
       return change.equals("unchanged");
     }
+  }
+
+  /**
+   * A newer version (its steps and yield limits) beside an older one: the yield limits first (they
+   * are part of the approved content, like the steps), then the steps.
+   */
+  public static List<Row> of(
+      MasterBatchRecordView older,
+      List<RecordSpec.Step> newerSteps,
+      BigDecimal newerYieldLow,
+      BigDecimal newerYieldHigh) {
+    String before = yieldLimits(older.yieldLowPercent(), older.yieldHighPercent());
+    String after = yieldLimits(newerYieldLow, newerYieldHigh);
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row(before, after, before.equals(after) ? "unchanged" : "changed"));
+    rows.addAll(of(older.steps(), newerSteps));
+    return rows;
+  }
+
+  /** The yield limits in words: "Yield limits: 95 to 102 % of the planned quantity", or none. */
+  static String yieldLimits(BigDecimal low, BigDecimal high) {
+    return low == null || high == null
+        ? "Yield limits: none"
+        : "Yield limits: " + plain(low) + " to " + plain(high) + " % of the planned quantity";
   }
 
   public static List<Row> of(List<RecordSpec.Step> older, List<RecordSpec.Step> newer) {

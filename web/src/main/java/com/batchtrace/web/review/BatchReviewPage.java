@@ -3,6 +3,7 @@ package com.batchtrace.web.review;
 import com.batchtrace.collection.boundary.ProcessSeries;
 import com.batchtrace.compliance.audit.boundary.AuditEntry;
 import com.batchtrace.compliance.audit.boundary.AuditSearch;
+import com.batchtrace.execution.boundary.BatchCompletionView;
 import com.batchtrace.execution.boundary.BatchRecords;
 import com.batchtrace.execution.boundary.BatchRunView;
 import com.batchtrace.genealogy.boundary.GenealogyService;
@@ -57,6 +58,7 @@ public class BatchReviewPage implements Serializable {
 
   private Long batchId;
   private BatchRunView run;
+  private BatchCompletionView completion;
   private Disposition decision;
   private PostReleaseData.Summary afterDecision;
   private String conclusion;
@@ -96,6 +98,7 @@ public class BatchReviewPage implements Serializable {
   /** Everything a signature can change: the decision, exceptions, lots and the audit trail. */
   private void refresh() {
     run = records.run(batchId);
+    completion = records.completion(batchId).orElse(null);
     decision = review.dispositionOfBatch(batchId);
     afterDecision = isDecided() ? postRelease.of(batchId) : null;
     exceptions = review.exceptions(batchId);
@@ -290,6 +293,11 @@ public class BatchReviewPage implements Serializable {
 
   public String getReportLink() {
     return "batch-report?batch=" + batchId;
+  }
+
+  /** The batch's completion with the operator's signature; null while it is not completed. */
+  public BatchCompletionView getCompletion() {
+    return completion;
   }
 
   public BatchRunView getRun() {

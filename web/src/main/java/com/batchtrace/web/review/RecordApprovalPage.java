@@ -85,10 +85,16 @@ public class RecordApprovalPage implements Serializable {
         .orElse(null);
   }
 
-  /** What changed from the previously approved version, step by step (empty without one). */
+  /**
+   * What changed from the previously approved version: its yield limits, then step by step (empty
+   * without one).
+   */
   public List<RecordComparison.Row> getComparison() {
     MasterBatchRecordView previous = getPreviousApproved();
-    return previous == null ? List.of() : RecordComparison.of(previous.steps(), selected.steps());
+    return previous == null
+        ? List.of()
+        : RecordComparison.of(
+            previous, selected.steps(), selected.yieldLowPercent(), selected.yieldHighPercent());
   }
 
   public MasterBatchRecordView getSelected() {
