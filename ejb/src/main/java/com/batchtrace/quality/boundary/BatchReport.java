@@ -72,7 +72,7 @@ public class BatchReport {
     BatchCompletionView completion = records.completion(batchId).orElse(null);
     BatchReview.Disposition decision = review.dispositionOfBatch(batchId);
     List<ReviewedException> exceptions = review.exceptions(batchId);
-    byte[] pdf = render(run, completion, decision, exceptions, actor.get(), clock);
+    byte[] pdf = render(new Contents(run, completion, decision, exceptions), actor.get(), clock);
     String sha256 = sha256(pdf);
     securityLog.record(
         SecurityEventKind.EXPORT,
@@ -87,25 +87,19 @@ public class BatchReport {
     return new Report(run.batchNumber(), pdf, sha256);
   }
 
-  /** The report's bytes; until QA decides, every page says it is a copy for review. */
-  static byte[] render(
-      BatchRunView run,
-      BatchReview.Disposition decision,
-      List<ReviewedException> exceptions,
-      Actor by,
-      Clock clock) {
-    return render(run, null, decision, exceptions, by, clock);
-  }
-
-  /** The report's bytes with the batch's completion (null while it is not completed). */
-  static byte[] render(
+  /**
+   * What a report shows: the batch as executed, its completion (null while it is not completed),
+   * QA's decision so far and the exceptions with their dispositions.
+   */
+  record Contents(
       BatchRunView run,
       BatchCompletionView completion,
       BatchReview.Disposition decision,
-      List<ReviewedException> exceptions,
-      Actor by,
-      Clock clock) {
-    return new Writer(run, completion, decision, exceptions, by, clock).write();
+      List<ReviewedException> exceptions) {}
+
+  /** The report's bytes; until QA decides, every page says it is a copy for review. */
+  static byte[] render(Contents contents, Actor by, Clock clock) {
+    return new Writer(contents, by, clock).write();
   }
 
   /** The words every page of an undecided batch's report carries at its top. */
@@ -155,17 +149,11 @@ public class BatchReport {
     private final Actor by;
     private final Clock clock;
 
-    Writer(
-        BatchRunView run,
-        BatchCompletionView completion,
-        BatchReview.Disposition decision,
-        List<ReviewedException> exceptions,
-        Actor by,
-        Clock clock) {
-      this.run = run;
-      this.completion = completion;
-      this.decision = decision;
-      this.exceptions = exceptions;
+    Writer(Contents contents, Actor by, Clock clock) {
+      this.run = contents.run();
+      this.completion = contents.completion();
+      this.decision = contents.decision();
+      this.exceptions = contents.exceptions();
       this.by = by;
       this.clock = clock;
     }

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.batchtrace.compliance.signature.boundary.SignatureView;
-import com.batchtrace.execution.boundary.BatchRunView;
-import com.batchtrace.identity.boundary.Actor;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,33 +20,10 @@ class BatchReportCopyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
-  private static final BatchRunView RUN =
-      new BatchRunView(
-          7,
-          "GRN-26-0001",
-          "GRN-0500",
-          "Granulate 500",
-          "kg",
-          new BigDecimal("40"),
-          "GRN-0500 version 1",
-          1,
-          "Granulation line 1",
-          "IN_REVIEW",
-          List.of(),
-          null,
-          false);
-
   private static String text(BatchReview.Disposition decision) throws Exception {
-    byte[] pdf =
-        BatchReport.render(
-            RUN,
-            decision,
-            List.of(),
-            new Actor("reviewer", "Rita Reyes", "10.0.0.9", Set.of("qa-reviewer")),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(doc);
-    }
+    return ReportText.of(
+        new BatchReport.Contents(ReportText.RUN, null, decision, List.of()),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
