@@ -50,6 +50,7 @@ class BatchCompletionBrowserIT extends DeployedApplication {
   }
 
   @Test
+  @Tag("URS-083")
   void aYieldOutsideItsLimitsNeedsACommentAndTheLabelCarriesTheLotsGs1Code() throws Exception {
     String gtin = Gs1ScanIT.randomGtin();
     String product = Lots.unique("FIN");
@@ -119,6 +120,7 @@ class BatchCompletionBrowserIT extends DeployedApplication {
     assertTrue(
         subject.contains("Completion of batch " + batch.number) && subject.contains("Performed"),
         subject);
+    Browser.screenshot("terminal-completion-dialog");
     WebElement user = Browser.visible(By.id("sign:complete-sign:username"));
     if (user.getAttribute("readonly") == null && user.getAttribute("value").isEmpty()) {
       user.sendKeys(DemoUser.OPERATOR1.username);
@@ -188,6 +190,72 @@ class BatchCompletionBrowserIT extends DeployedApplication {
                 + " on l.id = p.lot_id where l.lot_number = ? and p.reprint",
             lot),
         "the reprint is recorded");
+
+    qaReadsTheSignedCompletion(batch.id);
+  }
+
+  /**
+   * QA's review page and the batch report show the completion's "performed" signature (full name,
+   * user id, time in the site's zone), the quantity made against the plan, the yield against its
+   * limits and the operator's comment.
+   */
+  private static void qaReadsTheSignedCompletion(long batchId) throws Exception {
+    String[] signed = completionSignature(batchId);
+    String signature = "Performed by " + signed[0] + " (" + signed[1] + ") " + siteTime(signed[2]);
+    assertEquals(DemoUser.OPERATOR1.displayName, signed[0]);
+
+    Browser.signInAs(DemoUser.REVIEWER, "/review/batch.xhtml?batch=" + batchId);
+    WebElement completion = Browser.visible(By.id("completion"));
+    ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", completion);
+    String shown = completion.getText().replaceAll("\\s+", " ");
+    assertTrue(shown.contains("Made 90 kg of the planned 100 kg: yield 90 %"), shown);
+    assertTrue(shown.contains("outside 95 to 102 %"), shown);
+    assertTrue(
+        shown.contains("Operator's comment: \u201cSieve blocked; 10 kg scrapped per SOP-12\u201d"),
+        shown);
+    assertTrue(shown.contains(signature), "expected " + signature + " in " + shown);
+    PlantLanguage.assertNoCodeWords(shown, "the signed completion on QA's review page");
+    Browser.screenshot("review-completion");
+
+    String report = text(Browser.download(By.id("report"))).replaceAll("\\s+", " ");
+    assertTrue(
+        report.contains("Made: 90 kg of the planned 100 kg; yield 90 %, outside 95 to 102 %."),
+        report);
+    assertTrue(
+        report.contains("Operator's comment: \"Sieve blocked; 10 kg scrapped per SOP-12\""),
+        report);
+    assertTrue(report.contains(signature + ", valid"), "expected " + signature + " in " + report);
+  }
+
+  /** The completion's signature as stored: signer's name, user id and time (UTC). */
+  private static String[] completionSignature(long batchId) throws java.sql.SQLException {
+    try (java.sql.Connection db = TestStack.databaseAsSuperuser();
+        java.sql.PreparedStatement q =
+            db.prepareStatement(
+                "select signer_name, signer_id, signed_at from batchtrace.electronic_signature"
+                    + " where record_type = 'BatchCompletion' and record_id = ?"
+                    + " and meaning = 'PERFORMED'")) {
+      q.setString(1, String.valueOf(batchId));
+      try (java.sql.ResultSet r = q.executeQuery()) {
+        assertTrue(r.next(), "the completion is signed");
+        String[] signed = {
+          r.getString(1), r.getString(2), r.getObject(3, java.time.OffsetDateTime.class).toString()
+        };
+        assertTrue(!r.next(), "signed once");
+        return signed;
+      }
+    }
+  }
+
+  /** A time as pages show it: the site's (Europe/Zurich in the test stack) with its offset. */
+  private static String siteTime(String utc) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
+        .format(
+            java.time.OffsetDateTime.parse(utc)
+                .atZoneSameInstant(
+                    java.time.ZoneId.of(
+                        System.getenv().getOrDefault("BATCHTRACE_SITE_ZONE", "Europe/Zurich"))));
   }
 
   private static LocalDate expiryOf(String lot) throws java.sql.SQLException {

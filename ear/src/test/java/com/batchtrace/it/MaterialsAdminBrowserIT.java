@@ -31,6 +31,7 @@ class MaterialsAdminBrowserIT extends DeployedApplication {
     assertEquals(0, withGtin(code, wrong), "nothing changed");
 
     OfficePages.type("materials:edit-gtin", gtin);
+    Browser.screenshot("admin-material-gtin");
     saveEditAndAwait("Material " + code + " changed.");
     Browser.waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("materials:all"), gtin));

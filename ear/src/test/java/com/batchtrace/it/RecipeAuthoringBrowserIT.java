@@ -1,8 +1,14 @@
 package com.batchtrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,8 +33,10 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     assertEquals(
         List.of("Dispensing: Dispense and blend", "Drying: Dry"), stepTitles(), "copied steps");
     String comparison = Browser.visible(By.id("compare-table")).getText();
+    // The yield limits (none in either) and both steps are the same.
     assertEquals(
-        2, Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-same")).size());
+        3, Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-same")).size());
+    assertTrue(comparison.contains("Yield limits: none"), comparison);
     assertTrue(comparison.contains("Version 1"), comparison);
 
     // Move "Dry" before "Dispense and blend".
@@ -58,6 +66,11 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     Browser.visible(By.id("recipes:unsaved"));
     assertEquals(0, yieldLimitsSaved(product, "95", "102"), "nothing saved");
     saveWithYield("95", "102", "Draft saved.");
+    ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            Browser.driver().findElement(By.id("yield")));
+    Browser.screenshot("admin-recipe-yield-limits");
     assertTrue(Browser.driver().findElements(By.id("recipes:unsaved")).isEmpty());
     assertEquals(1, yieldLimitsSaved(product, "95", "102"));
     assertEquals(
@@ -110,6 +123,122 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     assertEquals(
         2, Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-changed")).size());
     PlantLanguage.assertNoCodeWords(comparison, "the comparison QA approves from");
+  }
+
+  @Test
+  @Tag("URS-084")
+  void aChangeOfOnlyTheYieldLimitsIsComparedByQaAndNeedsItsOwnApproval() throws Exception {
+    String product = approvedProductWithANewDraft();
+    saveWithYield("95", "102", "Draft saved.");
+    Browser.driver().findElement(By.id("recipes:submit")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"), "Submitted for QA review."));
+
+    // QA's comparison with the approved version 1: the yield limits are the one change.
+    Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
+    String versionTwo =
+        "//tr[.//code[text()='" + product + "'] and ./td[2][normalize-space()='2']]";
+    Browser.visible(By.xpath(versionTwo + "//button[contains(@id, ':open')]")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("records:comparison"), "What changed since version 1 (approved)"));
+    List<WebElement> changed =
+        Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-changed"));
+    assertEquals(1, changed.size(), Browser.visible(By.id("compare-table")).getText());
+    String row = changed.get(0).getText();
+    assertTrue(
+        row.contains("Yield limits: none")
+            && row.contains("Yield limits: 95 to 102 % of the planned quantity")
+            && row.contains("changed"),
+        row);
+    assertTrue(
+        Browser.visible(By.id("yield-limits")).getText().contains("95 to 102 %"),
+        "the limits QA approves");
+    ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            Browser.driver().findElement(By.id("compare-table")));
+    Browser.screenshot("review-recipe-yield-comparison");
+
+    // Version 1's approval does not cover version 2: it is in review, unusable until approved.
+    long v1 = recordId(product, 1);
+    long v2 = recordId(product, 2);
+    assertEquals(
+        "IN_REVIEW",
+        TestStack.jsonObject(RestClient.as(DemoUser.REVIEWER).get("/master-batch-records/" + v2))
+            .getString("status"));
+    HttpResponse<String> approved =
+        RestClient.as(DemoUser.REVIEWER)
+            .post(
+                "/master-batch-records/" + v2 + "/approve",
+                "{\"password\":\"" + DemoUser.PASSWORD + "\",\"reason\":\"Yield limits set\"}");
+    assertEquals(200, approved.statusCode(), approved.body());
+    assertTrue(approvalValid(v1), "version 1's approval stays valid for version 1");
+    assertTrue(approvalValid(v2));
+
+    // The limits are part of what the approval signed: the application's database role cannot
+    // change them any more, and a change behind everyone's back shows the approval as invalid.
+    try (Connection db = TestStack.databaseAsApplication();
+        Statement s = db.createStatement()) {
+      SQLException refused =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.executeUpdate(
+                      "update batchtrace.master_batch_record set yield_high_percent = 110"
+                          + " where id = "
+                          + v2));
+      assertTrue(
+          refused.getMessage().contains("only a draft can be changed"), refused.getMessage());
+    }
+    try {
+      rogueYieldHigh(v2, "110");
+      assertFalse(approvalValid(v2), "the approval does not cover other limits");
+    } finally {
+      rogueYieldHigh(v2, "102");
+    }
+    assertTrue(approvalValid(v2), "the approved limits again");
+  }
+
+  /** The id of a version of the product's master batch record. */
+  private static long recordId(String product, int version) throws SQLException {
+    try (Connection db = TestStack.databaseAsSuperuser();
+        java.sql.PreparedStatement q =
+            db.prepareStatement(
+                "select r.id from batchtrace.master_batch_record r join batchtrace.material m"
+                    + " on m.id = r.product_id where m.code = ? and r.mbr_version = ?")) {
+      q.setString(1, product);
+      q.setInt(2, version);
+      try (java.sql.ResultSet r = q.executeQuery()) {
+        assertTrue(r.next(), "version " + version + " of " + product);
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /** Whether the record's approval signature is valid for its content now. */
+  private static boolean approvalValid(long id) {
+    jakarta.json.JsonArray signatures =
+        TestStack.jsonObject(RestClient.as(DemoUser.REVIEWER).get("/master-batch-records/" + id))
+            .getJsonArray("signatures");
+    assertEquals(1, signatures.size(), signatures.toString());
+    return signatures.getJsonObject(0).getBoolean("valid");
+  }
+
+  /** The database's owner changes the highest yield with the database's checks switched off. */
+  private static void rogueYieldHigh(long id, String high) throws SQLException {
+    try (Connection rogue = TestStack.databaseAsSuperuser();
+        Statement s = rogue.createStatement()) {
+      s.execute("set session_replication_role = replica");
+      s.executeUpdate(
+          "update batchtrace.master_batch_record set yield_high_percent = "
+              + high
+              + " where id = "
+              + id);
+    }
   }
 
   /**

@@ -124,11 +124,21 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
       Browser.screenshot("terminal-guided-refused-scan");
     }
 
-    TerminalScreen.scan(firstLot, "25");
-    awaitCurrent(".bt-charges", w("Lot ", "Materialcharge ") + firstLot + ": 25 kg");
+    // Numbers in the terminal's language: a decimal comma in German, typed and shown.
+    TerminalScreen.scan(firstLot, w("24.5", "24,5"));
+    awaitCurrent(
+        ".bt-charges", w("Lot ", "Materialcharge ") + firstLot + ": " + w("24.5 kg", "24,5 kg"));
+    awaitCurrent(
+        ".bt-action-bar .bt-terminal-messages",
+        w("24.5 kg of lot " + firstLot, "24,5 kg der Materialcharge " + firstLot));
+    assertTrue(
+        current(".bt-materials").getText().contains(w("24.5 kg", "24,5 kg")),
+        current(".bt-materials").getText());
     awaitFocus(":lot");
+    assertEquals(w("25.5", "25,5"), current("input.bt-quantity").getAttribute("value"));
     current("input.bt-lot").sendKeys(secondLot + Keys.ENTER);
-    awaitCurrent(".bt-charges", w("Lot ", "Materialcharge ") + secondLot + ": 25 kg");
+    awaitCurrent(
+        ".bt-charges", w("Lot ", "Materialcharge ") + secondLot + ": " + w("25.5 kg", "25,5 kg"));
     // Both lots charged: the next input is the manual value, with its limits in the bar.
     awaitFocus(":value");
     assertTrue(nextAction().getAttribute("class").contains("bt-manual"));
@@ -255,7 +265,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
 
     // Live machine values: in or out of their limits, in °C.
     line.publish(Instant.now(), 1000, 66.5);
-    awaitCurrent(".bt-live", "66.5 °C");
+    awaitCurrent(".bt-live", w("66.5 °C", "66,5 °C"));
     WebElement live = current(".bt-live");
     assertTrue(live.getAttribute("class").contains("bt-out"), live.getAttribute("class"));
     assertTrue(
@@ -263,7 +273,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
         live.getText());
     assertTrue(current(".bt-limits").getText().contains(w("55 to 65 °C", "55 bis 65 °C")));
     line.publish(Instant.now(), 1000, 60.4);
-    awaitCurrent(".bt-live", "60.4 °C");
+    awaitCurrent(".bt-live", w("60.4 °C", "60,4 °C"));
     live = current(".bt-live");
     assertTrue(live.getAttribute("class").contains("bt-in"), live.getAttribute("class"));
     assertTrue(
@@ -286,6 +296,20 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
     awaitFocus("complete:output-quantity");
     nextAction();
     assertTrue(closed(1) && closed(2), "every finished step is one line");
+    WebElement made = Browser.driver().findElement(By.id("complete:output-quantity"));
+    made.clear();
+    made.sendKeys(w("98.4", "98,4") + Keys.TAB);
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("made"), w("98.4 kg", "98,4 kg")));
+    // 98.4 kg made from the 50 kg charged.
+    String reconciliation = Browser.visible(By.id("complete:reconciliation")).getText();
+    assertTrue(reconciliation.contains(w("196.8 %", "196,8 %")), reconciliation);
+    if (inGerman) {
+      assertTrue(
+          !reconciliation.matches("(?s).*\\d\\.\\d.*"), "no decimal point: " + reconciliation);
+    }
     if (screenshots) {
       Browser.screenshot("terminal-guided-complete");
     }
