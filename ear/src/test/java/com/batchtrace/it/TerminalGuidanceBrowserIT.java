@@ -60,6 +60,7 @@ class TerminalGuidanceBrowserIT extends DeployedApplication {
   @Test
   @Tag("URS-060")
   @Tag("URS-061")
+  @Tag("URS-082")
   void aGermanTerminalAt1920x1080GuidesTheOperatorThroughTheBatch() {
     Browser.windowSize(1920, 1080);
     guidedBatch(false, true);

@@ -84,7 +84,7 @@ class ServerMessageCoverageTest {
               + "|here|than|more|less|at least|at most|again|ask|your|Your)\\b");
 
   @Test
-  void everyMessageTheServerAnswersATerminalActionWithHasGermanText() throws IOException {
+  void noMessageTheServerAnswersATerminalActionWithIsWithoutGermanText() throws IOException {
     List<String> untranslated = new ArrayList<>();
     int messages = 0;
     for (String file : TERMINAL_FACING) {

@@ -71,6 +71,7 @@ class TerminalNumbersTest {
   }
 
   @Test
+  @Tag("URS-082")
   void aNumberIsShownWithTheLanguagesDecimalSeparatorAndNoTrailingZeros() {
     assertEquals("12,5", TerminalNumbers.show(new BigDecimal("12.500000"), DE));
     assertEquals("12.5", TerminalNumbers.show(new BigDecimal("12.500000"), EN));
