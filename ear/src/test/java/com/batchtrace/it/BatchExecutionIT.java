@@ -551,6 +551,54 @@ class BatchExecutionIT extends DeployedApplication {
     assertFalse(completionSignatureValid());
   }
 
+  @Test
+  @Tag("URS-083")
+  void aHugeCompletionCommentIsRefusedAndAChangedCommentShowsTheSignatureInvalid()
+      throws SQLException {
+    batch.stepOneDone(performer, performerId, verifierId);
+    expect(200, batch.start(performer, 2));
+    expect(200, batch.perform(performer, 2, DemoUser.PASSWORD));
+    String output = Lots.unique("FG");
+    for (String hostile : new String[] {"x".repeat(2001), "\u00e4".repeat(1_000_000)}) {
+      HttpResponse<String> refused = completeWithComment(output, hostile);
+      assertEquals(422, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("at most 2000 characters"), refused.body());
+    }
+    assertEquals("IN_PROGRESS", batch.run(performer).getString("status"), "nothing completed");
+    assertEquals(0, completionSignatures());
+
+    HttpResponse<String> completed = completeWithComment(output, "  Sieve changed mid-run  ");
+    assertEquals(200, completed.statusCode(), completed.body());
+    assertEquals(
+        1,
+        TestStack.count(
+            "select count(*) from batchtrace.batch where id = ?"
+                + " and completion_comment = 'Sieve changed mid-run'",
+            batch.id),
+        "kept with the batch, trimmed");
+    assertTrue(completionSignatureValid());
+    // The comment is part of what the operator signed.
+    try (Connection rogue = TestStack.databaseAsSuperuser();
+        Statement s = rogue.createStatement()) {
+      s.execute("set session_replication_role = replica");
+      s.executeUpdate(
+          "update batchtrace.batch set completion_comment = 'All fine' where id = " + batch.id);
+    }
+    assertFalse(completionSignatureValid(), "a changed comment voids the signature");
+  }
+
+  private HttpResponse<String> completeWithComment(String output, String comment) {
+    return performer.post(
+        batch.path("/complete"),
+        Json.createObjectBuilder()
+            .add("lotNumber", output)
+            .add("quantity", 98.5)
+            .add("comment", comment)
+            .add("password", DemoUser.PASSWORD)
+            .build()
+            .toString());
+  }
+
   /** The performer completes the batch signing with the user id (null: theirs) and password. */
   private HttpResponse<String> completeAs(String username, String password, String output) {
     var body =
