@@ -42,6 +42,14 @@ public class TerminalText {
     return format(key, a, b, c, d);
   }
 
+  /**
+   * A text the server wrote (an exception's detail on a step) in the page's language: German on the
+   * German terminal by the rules of {@link ServerMessages}.
+   */
+  public String server(String message) {
+    return ServerMessages.inPageLanguage(message);
+  }
+
   /** A text of the current page's language, its {0}, {1} … filled in. */
   public static String format(String key, Object... args) {
     Locale locale = locale();

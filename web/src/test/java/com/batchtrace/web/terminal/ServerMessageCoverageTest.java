@@ -40,6 +40,7 @@ class ServerMessageCoverageTest {
           "execution/control/Gs1Code.java",
           "masterdata/entity/Gtin.java",
           "execution/control/LineAssignment.java",
+          "execution/control/ExceptionDetector.java",
           "execution/entity/StepExecution.java",
           "execution/entity/StepEntry.java",
           "execution/entity/StepSequence.java",
@@ -70,6 +71,13 @@ class ServerMessageCoverageTest {
   /** Where a message starts: a refusal thrown, or a reason returned as text. */
   private static final Pattern MESSAGE =
       Pattern.compile("new (?:RuleViolation|AccessRefused)\\(|Optional\\.of\\(|\\brefused\\(");
+
+  /**
+   * Where an exception's detail is written (its last argument): the terminal lists a step's
+   * exceptions with it.
+   */
+  private static final Pattern DETAIL =
+      Pattern.compile("new BatchException\\(|BatchException\\.raisedBy\\(|\\braise\\(");
 
   private static final Pattern CONSTANT =
       Pattern.compile(
@@ -168,9 +176,17 @@ class ServerMessageCoverageTest {
       constants.put(c.group(1), literals(c.group(2)));
     }
     List<String> samples = new ArrayList<>();
+    List<String> arguments = new ArrayList<>();
     Matcher m = MESSAGE.matcher(source);
     while (m.find()) {
-      String argument = firstArgument(source, m.end());
+      arguments.add(firstArgument(source, m.end()));
+    }
+    Matcher d = DETAIL.matcher(source);
+    while (d.find()) {
+      List<String> all = parts(source, d.end(), ',');
+      arguments.add(all.get(all.size() - 1));
+    }
+    for (String argument : arguments) {
       List<String> parts = topLevel(argument, '+');
       if (parts.stream().noneMatch(p -> p.strip().startsWith("\""))) {
         continue; // a message passed on, not written here
