@@ -200,11 +200,11 @@ class BatchCompletionBrowserIT extends DeployedApplication {
    * limits and the operator's comment.
    */
   private static void qaReadsTheSignedCompletion(long batchId) throws Exception {
+    Browser.signInAs(DemoUser.REVIEWER, "/review/index.xhtml");
+    Browser.driver().get(TestStack.app("/review/batch.xhtml?batch=" + batchId).toString());
     String[] signed = completionSignature(batchId);
     String signature = "Performed by " + signed[0] + " (" + signed[1] + ") " + siteTime(signed[2]);
     assertEquals(DemoUser.OPERATOR1.displayName, signed[0]);
-
-    Browser.signInAs(DemoUser.REVIEWER, "/review/batch.xhtml?batch=" + batchId);
     WebElement completion = Browser.visible(By.id("completion"));
     ((org.openqa.selenium.JavascriptExecutor) Browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'center'})", completion);
@@ -248,15 +248,18 @@ class BatchCompletionBrowserIT extends DeployedApplication {
     }
   }
 
-  /** A time as pages show it: the site's (Europe/Zurich in the test stack) with its offset. */
+  /** A time as the page shows it: in the site's zone (the page's footer names it), with its offset. */
   private static String siteTime(String utc) {
+    java.util.regex.Matcher zone =
+        java.util.regex.Pattern.compile("Times in (\\S+)\\.")
+            .matcher(Browser.driver().findElement(By.tagName("body")).getText());
+    assertTrue(zone.find(), "the page names the site's time zone");
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
         .format(
             java.time.OffsetDateTime.parse(utc)
-                .atZoneSameInstant(
-                    java.time.ZoneId.of(
-                        System.getenv().getOrDefault("BATCHTRACE_SITE_ZONE", "Europe/Zurich"))));
+                .atZoneSameInstant(java.time.ZoneId.of(zone.group(1))));
   }
+
 
   private static LocalDate expiryOf(String lot) throws java.sql.SQLException {
     try (java.sql.Connection db = TestStack.databaseAsSuperuser();
