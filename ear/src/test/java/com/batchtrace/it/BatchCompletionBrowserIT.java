@@ -248,7 +248,9 @@ class BatchCompletionBrowserIT extends DeployedApplication {
     }
   }
 
-  /** A time as the page shows it: in the site's zone (the page's footer names it), with its offset. */
+  /**
+   * A time as the page shows it: in the site's zone (the page's footer names it), with its offset.
+   */
   private static String siteTime(String utc) {
     java.util.regex.Matcher zone =
         java.util.regex.Pattern.compile("Times in (\\S+)\\.")
@@ -259,7 +261,6 @@ class BatchCompletionBrowserIT extends DeployedApplication {
             java.time.OffsetDateTime.parse(utc)
                 .atZoneSameInstant(java.time.ZoneId.of(zone.group(1))));
   }
-
 
   private static LocalDate expiryOf(String lot) throws java.sql.SQLException {
     try (java.sql.Connection db = TestStack.databaseAsSuperuser();
