@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * collect machine data (the test broker's shared subscription stays the test server's).
  */
 @Tag("URS-081")
-class ClusterSessionIT {
+class ClusterSessionIT extends DeployedApplication {
 
   private static final int FIRST = 310;
   private static final int SECOND = 320;
@@ -49,6 +49,9 @@ class ClusterSessionIT {
         assertFalse(ServerCopy.listening(port), "port " + port + " must be free for a node");
       }
     }
+    // A line of the test's own (the operator works on every line of the test run).
+    long line =
+        RestClient.as(DemoUser.ADMIN).createLine("Cluster plant").getJsonNumber("id").longValue();
     List<Process> nodes = new ArrayList<>();
     try {
       Process first = start("it-node-a", FIRST);
@@ -70,6 +73,22 @@ class ClusterSessionIT {
       assertTrue(
           signedIn.body().contains(DemoUser.OPERATOR1.displayName),
           "the terminal shows who signed in");
+      // A work queue of a line at the first node: its scan form's view state is kept in the
+      // session.
+      HttpResponse<String> queue =
+          terminal.send(
+              HttpRequest.newBuilder(URI.create(node(FIRST) + PAGE + "?line=" + line))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, queue.statusCode(), queue.body());
+      String lineName =
+          text(queue.body(), "<h2 id=\"line-name\">([^<]+)</h2>", "the line's work queue");
+      String viewState =
+          text(
+              queue.body(),
+              "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"",
+              "the scan form's view state");
 
       // The first node dies: its process and the server JVM under it, at once.
       first.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -97,6 +116,26 @@ class ClusterSessionIT {
           atSecond.body().contains("terminal-user")
               && atSecond.body().contains(DemoUser.OPERATOR1.displayName),
           "the same person, still signed in");
+
+      // A form made at the dead node, posted to the second: its view (and the line chosen in it)
+      // comes back from the replicated session, so the scan is answered for that line.
+      HttpResponse<String> posted =
+          sameCookiesNoRedirects.send(
+              HttpRequest.newBuilder(URI.create(node(SECOND) + PAGE))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "open-batch=open-batch&open-batch%3Abatch-number=NO-SUCH-BATCH"
+                              + "&open-batch%3Aopen=open-batch%3Aopen&jakarta.faces.ViewState="
+                              + URLEncoder.encode(viewState, StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(
+          200, posted.statusCode(), "the form posted after the failover: " + posted.body());
+      assertTrue(
+          posted.body().contains("NO-SUCH-BATCH is not ready on " + lineName),
+          "the scan is answered in the view made at the first node: " + posted.body());
     } finally {
       for (Process node : nodes) {
         node.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -104,6 +143,12 @@ class ClusterSessionIT {
         node.waitFor();
       }
     }
+  }
+
+  private static String text(String body, String pattern, String what) {
+    Matcher found = Pattern.compile(pattern).matcher(body);
+    assertTrue(found.find(), what + " in: " + body);
+    return found.group(1);
   }
 
   private static String node(int offset) {

@@ -1,6 +1,7 @@
 package com.batchtrace.collection.boundary;
 
 import com.batchtrace.platform.SiteZone;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,8 @@ public record DeadLetter(
     String payload,
     String reason,
     String status,
-    boolean reprocessed) {
+    boolean reprocessed)
+    implements Serializable {
 
   /** The dead letter with its latest attempt ({@code outcome} null when never attempted). */
   public static DeadLetter of(

@@ -1,5 +1,6 @@
 package com.batchtrace.collection.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,4 +12,5 @@ import java.time.Instant;
  * @param lastTs the latest source time among them
  * @param lastReceivedAt when the newest of them arrived
  */
-public record LateValues(long values, Instant firstTs, Instant lastTs, Instant lastReceivedAt) {}
+public record LateValues(long values, Instant firstTs, Instant lastTs, Instant lastReceivedAt)
+    implements Serializable {}

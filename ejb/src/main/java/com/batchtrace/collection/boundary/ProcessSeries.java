@@ -15,6 +15,7 @@ import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +155,8 @@ public class ProcessSeries implements LiveValues {
       String batchNumber,
       String downsampling,
       List<ParameterSeries> parameters,
-      List<ExceptionView> exceptions) {
+      List<ExceptionView> exceptions)
+      implements Serializable {
 
     /** Whether any tag published a value for the batch. */
     public boolean hasValues() {
@@ -182,7 +184,8 @@ public class ProcessSeries implements LiveValues {
       long samples,
       boolean downsampled,
       List<Point> points,
-      List<ExceptionView> exceptions) {
+      List<ExceptionView> exceptions)
+      implements Serializable {
 
     static ParameterSeries of(
         int position,

@@ -1,5 +1,6 @@
 package com.batchtrace.collection.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,4 +9,4 @@ import java.time.Instant;
  * @param value null for a tag that never sent one
  * @param ts null for a tag that never sent one
  */
-public record TagLastValue(long tagId, Double value, Instant ts) {}
+public record TagLastValue(long tagId, Double value, Instant ts) implements Serializable {}

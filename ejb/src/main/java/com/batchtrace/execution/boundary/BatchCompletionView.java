@@ -1,6 +1,7 @@
 package com.batchtrace.execution.boundary;
 
 import com.batchtrace.compliance.signature.boundary.SignatureView;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,8 @@ public record BatchCompletionView(
     BigDecimal yieldLowPercent,
     BigDecimal yieldHighPercent,
     String comment,
-    List<SignatureView> signatures) {
+    List<SignatureView> signatures)
+    implements Serializable {
 
   public BatchCompletionView {
     signatures = List.copyOf(signatures);

@@ -1,5 +1,6 @@
 package com.batchtrace.execution.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -100,7 +101,8 @@ public record BatchRecord(
       String verifiedBy,
       List<Entry> entries,
       List<Consumed> charges,
-      List<Signature> signatures) {
+      List<Signature> signatures)
+      implements Serializable {
 
     public Step {
       entries = List.copyOf(entries);

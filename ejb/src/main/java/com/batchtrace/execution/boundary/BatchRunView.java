@@ -4,6 +4,7 @@ import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.execution.entity.StepEntry;
 import com.batchtrace.masterdata.entity.StepMaterial;
 import com.batchtrace.platform.Quantities;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,8 @@ public record BatchRunView(
     Integer currentStep,
     boolean completable,
     BigDecimal yieldLowPercent,
-    BigDecimal yieldHighPercent) {
+    BigDecimal yieldHighPercent)
+    implements Serializable {
 
   /** A batch whose master record sets no yield limits. */
   public BatchRunView(
@@ -108,7 +110,8 @@ public record BatchRunView(
       List<EntryView> entries,
       List<Charge> charges,
       List<SignatureView> signatures,
-      List<ExceptionView> exceptions) {
+      List<ExceptionView> exceptions)
+      implements Serializable {
 
     public boolean started() {
       return !"NOT_STARTED".equals(status);
@@ -141,7 +144,8 @@ public record BatchRunView(
       BigDecimal tolerancePercent,
       BigDecimal minimum,
       BigDecimal maximum,
-      BigDecimal charged) {
+      BigDecimal charged)
+      implements Serializable {
 
     public boolean satisfied() {
       return charged.compareTo(minimum) >= 0 && charged.compareTo(maximum) <= 0;
@@ -180,7 +184,8 @@ public record BatchRunView(
       boolean critical,
       Double liveValue,
       Instant liveAt,
-      EntryView entry) {
+      EntryView entry)
+      implements Serializable {
 
     public boolean manual() {
       return "MANUAL".equals(source);
@@ -210,7 +215,8 @@ public record BatchRunView(
       boolean late,
       Long correctionOf,
       String correctionReason,
-      Instant supersededAt) {
+      Instant supersededAt)
+      implements Serializable {
 
     public boolean current() {
       return supersededAt == null;
@@ -260,5 +266,6 @@ public record BatchRunView(
       int stepsDone,
       int steps,
       String currentStep,
-      boolean awaitingVerification) {}
+      boolean awaitingVerification)
+      implements Serializable {}
 }

@@ -2,6 +2,7 @@ package com.batchtrace.execution.boundary;
 
 import com.batchtrace.genealogy.entity.LotConsumption;
 import com.batchtrace.platform.Quantities;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -22,7 +23,8 @@ public record Charge(
     String materialCode,
     BigDecimal quantity,
     String unit,
-    Instant chargedAt) {
+    Instant chargedAt)
+    implements Serializable {
 
   static Charge of(LotConsumption c) {
     return new Charge(

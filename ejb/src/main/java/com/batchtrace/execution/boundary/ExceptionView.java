@@ -1,6 +1,7 @@
 package com.batchtrace.execution.boundary;
 
 import com.batchtrace.execution.entity.BatchException;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** An exception on a batch as pages and JSON show it; raisedBy names a person, else null. */
@@ -15,7 +16,8 @@ public record ExceptionView(
     Instant endedAt,
     Double worstValue,
     String detail,
-    String raisedBy) {
+    String raisedBy)
+    implements Serializable {
 
   public static ExceptionView of(BatchException x) {
     return new ExceptionView(

@@ -2,6 +2,7 @@ package com.batchtrace.genealogy.boundary;
 
 import com.batchtrace.genealogy.entity.Batch;
 import com.batchtrace.platform.Quantities;
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** A batch as pages and JSON show it. */
@@ -14,7 +15,8 @@ public record BatchView(
     String line,
     String status,
     BigDecimal plannedQuantity,
-    String lineName) {
+    String lineName)
+    implements Serializable {
 
   static BatchView of(Batch b) {
     return new BatchView(

@@ -3,6 +3,7 @@ package com.batchtrace.genealogy.boundary;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.genealogy.entity.MaterialLot;
 import com.batchtrace.platform.Quantities;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,8 @@ public record LotView(
     String supplierLot,
     Instant receivedAt,
     long version,
-    List<SignatureView> signatures) {
+    List<SignatureView> signatures)
+    implements Serializable {
 
   static LotView of(MaterialLot lot, LocalDate today, List<SignatureView> signatures) {
     return new LotView(

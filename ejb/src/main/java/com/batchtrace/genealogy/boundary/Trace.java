@@ -1,5 +1,6 @@
 package com.batchtrace.genealogy.boundary;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param direction FORWARD (where it went) or BACKWARD (what went into it)
  * @param lots every lot reached, however deep, each once
  */
-public record Trace(LotView start, String direction, List<TracedLot> lots) {
+public record Trace(LotView start, String direction, List<TracedLot> lots) implements Serializable {
 
   public Trace {
     lots = List.copyOf(lots);

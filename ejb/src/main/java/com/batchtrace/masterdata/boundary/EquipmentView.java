@@ -1,6 +1,7 @@
 package com.batchtrace.masterdata.boundary;
 
 import com.batchtrace.masterdata.entity.Equipment;
+import java.io.Serializable;
 
 /** Read-only view of an equipment node for pages and JSON. */
 public record EquipmentView(
@@ -12,7 +13,8 @@ public record EquipmentView(
     String description,
     String unsPath,
     boolean active,
-    long version) {
+    long version)
+    implements Serializable {
 
   static EquipmentView of(Equipment e) {
     return new EquipmentView(

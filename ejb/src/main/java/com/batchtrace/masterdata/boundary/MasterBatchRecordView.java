@@ -4,6 +4,7 @@ import com.batchtrace.compliance.signature.boundary.SignatureView;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
 import com.batchtrace.masterdata.entity.MbrStep;
 import com.batchtrace.platform.Quantities;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ public record MasterBatchRecordView(
     List<RecordSpec.Step> steps,
     List<SignatureView> signatures,
     BigDecimal yieldLowPercent,
-    BigDecimal yieldHighPercent) {
+    BigDecimal yieldHighPercent)
+    implements Serializable {
 
   static MasterBatchRecordView of(MasterBatchRecord r, List<SignatureView> signatures) {
     return new MasterBatchRecordView(

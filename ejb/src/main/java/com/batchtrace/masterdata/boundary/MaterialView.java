@@ -1,6 +1,7 @@
 package com.batchtrace.masterdata.boundary;
 
 import com.batchtrace.masterdata.entity.Material;
+import java.io.Serializable;
 
 /** A material as pages and JSON show it. */
 public record MaterialView(
@@ -12,7 +13,8 @@ public record MaterialView(
     int shelfLifeDays,
     boolean active,
     long version,
-    String gtin) {
+    String gtin)
+    implements Serializable {
 
   public static MaterialView of(Material m) {
     return new MaterialView(

@@ -1,5 +1,6 @@
 package com.batchtrace.masterdata.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -24,7 +25,8 @@ public final class RecordSpec {
       String instructions,
       boolean requiresVerification,
       List<StepMaterial> materials,
-      List<Parameter> parameters) {}
+      List<Parameter> parameters)
+      implements Serializable {}
 
   /**
    * A material requirement.
@@ -33,7 +35,8 @@ public final class RecordSpec {
    * @param quantity how much, in the material's unit
    * @param tolerancePercent allowed deviation, in percent
    */
-  public record StepMaterial(String material, BigDecimal quantity, BigDecimal tolerancePercent) {}
+  public record StepMaterial(String material, BigDecimal quantity, BigDecimal tolerancePercent)
+      implements Serializable {}
 
   /**
    * A parameter; with a tag it comes from the machine, without one it is entered by hand.
@@ -46,5 +49,6 @@ public final class RecordSpec {
    * @param critical whether it is a critical process parameter (CPP)
    */
   public record Parameter(
-      String name, String tag, String unit, BigDecimal low, BigDecimal high, boolean critical) {}
+      String name, String tag, String unit, BigDecimal low, BigDecimal high, boolean critical)
+      implements Serializable {}
 }

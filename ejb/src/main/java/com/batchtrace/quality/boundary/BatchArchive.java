@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -378,5 +379,6 @@ public class BatchArchive {
       Instant writtenAt,
       String reason,
       boolean complete,
-      String problem) {}
+      String problem)
+      implements Serializable {}
 }

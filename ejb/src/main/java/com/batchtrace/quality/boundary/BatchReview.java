@@ -30,6 +30,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -395,10 +396,12 @@ public class BatchReview {
       String line,
       Instant completedAt,
       long openExceptions,
-      long exceptions) {}
+      long exceptions)
+      implements Serializable {}
 
   /** An exception with QA's disposition (null while open). */
-  public record ReviewedException(ExceptionView exception, DispositionView disposition) {
+  public record ReviewedException(ExceptionView exception, DispositionView disposition)
+      implements Serializable {
 
     public boolean open() {
       return disposition == null;
@@ -414,7 +417,8 @@ public class BatchReview {
       Instant decidedAt,
       String decidedBy,
       String decidedByName,
-      List<SignatureView> signatures) {
+      List<SignatureView> signatures)
+      implements Serializable {
 
     static DispositionView of(ExceptionDisposition d, List<SignatureView> signatures) {
       return new DispositionView(
@@ -461,9 +465,6 @@ public class BatchReview {
 
   /** A batch's disposition as other systems read it; signature is null until QA decided. */
   public record Disposition(
-      long batchId,
-      String batchNumber,
-      String status,
-      SignatureView signature,
-      List<LotView> lots) {}
+      long batchId, String batchNumber, String status, SignatureView signature, List<LotView> lots)
+      implements Serializable {}
 }

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,11 +168,8 @@ public class PostReleaseData {
    * @param reviews QA's acknowledgements with their signatures (null in the waiting list)
    */
   public record Summary(
-      long batchId,
-      String batchNumber,
-      Instant decidedAt,
-      LateValues pending,
-      List<Review> reviews) {}
+      long batchId, String batchNumber, Instant decidedAt, LateValues pending, List<Review> reviews)
+      implements Serializable {}
 
   /** One acknowledgement by QA. */
   public record Review(
@@ -182,7 +180,8 @@ public class PostReleaseData {
       String conclusion,
       Instant reviewedAt,
       String reviewedByName,
-      List<SignatureView> signatures) {
+      List<SignatureView> signatures)
+      implements Serializable {
 
     static Review of(PostReleaseReview r, List<SignatureView> signatures) {
       return new Review(

@@ -56,7 +56,7 @@ public final class GenealogyTree implements Serializable {
       implements Serializable {}
 
   private final Steps steps;
-  private final TreeNode<Entry> root = new DefaultTreeNode<>();
+  private final DefaultTreeNode<Entry> root = new DefaultTreeNode<>();
 
   public GenealogyTree(LotView start, Steps steps) {
     this.steps = steps;

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.audit.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public record AuditEntry(
     long recordId,
     String action,
     String reason,
-    String changes) {
+    String changes)
+    implements Serializable {
 
   /** An entry without its changes (pages and searches; the export adds them). */
   public AuditEntry(

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.audit.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ public record AuditQuery(
     String recordType,
     Long recordId,
     String action,
-    String record) {
+    String record)
+    implements Serializable {
 
   /** Longest business identifier searched for (a UNS path is the longest, 700 characters). */
   public static final int MAX_RECORD_LENGTH = 700;

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.audit.boundary;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param entry who, when, why and what kind of change
  * @param changes each changed field, old and new value
  */
-public record RecordChange(AuditEntry entry, List<FieldChange> changes) {
+public record RecordChange(AuditEntry entry, List<FieldChange> changes) implements Serializable {
 
   public RecordChange {
     changes = List.copyOf(changes);

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.audit.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -22,7 +23,8 @@ public record RecordRevision<T>(
     String reason,
     String clientAddress,
     Change change,
-    T state) {
+    T state)
+    implements Serializable {
 
   /** What the revision did to the record. */
   public enum Change {

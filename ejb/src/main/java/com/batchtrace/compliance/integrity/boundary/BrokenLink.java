@@ -1,5 +1,7 @@
 package com.batchtrace.compliance.integrity.boundary;
 
+import java.io.Serializable;
+
 /**
  * One problem the integrity check found.
  *
@@ -9,7 +11,8 @@ package com.batchtrace.compliance.integrity.boundary;
  * @param rowKey the row's key (e.g. {@code 51} or {@code 1/51} for id/revision)
  * @param problem what is wrong
  */
-public record BrokenLink(String chain, Long position, String table, String rowKey, String problem) {
+public record BrokenLink(String chain, Long position, String table, String rowKey, String problem)
+    implements Serializable {
 
   public String describe() {
     if (table == null

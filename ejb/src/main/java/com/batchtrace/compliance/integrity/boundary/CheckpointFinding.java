@@ -1,5 +1,7 @@
 package com.batchtrace.compliance.integrity.boundary;
 
+import java.io.Serializable;
+
 /**
  * What the integrity check says about the signed checkpoints besides broken links: how many it
  * compared, the latest, and anything that keeps them from protecting the chains (no key set, a key
@@ -11,7 +13,8 @@ package com.batchtrace.compliance.integrity.boundary;
  * @param notices what limits the comparison, in words; empty when nothing does
  */
 public record CheckpointFinding(
-    int compared, Long latest, java.time.Instant latestAt, java.util.List<String> notices) {
+    int compared, Long latest, java.time.Instant latestAt, java.util.List<String> notices)
+    implements Serializable {
 
   public CheckpointFinding {
     notices = java.util.List.copyOf(notices);

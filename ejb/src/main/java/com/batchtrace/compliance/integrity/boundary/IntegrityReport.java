@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.integrity.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public record IntegrityReport(
     Instant checkedAt,
     List<ChainHead> heads,
     List<BrokenLink> problems,
-    CheckpointFinding checkpoints) {
+    CheckpointFinding checkpoints)
+    implements Serializable {
 
   public IntegrityReport {
     heads = List.copyOf(heads);

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public record AccessEntry(
     List<String> roles,
     List<String> lines,
     Instant lastSignIn,
-    Instant lastSignature) {
+    Instant lastSignature)
+    implements Serializable {
 
   /** Column names of the CSV export, in the order of {@link #values()}. */
   public static final List<String> COLUMNS =

@@ -4,6 +4,7 @@ import com.batchtrace.compliance.review.entity.AccessReview;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ public record AccessReviewView(
     String conclusion,
     String accountsSha256,
     List<AccessEntry> accounts,
-    List<SignatureView> signatures) {
+    List<SignatureView> signatures)
+    implements Serializable {
 
   static AccessReviewView of(AccessReview r, List<SignatureView> signatures) {
     return new AccessReviewView(

@@ -2,6 +2,7 @@ package com.batchtrace.compliance.review.boundary;
 
 import com.batchtrace.compliance.review.entity.AuditTrailReview;
 import com.batchtrace.compliance.signature.boundary.SignatureView;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public record AuditTrailReviewView(
     String conclusion,
     String reviewedBy,
     Instant reviewedAt,
-    List<SignatureView> signatures) {
+    List<SignatureView> signatures)
+    implements Serializable {
 
   static AuditTrailReviewView of(AuditTrailReview r, List<SignatureView> signatures) {
     return new AuditTrailReviewView(

@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.security.boundary;
 
 import com.batchtrace.compliance.security.entity.SecurityEvent;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A security event as pages and JSON show it. */
@@ -12,7 +13,8 @@ public record SecurityEventView(
     String userId,
     String userName,
     String clientAddress,
-    String detail) {
+    String detail)
+    implements Serializable {
 
   static SecurityEventView of(SecurityEvent e) {
     return new SecurityEventView(

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.signature.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -14,7 +15,8 @@ import java.time.Instant;
  * @param validity VALID (the record still has the signed content) or INVALID (it changed since)
  */
 public record RegisterFilter(
-    String signer, String meaning, String batchNumber, Instant from, Instant to, String validity) {
+    String signer, String meaning, String batchNumber, Instant from, Instant to, String validity)
+    implements Serializable {
 
   public static final RegisterFilter ALL = new RegisterFilter(null, null, null, null, null);
 

@@ -1,6 +1,7 @@
 package com.batchtrace.compliance.signature.boundary;
 
 import com.batchtrace.compliance.signature.entity.ElectronicSignature;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -23,7 +24,8 @@ public record SignatureView(
     String recordType,
     String recordId,
     String contentSha256,
-    boolean valid) {
+    boolean valid)
+    implements Serializable {
 
   static SignatureView of(ElectronicSignature s, boolean valid) {
     return new SignatureView(
