@@ -303,7 +303,9 @@ class ListsBrowserIT extends DeployedApplication {
     String lot = Lots.inQuarantine(material).getString("lotNumber");
 
     // An unknown sort column in the address: said, and the list shown in its own order.
-    Browser.signInAs(DemoUser.ADMIN, "/admin/lots.xhtml?sort=drop%20table%20lots&order=asc");
+    Browser.signInAs(DemoUser.ADMIN, "/admin/lots.xhtml");
+    Browser.driver()
+        .get(TestStack.app("/admin/lots.xhtml?sort=drop%20table%20lots&order=asc").toString());
     awaitMessage(
         "lots:messages",
         "Lots can be sorted by expiry, left, lot, material, received; 'drop table lots' is not"
@@ -343,7 +345,8 @@ class ListsBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("equipment:apply")).click();
     awaitMessage("equipment:messages", "The filter for equipment is at most 100 characters");
 
-    Browser.signInAs(DemoUser.REVIEWER, "/review/batches.xhtml?sort=b.id;delete");
+    Browser.signInAs(DemoUser.REVIEWER, "/review/batches.xhtml");
+    Browser.driver().get(TestStack.app("/review/batches.xhtml?sort=b.id;delete").toString());
     awaitMessage(
         "batches:messages",
         "Batches can be sorted by batch, line, planned, product, quantity, status; 'b.id;delete'"
