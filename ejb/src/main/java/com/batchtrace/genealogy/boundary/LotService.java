@@ -240,10 +240,6 @@ public class LotService {
                 "part",
                 ListFilter.part("lots", query.text()));
     if (query.status() != null) {
-      filter.with("rejected", LotDisposition.REJECTED);
-      if (query.status() != LotQuery.Status.REJECTED) {
-        filter.with("today", SiteZone.today(clock));
-      }
       // The status rule of MaterialLot.status, as a condition.
       switch (query.status()) {
         case REJECTED -> filter.and("l.disposition = :rejected");
@@ -255,6 +251,13 @@ public class LotService {
             filter
                 .and("l.disposition = :status and l.expiry >= :today and l.remainingQuantity > 0")
                 .with("status", LotDisposition.valueOf(query.status().name()));
+      }
+      if (query.status() != LotQuery.Status.QUARANTINE
+          && query.status() != LotQuery.Status.RELEASED) {
+        filter.with("rejected", LotDisposition.REJECTED);
+      }
+      if (query.status() != LotQuery.Status.REJECTED) {
+        filter.with("today", SiteZone.today(clock));
       }
     }
     return ListFilter.days(filter, "l.receivedAt", query.receivedFrom(), query.receivedTo())
