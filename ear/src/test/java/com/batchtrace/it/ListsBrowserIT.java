@@ -70,8 +70,14 @@ class ListsBrowserIT extends DeployedApplication {
     Browser.driver().findElement(By.id("lots:apply")).click();
     awaitReport("lots:latest", "1-25 of 26");
 
+    // Clear empties every filter; then none of them received up to yesterday.
+    Browser.driver().findElement(By.id("lots:clear")).click();
+    Browser.waiting()
+        .until(
+            d -> d.findElement(By.id("lots:received-from_input")).getAttribute("value").isEmpty());
     String yesterday = LocalDate.now().minusDays(1).toString();
-    OfficePages.type("lots:received-from_input", "");
+    OfficePages.type("lots:filter-text", material);
+    new Select(Browser.visible(By.id("lots:filter-status"))).selectByVisibleText("Quarantine");
     OfficePages.type("lots:received-to_input", yesterday);
     Browser.driver().findElement(By.id("lots:apply")).click();
     awaitEmpty(
@@ -179,7 +185,8 @@ class ListsBrowserIT extends DeployedApplication {
             + product
             + "”, status Released. Clear the filter to see them all.");
 
-    // All batch records: the same list, here filtered and sorted from the page's address.
+    // All batch records (QA): the same list, here filtered and sorted from the page's address.
+    Browser.signInAs(DemoUser.REVIEWER, "/review/batches.xhtml");
     Browser.driver()
         .get(
             TestStack.app("/review/batches.xhtml?product=" + product + "&sort=batch&order=desc")
