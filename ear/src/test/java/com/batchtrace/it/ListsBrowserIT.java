@@ -432,18 +432,27 @@ class ListsBrowserIT extends DeployedApplication {
   }
 
   private static void sortBy(String table, String header) {
-    Browser.visible(
-            By.xpath(
-                "//*[@id='"
-                    + table
-                    + "']//th[.//span[contains(@class, 'ui-column-title') and text()='"
-                    + header
-                    + "']]"))
-        .click();
+    clickWhileRedrawn(
+        By.xpath(
+            "//*[@id='"
+                + table
+                + "']//th[.//span[contains(@class, 'ui-column-title') and text()='"
+                + header
+                + "']]"));
   }
 
   private static void nextPage(String table) {
-    Browser.visible(By.cssSelector("[id='" + table + "'] .ui-paginator-next")).click();
+    clickWhileRedrawn(By.cssSelector("[id='" + table + "'] .ui-paginator-next"));
+  }
+
+  /** Clicks the element, found again if the table was redrawn between finding and clicking. */
+  private static void clickWhileRedrawn(By locator) {
+    Browser.waiting()
+        .until(
+            d -> {
+              d.findElement(locator).click();
+              return true;
+            });
   }
 
   private static void awaitReport(String table, String report) {
