@@ -7,6 +7,10 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.entity.Equipment;
 import com.batchtrace.masterdata.entity.MasterBatchRecord;
+import com.batchtrace.platform.ListFilter;
+import com.batchtrace.platform.ListOrder;
+import com.batchtrace.platform.Page;
+import com.batchtrace.platform.PagedQuery;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,80 +75,45 @@ public class BatchService {
     return Optional.ofNullable(em.find(Batch.class, id)).map(BatchView::of);
   }
 
-  /** How many batches there are, for paging. */
+  /** The columns the list of batches sorts by, in the words of its column headers. */
+  public static final ListOrder BATCHES =
+      new ListOrder(
+          "Batches",
+          Map.of(
+              "batch", "b.batchNumber",
+              "product", "p.code",
+              "line", "l.name",
+              "quantity", "b.plannedQuantity",
+              "status", "b.status",
+              "planned", "b.createdAt"),
+          "b.id");
+
+  /**
+   * One page of the batches that match the query, in its order, with their total. Filtering and
+   * sorting happen in the database: the list grows with every batch.
+   */
   @Transactional
-  public long count() {
-    return em.createQuery("select count(b) from Batch b", Long.class).getSingleResult();
-  }
-
-  /** One page of batches, newest first. */
-  @Transactional
-  public List<BatchView> list(int offset, int limit) {
-    return em.createQuery(
-            "select b from Batch b join fetch b.product join fetch b.masterBatchRecord"
-                + " join fetch b.line order by b.createdAt desc, b.id desc",
-            Batch.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(BatchView::of)
-        .toList();
-  }
-
-  /** How many batches match: a part of the batch number (any case) and a status, each optional. */
-  @Transactional
-  public long count(String numberPart, String status) {
-    return em.createQuery("select count(b) from Batch b" + FILTER, Long.class)
-        .setParameter("n", like(numberPart))
-        .setParameter("s", statusOf(status))
-        .getSingleResult();
-  }
-
-  /** One page of the matching batches, newest first. */
-  @Transactional
-  public List<BatchView> list(String numberPart, String status, int offset, int limit) {
-    return em.createQuery(
-            "select b from Batch b join fetch b.product join fetch b.masterBatchRecord"
-                + " join fetch b.line"
-                + FILTER
-                + " order by b.createdAt desc, b.id desc",
-            Batch.class)
-        .setParameter("n", like(numberPart))
-        .setParameter("s", statusOf(status))
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(BatchView::of)
-        .toList();
-  }
-
-  private static final String FILTER =
-      " where (:n is null or lower(b.batchNumber) like :n escape '!')"
-          + " and (:s is null or b.status = :s)";
-
-  private static String like(String part) {
-    if (part == null || part.isBlank()) {
-      return null;
-    }
-    String escaped =
-        part.strip()
-            .toLowerCase(java.util.Locale.ROOT)
-            .replace("!", "!!")
-            .replace("%", "!%")
-            .replace("_", "!_");
-    return "%" + escaped + "%";
-  }
-
-  private static com.batchtrace.genealogy.entity.BatchStatus statusOf(String status) {
-    if (status == null || status.isBlank()) {
-      return null;
-    }
-    try {
-      return com.batchtrace.genealogy.entity.BatchStatus.valueOf(status.strip());
-    } catch (IllegalArgumentException e) {
-      throw new com.batchtrace.platform.RuleViolation(
-          "'" + status + "' is not a status of a batch.");
-    }
+  public Page<BatchView> page(BatchQuery query, int offset, int limit) {
+    return new PagedQuery()
+        .and(
+            "lower(b.batchNumber) like :number escape '!'",
+            "number",
+            ListFilter.part("the batch number", query.number()))
+        .and(
+            "lower(p.code) like :product escape '!'",
+            "product",
+            ListFilter.part("the product", query.product()))
+        .and("b.status = :status", "status", query.status())
+        .page(
+            em,
+            "select count(b) from Batch b join b.product p join b.line l",
+            "select b from Batch b join fetch b.product p join fetch b.masterBatchRecord"
+                + " join fetch b.line l",
+            BATCHES.orderBy(query.sort()),
+            Batch.class,
+            offset,
+            limit,
+            BatchView::of);
   }
 
   /** The lots a batch produced. */

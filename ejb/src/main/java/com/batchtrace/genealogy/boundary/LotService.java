@@ -10,7 +10,10 @@ import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
 import com.batchtrace.masterdata.boundary.MaterialService;
 import com.batchtrace.masterdata.entity.Material;
+import com.batchtrace.platform.ListFilter;
+import com.batchtrace.platform.ListOrder;
 import com.batchtrace.platform.Page;
+import com.batchtrace.platform.PagedQuery;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.SiteZone;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -183,33 +186,90 @@ public class LotService {
         .toList();
   }
 
+  /** The columns the list of lots sorts by, in the words of its column headers. */
+  public static final ListOrder RECEIVED =
+      new ListOrder(
+          "Lots",
+          Map.of(
+              "lot", "l.lotNumber",
+              "material", "m.code",
+              "received", "l.receivedAt",
+              "expiry", "l.expiry",
+              "left", "l.remainingQuantity"),
+          "l.id");
+
+  /**
+   * The columns the decided lots sort by. Native SQL: the decision's revision is in the Envers
+   * table, which JPQL does not see.
+   */
+  public static final ListOrder DECIDED =
+      new ListOrder(
+          "Decided lots",
+          Map.of(
+              "decided",
+              "(select min(a.rev) from batchtrace.material_lot_aud a"
+                  + " where a.id = l.id and a.disposition = l.disposition)",
+              "lot",
+              "l.lot_number",
+              "material",
+              "m.code"),
+          "l.id");
+
   /**
    * One page of the lots with the given disposition (all when null), newest received first, with
    * their total.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<LotView> page(LotDisposition disposition, int offset, int limit) {
-    long total =
-        em.createQuery(
-                "select count(l) from MaterialLot l where (:d is null or l.disposition = :d)",
-                Long.class)
-            .setParameter("d", disposition)
-            .getSingleResult();
-    List<LotView> rows =
-        em
-            .createQuery(
-                "select l from MaterialLot l join fetch l.material"
-                    + " where (:d is null or l.disposition = :d)"
-                    + " order by l.receivedAt desc, l.id desc",
-                MaterialLot.class)
-            .setParameter("d", disposition)
-            .setFirstResult(offset)
-            .setMaxResults(limit)
-            .getResultList()
-            .stream()
-            .map(this::view)
-            .toList();
-    return new Page<>(rows, total);
+    return page(disposition, LotQuery.ALL, offset, limit);
+  }
+
+  /**
+   * One page of the lots with the given disposition (all when null) that match the query, in its
+   * order, with their total. Filtering and sorting happen in the database: the list may be long.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<LotView> page(LotDisposition disposition, LotQuery query, int offset, int limit) {
+    PagedQuery filter =
+        new PagedQuery()
+            .and("l.disposition = :disposition", "disposition", disposition)
+            .and(
+                "(lower(l.lotNumber) like :part escape '!' or lower(m.code) like :part escape '!'"
+                    + " or lower(m.name) like :part escape '!'"
+                    + " or lower(l.supplierLot) like :part escape '!')",
+                "part",
+                ListFilter.part("lots", query.text()));
+    if (query.status() != null) {
+      // The status rule of MaterialLot.status, as a condition.
+      switch (query.status()) {
+        case REJECTED -> filter.and("l.disposition = :rejected");
+        case EXPIRED -> filter.and("l.disposition <> :rejected and l.expiry < :today");
+        case CONSUMED ->
+            filter.and(
+                "l.disposition <> :rejected and l.expiry >= :today and l.remainingQuantity = 0");
+        case QUARANTINE, RELEASED ->
+            filter
+                .and("l.disposition = :status and l.expiry >= :today and l.remainingQuantity > 0")
+                .with("status", LotDisposition.valueOf(query.status().name()));
+      }
+      if (query.status() != LotQuery.Status.QUARANTINE
+          && query.status() != LotQuery.Status.RELEASED) {
+        filter.with("rejected", LotDisposition.REJECTED);
+      }
+      if (query.status() != LotQuery.Status.REJECTED) {
+        filter.with("today", SiteZone.today(clock));
+      }
+    }
+    return ListFilter.days(filter, "l.receivedAt", query.receivedFrom(), query.receivedTo())
+        .page(
+            em,
+            "select count(l) from MaterialLot l join l.material m",
+            "select l from MaterialLot l join fetch l.material m",
+            RECEIVED.orderBy(query.sort()),
+            MaterialLot.class,
+            offset,
+            limit,
+            this::view);
   }
 
   /**
@@ -218,22 +278,41 @@ public class LotService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<LotView> decided(int offset, int limit) {
-    long total =
-        em.createQuery("select count(l) from MaterialLot l where l.disposition <> :d", Long.class)
-            .setParameter("d", LotDisposition.QUARANTINE)
-            .getSingleResult();
+    return decided(LotQuery.ALL_DECIDED, offset, limit);
+  }
+
+  /**
+   * One page of the decided lots whose number or material contains the query's text, in the query's
+   * order (by default the latest decision first), with their total.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<LotView> decided(LotQuery query, int offset, int limit) {
+    String part = ListFilter.part("lots", query.text());
     // Native: the decision's revision is in the Envers table, which JPQL does not see.
+    String from =
+        " from batchtrace.material_lot l join batchtrace.material m on m.id = l.material_id"
+            + " where l.disposition <> 'QUARANTINE'"
+            + (part == null
+                ? ""
+                : " and (lower(l.lot_number) like :part escape '!' or lower(m.code) like :part escape '!'"
+                    + " or lower(m.name) like :part escape '!')");
+    var count = em.createNativeQuery("select count(*)" + from);
+    if (part != null) {
+      count.setParameter("part", part);
+    }
+    long total = ((Number) count.getSingleResult()).longValue();
+    if (limit <= 0 || total == 0) {
+      return new Page<>(List.of(), total);
+    }
+    var select =
+        em.createNativeQuery(
+            "select l.id" + from + DECIDED.orderBy(query.sort()) + " offset :offset limit :limit");
+    if (part != null) {
+      select.setParameter("part", part);
+    }
     List<Long> ids =
         ((List<?>)
-                em.createNativeQuery(
-                        "select l.id from batchtrace.material_lot l"
-                            + " where l.disposition <> 'QUARANTINE'"
-                            + " order by (select min(a.rev) from batchtrace.material_lot_aud a"
-                            + "   where a.id = l.id and a.disposition = l.disposition)"
-                            + " desc nulls last, l.id desc offset ?1 limit ?2")
-                    .setParameter(1, offset)
-                    .setParameter(2, limit)
-                    .getResultList())
+                select.setParameter("offset", offset).setParameter("limit", limit).getResultList())
             .stream().map(id -> ((Number) id).longValue()).toList();
     if (ids.isEmpty()) {
       return new Page<>(List.of(), total);

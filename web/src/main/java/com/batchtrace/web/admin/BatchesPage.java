@@ -10,8 +10,8 @@ import com.batchtrace.masterdata.boundary.EquipmentService;
 import com.batchtrace.masterdata.boundary.EquipmentView;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordService;
 import com.batchtrace.masterdata.boundary.MasterBatchRecordView;
+import com.batchtrace.web.shell.BatchList;
 import com.batchtrace.web.shell.Feedback;
-import com.batchtrace.web.shell.PagedModel;
 import com.batchtrace.web.shell.ProcessCharts;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
@@ -39,8 +39,7 @@ public class BatchesPage implements Serializable {
 
   @Inject transient ProcessSeries processSeries;
 
-  private final PagedModel<BatchView> batches =
-      new PagedModel<>(() -> service().count(), (offset, limit) -> service().list(offset, limit));
+  private final BatchList list = new BatchList("No batches yet. Plan the first one above.");
 
   private List<MasterBatchRecordView> approvedRecords;
   private List<EquipmentView> lines;
@@ -96,8 +95,8 @@ public class BatchesPage implements Serializable {
     return lines;
   }
 
-  public PagedModel<BatchView> getBatches() {
-    return batches;
+  public BatchList getList() {
+    return list;
   }
 
   public BatchView getSelected() {

@@ -25,6 +25,11 @@ public class EquipmentAdmin implements Serializable {
   @Inject transient EquipmentService equipment;
 
   private List<EquipmentView> hierarchy;
+  private List<EquipmentView> shown;
+  private String filterText;
+  private String order = "code";
+  private String appliedText;
+  private String appliedOrder = "code";
   private EquipmentView selected;
   private List<RecordRevision<EquipmentView>> history = List.of();
 
@@ -44,11 +49,60 @@ public class EquipmentAdmin implements Serializable {
   private boolean editActive;
   private String reason;
 
+  /** The nodes the filter keeps, each with the nodes above it, in tree order. */
   public List<EquipmentView> getHierarchy() {
+    if (shown == null || hierarchy == null) {
+      shown = EquipmentTree.shown(getAll(), appliedText, appliedOrder);
+    }
+    return shown;
+  }
+
+  /** Applies the filter and the order; a refused one leaves the hierarchy as it was shown. */
+  public void apply() {
+    Feedback.attempt(
+        () -> {
+          shown = EquipmentTree.shown(getAll(), filterText, order);
+          appliedText = filterText;
+          appliedOrder = order;
+        },
+        null);
+  }
+
+  public void clear() {
+    filterText = null;
+    apply();
+  }
+
+  /** What the hierarchy says when it shows no node. */
+  public String getEmptyMessage() {
+    return appliedText == null || appliedText.isBlank()
+        ? "No equipment yet. Start with your enterprise."
+        : "No equipment matches “"
+            + appliedText.strip()
+            + "” in its name, code or UNS path. Clear the filter to see the whole hierarchy.";
+  }
+
+  private List<EquipmentView> getAll() {
     if (hierarchy == null) {
       hierarchy = equipment.hierarchy();
     }
     return hierarchy;
+  }
+
+  public String getFilterText() {
+    return filterText;
+  }
+
+  public void setFilterText(String filterText) {
+    this.filterText = filterText;
+  }
+
+  public String getOrder() {
+    return order;
+  }
+
+  public void setOrder(String order) {
+    this.order = order;
   }
 
   public void startAdd(EquipmentView parent) {

@@ -5,19 +5,23 @@ import com.batchtrace.compliance.integrity.boundary.Checkpoints;
 import com.batchtrace.compliance.integrity.boundary.IntegrityCheck;
 import com.batchtrace.compliance.integrity.boundary.IntegrityReport;
 import com.batchtrace.compliance.integrity.boundary.SignedCheckpoint;
+import com.batchtrace.compliance.review.boundary.AuditTrailReviewQuery;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviewView;
 import com.batchtrace.compliance.review.boundary.AuditTrailReviews;
 import com.batchtrace.compliance.review.boundary.NewAuditTrailReview;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.ListWords;
+import com.batchtrace.web.shell.PagedModel;
 import com.batchtrace.web.shell.SignatureForm;
 import com.batchtrace.web.shell.SiteTime;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Backing bean of audit/integrity.xhtml: verify the chains, and sign an audit trail review of a
@@ -41,7 +45,18 @@ public class IntegrityPage implements Serializable {
 
   private IntegrityReport report;
   private String lastSigned;
-  private List<AuditTrailReviewView> latest;
+  private AuditTrailReviewQuery query = AuditTrailReviewQuery.ALL;
+  private String filterText;
+  private LocalDate signedFrom;
+  private LocalDate signedTo;
+
+  private final PagedModel<AuditTrailReviewView> latest =
+      new PagedModel<AuditTrailReviewView>(
+              () -> reviewService().page(query, 0, 0).total(),
+              (offset, limit) -> reviewService().page(query, offset, limit).rows())
+          .sortedBy(
+              (column, ascending) ->
+                  Feedback.attempt(() -> query = query.sortedBy(column, ascending), null));
 
   private LocalDateTime periodFrom;
   private LocalDateTime periodTo;
@@ -91,7 +106,6 @@ public class IntegrityPage implements Serializable {
             conclusion);
     if (Feedback.attempt(
         () -> reviews.review(request, signatureForm.take()), "Audit trail review signed.")) {
-      latest = null;
       conclusion = null;
     }
   }
@@ -100,11 +114,59 @@ public class IntegrityPage implements Serializable {
     return report;
   }
 
-  public List<AuditTrailReviewView> getLatest() {
-    if (latest == null) {
-      latest = reviews.latest(20);
-    }
+  public PagedModel<AuditTrailReviewView> getLatest() {
     return latest;
+  }
+
+  /** Applies the filter of the reviews; a refused filter leaves the list as it was. */
+  public void applyFilter() {
+    Feedback.attempt(() -> query = query.filtered(filterText, signedFrom, signedTo), null);
+  }
+
+  public void clearFilter() {
+    filterText = null;
+    signedFrom = null;
+    signedTo = null;
+    applyFilter();
+  }
+
+  /** What the list of reviews says when it shows none. */
+  public String getEmptyMessage() {
+    return ListWords.nothingMatches(
+        "audit trail reviews",
+        ListWords.criteria(
+            query.conclusion(),
+            query.signedFrom() == null ? null : "signed from " + query.signedFrom(),
+            query.signedTo() == null ? null : "signed up to " + query.signedTo()),
+        "No audit trail review has been signed yet.");
+  }
+
+  private static AuditTrailReviews reviewService() {
+    return CDI.current().select(AuditTrailReviews.class).get();
+  }
+
+  public String getFilterText() {
+    return filterText;
+  }
+
+  public void setFilterText(String filterText) {
+    this.filterText = filterText;
+  }
+
+  public LocalDate getSignedFrom() {
+    return signedFrom;
+  }
+
+  public void setSignedFrom(LocalDate signedFrom) {
+    this.signedFrom = signedFrom;
+  }
+
+  public LocalDate getSignedTo() {
+    return signedTo;
+  }
+
+  public void setSignedTo(LocalDate signedTo) {
+    this.signedTo = signedTo;
   }
 
   /** Defaults: the last 7 days up to now, in the site's zone. */

@@ -1,9 +1,11 @@
 package com.batchtrace.web.review;
 
+import com.batchtrace.genealogy.boundary.LotQuery;
 import com.batchtrace.genealogy.boundary.LotService;
 import com.batchtrace.genealogy.boundary.LotView;
 import com.batchtrace.genealogy.entity.LotDisposition;
 import com.batchtrace.web.shell.Feedback;
+import com.batchtrace.web.shell.ListWords;
 import com.batchtrace.web.shell.PagedModel;
 import com.batchtrace.web.shell.SignatureForm;
 import jakarta.enterprise.inject.spi.CDI;
@@ -26,15 +28,69 @@ public class LotReleasePage implements Serializable {
 
   @Inject SignatureForm signatureForm;
 
+  private LotQuery waiting = LotQuery.ALL;
+  private LotQuery done = LotQuery.ALL_DECIDED;
+  private String filterText;
+  private String appliedText;
+
   private final PagedModel<LotView> quarantine =
-      new PagedModel<>(
-          () -> lotService().page(LotDisposition.QUARANTINE, 0, 0).total(),
-          (offset, limit) -> lotService().page(LotDisposition.QUARANTINE, offset, limit).rows());
+      new PagedModel<LotView>(
+              () -> lotService().page(LotDisposition.QUARANTINE, waiting, 0, 0).total(),
+              (offset, limit) ->
+                  lotService().page(LotDisposition.QUARANTINE, waiting, offset, limit).rows())
+          .sortedBy(
+              (column, ascending) ->
+                  Feedback.attempt(
+                      () -> waiting = waiting.sortedBy(LotService.RECEIVED, column, ascending),
+                      null));
 
   private final PagedModel<LotView> decided =
-      new PagedModel<>(
-          () -> lotService().decided(0, 0).total(),
-          (offset, limit) -> lotService().decided(offset, limit).rows());
+      new PagedModel<LotView>(
+              () -> lotService().decided(done, 0, 0).total(),
+              (offset, limit) -> lotService().decided(done, offset, limit).rows())
+          .sortedBy(
+              (column, ascending) ->
+                  Feedback.attempt(
+                      () -> done = done.sortedBy(LotService.DECIDED, column, ascending), null));
+
+  /** Applies the filter to both lists; a refused filter leaves them as they were. */
+  public void apply() {
+    Feedback.attempt(
+        () -> {
+          LotQuery w = waiting.filtered(filterText, null, null, null);
+          done = done.filtered(filterText, null, null, null);
+          waiting = w;
+          appliedText = w.text();
+        },
+        null);
+  }
+
+  public void clear() {
+    filterText = null;
+    apply();
+  }
+
+  /** What the quarantine list says when it shows no lot. */
+  public String getQuarantineEmpty() {
+    return ListWords.nothingMatches(
+        "lots in quarantine",
+        ListWords.criteria(appliedText),
+        "No lots are waiting in quarantine.");
+  }
+
+  /** What the decided list says when it shows no lot. */
+  public String getDecidedEmpty() {
+    return ListWords.nothingMatches(
+        "decided lots", ListWords.criteria(appliedText), "QA has not decided on any lot yet.");
+  }
+
+  public String getFilterText() {
+    return filterText;
+  }
+
+  public void setFilterText(String filterText) {
+    this.filterText = filterText;
+  }
 
   private LotView selected;
 

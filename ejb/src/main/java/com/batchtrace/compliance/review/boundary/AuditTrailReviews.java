@@ -12,6 +12,10 @@ import com.batchtrace.identity.boundary.AccessRefused;
 import com.batchtrace.identity.boundary.Actor;
 import com.batchtrace.identity.boundary.CurrentActor;
 import com.batchtrace.identity.boundary.Roles;
+import com.batchtrace.platform.ListFilter;
+import com.batchtrace.platform.ListOrder;
+import com.batchtrace.platform.Page;
+import com.batchtrace.platform.PagedQuery;
 import com.batchtrace.platform.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Signs and reads audit trail reviews. */
@@ -90,6 +95,43 @@ public class AuditTrailReviews {
         .stream()
         .map(r -> AuditTrailReviewView.of(r, signatures.signaturesOf(r)))
         .toList();
+  }
+
+  /** The columns the list of reviews sorts by, in the words of its column headers. */
+  public static final ListOrder REVIEWS =
+      new ListOrder(
+          "Audit trail reviews",
+          Map.of(
+              "signed", "r.reviewedAt",
+              "period", "r.periodFrom",
+              "revisions", "r.revisionsReviewed"),
+          "r.id");
+
+  /**
+   * One page of the reviews that match the query, in its order, with their total and their checked
+   * signatures. Filtering and sorting happen in the database: a review is signed every period, for
+   * as long as the plant runs.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<AuditTrailReviewView> page(AuditTrailReviewQuery query, int offset, int limit) {
+    return ListFilter.days(
+            new PagedQuery()
+                .and(
+                    "lower(r.conclusion) like :part escape '!'",
+                    "part",
+                    ListFilter.part("the conclusion", query.conclusion())),
+            "r.reviewedAt",
+            query.signedFrom(),
+            query.signedTo())
+        .page(
+            em,
+            "select count(r) from AuditTrailReview r",
+            "select r from AuditTrailReview r",
+            REVIEWS.orderBy(query.sort()),
+            AuditTrailReview.class,
+            offset,
+            limit,
+            r -> AuditTrailReviewView.of(r, signatures.signaturesOf(r)));
   }
 
   private long revisionsIn(Instant from, Instant to) {

@@ -1,0 +1,121 @@
+package com.batchtrace.platform;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a person gives a list's filter, made safe for a query: text bounded in length, matched as a
+ * part in any case, with the database's wildcards taken literally; a status in the plant's words
+ * ("in review") rather than as a stored code; days of the site, in order.
+ */
+public final class ListFilter {
+
+  /** The longest filter text: longer than any identifier or name the plant uses. */
+  public static final int MAX_LENGTH = 100;
+
+  private ListFilter() {}
+
+  /**
+   * The text as a case-insensitive LIKE pattern for "contains" (escape character '!'), or null when
+   * blank; refused when longer than {@link #MAX_LENGTH}.
+   */
+  public static String part(String what, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    bounded(what, text);
+    String escaped =
+        text.strip()
+            .toLowerCase(Locale.ROOT)
+            .replace("!", "!!")
+            .replace("%", "!%")
+            .replace("_", "!_");
+    return "%" + escaped + "%";
+  }
+
+  /** Refuses a filter text longer than {@link #MAX_LENGTH}; returns it stripped, or null. */
+  public static String bounded(String what, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new RuleViolation(
+          "The filter for "
+              + what
+              + " is at most "
+              + MAX_LENGTH
+              + " characters; the one given has "
+              + text.length()
+              + ". Nothing was searched.");
+    }
+    return text.strip();
+  }
+
+  /**
+   * The status named by its words ("In review", "in review"; the stored code is accepted too), or
+   * empty when blank; refused when the words name none of the statuses.
+   */
+  public static <E extends Enum<E>> Optional<E> status(
+      String what, Class<E> statuses, String words) {
+    String wanted = bounded(what, words);
+    if (wanted == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Arrays.stream(statuses.getEnumConstants())
+            .filter(s -> spoken(s.name()).equals(spoken(wanted)))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new RuleViolation(
+                        "'"
+                            + shown(wanted)
+                            + "' is not a status of "
+                            + what
+                            + ". Choose one of the list. Nothing was searched.")));
+  }
+
+  /** Refuses a range of days whose last day is before its first. */
+  public static void daysInOrder(LocalDate first, LocalDate last) {
+    if (first != null && last != null && last.isBefore(first)) {
+      throw new RuleViolation(
+          "The last day (" + last + ") is before the first (" + first + "). Nothing was searched.");
+    }
+  }
+
+  /**
+   * The filter with the instant {@code field} on or after the first day's start and before the next
+   * day after the last, both at the site (either may be null).
+   */
+  public static PagedQuery days(PagedQuery filter, String field, LocalDate first, LocalDate last) {
+    return filter
+        .and(
+            field + " >= :firstDay",
+            "firstDay",
+            first == null ? null : first.atStartOfDay(SiteZone.zone()).toInstant())
+        .and(
+            field + " < :afterLastDay",
+            "afterLastDay",
+            last == null ? null : last.plusDays(1).atStartOfDay(SiteZone.zone()).toInstant());
+  }
+
+  /** A status code in the plant's words: IN_REVIEW reads "In review". */
+  public static String words(Enum<?> status) {
+    String spoken = spoken(status.name());
+    return Character.toUpperCase(spoken.charAt(0)) + spoken.substring(1);
+  }
+
+  private static String spoken(String text) {
+    return text.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
+  }
+
+  /** A text a person sent, short enough to repeat in a message. */
+  static String shown(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+}
