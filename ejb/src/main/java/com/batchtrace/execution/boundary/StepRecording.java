@@ -24,6 +24,7 @@ import com.batchtrace.masterdata.entity.StepParameter;
 import com.batchtrace.platform.Quantities;
 import com.batchtrace.platform.RuleViolation;
 import com.batchtrace.platform.Settings;
+import com.batchtrace.platform.SiteZone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -114,9 +115,9 @@ public class StepRecording {
           "'"
               + entry.getParameter()
               + "' taken at "
-              + entry.getTakenAt()
+              + SiteZone.format(entry.getTakenAt())
               + " was entered at "
-              + entry.getEnteredAt()
+              + SiteZone.format(entry.getEnteredAt())
               + ", more than "
               + LATE_AFTER.toMinutes()
               + " minutes later.");

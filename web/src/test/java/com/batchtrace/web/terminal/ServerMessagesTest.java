@@ -29,6 +29,11 @@ class ServerMessagesTest {
               "Falsches Passwort für operator1: Es wurde nichts unterschrieben. Noch 2 Versuche,"
                   + " bevor das Unterschreiben gesperrt wird."),
           Map.entry(
+              "'Granulate moisture' taken at 2026-12-06 08:10:00 +01:00 was entered at 2026-12-06"
+                  + " 08:40:12 +01:00, more than 15 minutes later.",
+              "„Granulate moisture“, gemessen 2026-12-06 08:10:00 +01:00, wurde 2026-12-06"
+                  + " 08:40:12 +01:00 erfasst, mehr als 15 Minuten später."),
+          Map.entry(
               "Enter your password to sign. Nothing was signed.",
               "Geben Sie Ihr Passwort ein, um zu unterschreiben. Es wurde nichts unterschrieben."),
           Map.entry(
