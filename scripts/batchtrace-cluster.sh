@@ -138,8 +138,9 @@ cluster_pg_make_standby() {
   rm -rf "${dir:?}/$copy"
   cluster_psql "$from" postgres -c "select pg_drop_replication_slot('batchtrace_standby')
     where exists (select 1 from pg_replication_slots where slot_name = 'batchtrace_standby')" >/dev/null
+  # -c fast: a checkpoint now (the default spreads it over minutes).
   as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p "$from" -U postgres -D "$dir/$copy" \
-    -R -X stream -C -S batchtrace_standby
+    -R -X stream -C -S batchtrace_standby -c fast
   cat >>"$dir/$copy/postgresql.conf" <<CONF
 # ./batchtrace cluster: the site's streaming standby (read-only until promoted).
 port = $port

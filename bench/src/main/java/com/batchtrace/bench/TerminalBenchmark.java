@@ -261,6 +261,20 @@ public final class TerminalBenchmark {
         .forEach(r -> after.add(r.nanos()));
     Collections.sort(after);
     double p95After = millis(percentile(after, 95));
+    // Recovered: the first request that started after the fault (or after its last error) and was
+    // answered 2xx; a request may also have waited through the fault instead of failing.
+    long recovered =
+        timeline.stream()
+            .filter(r -> r.ok() && r.start() >= Math.max(faultAt, lastError))
+            .mapToLong(Timed::end)
+            .min()
+            .orElse(Long.MAX_VALUE);
+    long slowest =
+        timeline.stream()
+            .filter(r -> r.start() <= faultAt && r.end() >= faultAt)
+            .mapToLong(Timed::nanos)
+            .max()
+            .orElse(0);
     rec.printErrors();
     System.out.printf(
         Locale.ROOT,
@@ -270,6 +284,13 @@ public final class TerminalBenchmark {
         before,
         rec.errors() - before,
         rec.count("reload"));
+    System.out.printf(
+        Locale.ROOT,
+        "  recovered: the first request started after the fault%s answered %.1f s after the"
+            + " fault; the slowest request in flight at the fault took %.1f s%n",
+        lastError > faultAt ? " and its last error" : "",
+        recovered == Long.MAX_VALUE ? Double.NaN : (recovered - faultAt) / 1000.0,
+        slowest / 1e9);
     boolean windowOk = before == 0 && window <= windowLimit;
     boolean latency = !after.isEmpty() && p95After < 300;
     System.out.printf(
