@@ -48,7 +48,8 @@ cluster_postgres_start() {
   bin=$(pg_bin)
   mkdir -p "$dir"
   chown postgres:postgres "$dir"
-  if [[ ! -s $dir/primary/PG_VERSION ]]; then
+  # Made afresh only when neither copy exists: a copy half rebuilt must not become a new site.
+  if [[ ! -s $dir/primary/PG_VERSION && ! -s $dir/standby/PG_VERSION ]]; then
     rm -rf "$dir/primary" "$dir/standby"
     as_postgres "$bin/initdb" -D "$dir/primary" -U postgres --auth=trust >/dev/null
     cat >>"$dir/primary/postgresql.conf" <<CONF
@@ -69,38 +70,102 @@ tcp_keepalives_interval = 5
 tcp_keepalives_count = 3
 CONF
   fi
-  # After a failover drill the standby is a primary of its own: starting the old primary next to it
-  # would make two primaries, and the JDBC URL would pick the stale one.
-  if [[ -s $dir/standby/PG_VERSION && ! -e $dir/standby/standby.signal ]]; then
-    die "the cluster's standby was promoted (a failover): the old primary in $dir/primary must not start again as a primary. Rebuild it as a standby (docs/operations.md, \"A clustered site\"), or start the demo site afresh with: rm -rf $dir"
+  # The ports belong to the data directories (primary 5434, standby 5435); which of them is the
+  # primary may change with a failover (cluster_pg_lead).
+  local lead other lead_port other_port
+  lead=$(cluster_pg_lead)
+  if [[ $lead == standby ]]; then
+    other=primary lead_port=$CLUSTER_PG_STANDBY other_port=$CLUSTER_PG_PRIMARY
+  else
+    other=standby lead_port=$CLUSTER_PG_PRIMARY other_port=$CLUSTER_PG_STANDBY
   fi
-  require_pg_port_or_ours "$CLUSTER_PG_PRIMARY" "$dir/primary"
-  as_postgres "$bin/pg_ctl" -D "$dir/primary" -l "$dir/primary.log" -w -t 60 start >/dev/null
-  if [[ ! -s $dir/standby/PG_VERSION ]]; then
-    cluster_psql $CLUSTER_PG_PRIMARY postgres -c "select pg_drop_replication_slot('batchtrace_standby')
-      where exists (select 1 from pg_replication_slots where slot_name = 'batchtrace_standby')" >/dev/null
-    as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p $CLUSTER_PG_PRIMARY -U postgres -D "$dir/standby" \
-      -R -X stream -C -S batchtrace_standby
-    cat >>"$dir/standby/postgresql.conf" <<CONF
+  require_pg_port_or_ours "$lead_port" "$dir/$lead"
+  as_postgres "$bin/pg_ctl" -D "$dir/$lead" -l "$dir/$lead.log" -w -t 60 start >/dev/null
+  # A copy that is not a standby (the old primary after a failover) must never run again as a
+  # primary next to the new one: it is made afresh as the new primary's standby.
+  if [[ ! -s $dir/$other/PG_VERSION || ! -e $dir/$other/standby.signal ]]; then
+    [[ -s $dir/$other/PG_VERSION ]] &&
+      say "the $other copy (127.0.0.1:$other_port) was a primary before the failover: rebuilding it as the standby of 127.0.0.1:$lead_port"
+    cluster_pg_make_standby "$other" "$other_port" "$lead_port"
+  else
+    require_pg_port_or_ours "$other_port" "$dir/$other"
+    as_postgres "$bin/pg_ctl" -D "$dir/$other" -l "$dir/$other.log" -w -t 60 start >/dev/null
+  fi
+  cluster_pg_await_sync "$lead_port"
+  say "PostgreSQL primary on 127.0.0.1:$lead_port, synchronous streaming standby on 127.0.0.1:$other_port"
+}
+
+# Which data directory holds the primary: the one that is not a standby; when both are primaries
+# (the standby was promoted, the old primary not yet rebuilt), the one on the later timeline.
+cluster_pg_lead() {
+  local dir=$STACK/cluster-pg
+  if [[ ! -s $dir/standby/PG_VERSION || -e $dir/standby/standby.signal ]]; then
+    echo primary
+  elif [[ ! -s $dir/primary/PG_VERSION || -e $dir/primary/standby.signal ]]; then
+    echo standby
+  elif (($(cluster_pg_timeline standby) > $(cluster_pg_timeline primary))); then
+    echo standby
+  else
+    echo primary
+  fi
+}
+
+cluster_pg_timeline() {
+  as_postgres "$(pg_bin)/pg_controldata" -D "$STACK/cluster-pg/$1" |
+    sed -n "s/^Latest checkpoint's TimeLineID: *//p"
+}
+
+# The port of the running primary (the JDBC URL finds it the same way: targetServerType=primary).
+cluster_pg_primary_port() {
+  local port
+  for port in $CLUSTER_PG_PRIMARY $CLUSTER_PG_STANDBY; do
+    if [[ $(cluster_psql "$port" postgres -c "select pg_is_in_recovery()" 2>/dev/null) == f ]]; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# <copy> (primary or standby, a data directory under .stack/cluster-pg) made afresh with
+# pg_basebackup from the primary on <from-port>, started on <port> as its synchronous standby.
+cluster_pg_make_standby() {
+  local copy=$1 port=$2 from=$3 dir=$STACK/cluster-pg bin
+  bin=$(pg_bin)
+  if as_postgres "$bin/pg_ctl" -D "$dir/$copy" status >/dev/null 2>&1; then
+    as_postgres "$bin/pg_ctl" -D "$dir/$copy" -m fast -w -t 60 stop >/dev/null
+  fi
+  rm -rf "${dir:?}/$copy"
+  cluster_psql "$from" postgres -c "select pg_drop_replication_slot('batchtrace_standby')
+    where exists (select 1 from pg_replication_slots where slot_name = 'batchtrace_standby')" >/dev/null
+  # -c fast: a checkpoint now (the default spreads it over minutes).
+  as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p "$from" -U postgres -D "$dir/$copy" \
+    -R -X stream -C -S batchtrace_standby -c fast
+  cat >>"$dir/$copy/postgresql.conf" <<CONF
 # ./batchtrace cluster: the site's streaming standby (read-only until promoted).
-port = $CLUSTER_PG_STANDBY
+port = $port
 hot_standby = on
 CONF
-    # The name the primary's synchronous_standby_names waits for (written after -R's line, so it wins).
-    echo "primary_conninfo = 'host=127.0.0.1 port=$CLUSTER_PG_PRIMARY user=postgres application_name=batchtrace_standby'" |
-      as_postgres tee -a "$dir/standby/postgresql.auto.conf" >/dev/null
-  fi
-  require_pg_port_or_ours "$CLUSTER_PG_STANDBY" "$dir/standby"
-  as_postgres "$bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w -t 60 start >/dev/null
+  # The name the primary's synchronous_standby_names waits for (written after -R's line, so it
+  # wins); a failover drill's ALTER SYSTEM of the primary is not the standby's.
+  as_postgres sed -i '/^synchronous_standby_names/d' "$dir/$copy/postgresql.auto.conf"
+  echo "primary_conninfo = 'host=127.0.0.1 port=$from user=postgres application_name=batchtrace_standby'" |
+    as_postgres tee -a "$dir/$copy/postgresql.auto.conf" >/dev/null
+  require_pg_port_or_ours "$port" "$dir/$copy"
+  as_postgres "$bin/pg_ctl" -D "$dir/$copy" -l "$dir/$copy.log" -w -t 60 start >/dev/null
+  # A promoted primary stopped waiting for a standby (the drill, as Patroni does); wait again.
+  cluster_psql "$from" postgres -c "alter system reset synchronous_standby_names" -c "select pg_reload_conf()" >/dev/null
+}
+
+cluster_pg_await_sync() {
   local state=""
   for _ in $(seq 60); do
-    state=$(cluster_psql $CLUSTER_PG_PRIMARY postgres -c \
+    state=$(cluster_psql "$1" postgres -c \
       "select sync_state from pg_stat_replication where application_name = 'batchtrace_standby'" 2>/dev/null) || true
     [[ $state == sync ]] && break
     sleep 0.5
   done
-  [[ $state == sync ]] || die "the standby did not become synchronous (see $dir/standby.log)"
-  say "PostgreSQL primary on 127.0.0.1:$CLUSTER_PG_PRIMARY, synchronous streaming standby on 127.0.0.1:$CLUSTER_PG_STANDBY"
+  [[ $state == sync ]] || die "the standby did not become synchronous (see $STACK/cluster-pg/*.log)"
 }
 
 # A port another program holds is refused; the cluster's own server (its postmaster.pid) is fine.
@@ -116,8 +181,9 @@ cluster_postgres_stop() {
   [[ -d $dir ]] || return 0
   bin=$(pg_bin)
   # The standby first would leave the primary waiting for it on every commit still in flight.
-  local db
-  for db in primary standby; do
+  local db lead
+  lead=$(cluster_pg_lead)
+  for db in "$lead" primary standby; do
     if [[ -s $dir/$db/PG_VERSION ]] && as_postgres "$bin/pg_ctl" -D "$dir/$db" status >/dev/null 2>&1; then
       as_postgres "$bin/pg_ctl" -D "$dir/$db" -m fast -w -t 60 stop >/dev/null || true
     fi
@@ -125,8 +191,12 @@ cluster_postgres_stop() {
 }
 
 # HAProxy in front of the nodes: round robin for new visitors, then a cookie keeps each browser on
-# its node; a node failing its health check twice (1 s apart) gets no new requests, and requests
-# of its browsers go to the other node (redispatch), which has their sessions (Infinispan).
+# its node; a node failing its health check three times (2 s apart) gets no new requests, and
+# requests of its browsers go to the other node (redispatch), which has their sessions
+# (Infinispan). A dead node refuses the connection at once (about 6 s until it is out; requests
+# meanwhile are redispatched); a node that is only slow has 5 s to answer a check: with 1 s, both
+# nodes of a saturated host were taken out at once (HAProxy answered 503, measured with 200
+# terminals on 2 cores).
 cluster_haproxy_start() {
   local dir=$STACK/haproxy-cluster
   mkdir -p "$dir"
@@ -143,6 +213,7 @@ defaults
   timeout client 120s
   timeout server 120s
   timeout http-request 30s
+  timeout check 5s
 frontend batchtrace
   bind 127.0.0.1:$CLUSTER_HTTP
   default_backend nodes
@@ -154,7 +225,7 @@ backend nodes
 CFG
     local n
     for n in $CLUSTER_NODES; do
-      echo "  server ${n%%:*} 127.0.0.1:$((8080 + ${n#*:})) check inter 1s fall 2 rise 2 cookie ${n%%:*}"
+      echo "  server ${n%%:*} 127.0.0.1:$((8080 + ${n#*:})) check inter 2s fall 3 rise 2 cookie ${n%%:*}"
     done
   } >"$dir/haproxy.cfg"
   haproxy -c -q -f "$dir/haproxy.cfg" || die "HAProxy refuses $dir/haproxy.cfg"
@@ -203,11 +274,9 @@ cluster_start() {
   require_free_ports "$CLUSTER_HTTP:HAProxy" "$CLUSTER_KC:cluster Keycloak" "$CLUSTER_KC_MGMT:cluster Keycloak management"
   build
   cluster_postgres_start
-  PGPORT=$CLUSTER_PG_PRIMARY prepare_database batchtrace
+  PGPORT=$(cluster_pg_primary_port) prepare_database batchtrace
   start_uns_broker mosquitto-cluster $CLUSTER_MQTT_PORT
-  ensure_checkpoint_key "$STACK/checkpoints-cluster"
-  export BATCHTRACE_ARCHIVE_DIR=$STACK/archive-cluster BATCHTRACE_SITE_ZONE=${BATCHTRACE_SITE_ZONE:-Europe/Zurich}
-  mkdir -p "$BATCHTRACE_ARCHIVE_DIR"
+  cluster_node_environment
   start_keycloak keycloak-cluster $CLUSTER_KC $CLUSTER_KC_MGMT fresh
   rm -rf "$STACK/wildfly-cluster"
   cp -a "$ROOT/ear/target/wildfly" "$STACK/wildfly-cluster"
@@ -223,10 +292,27 @@ cluster_start() {
     node1 http://localhost:8730/batchtrace/   node2 http://localhost:8830/batchtrace/
     Keycloak http://localhost:$CLUSTER_KC (demo logins as in ./batchtrace run)
     Mosquitto tcp://127.0.0.1:$CLUSTER_MQTT_PORT (both nodes share one subscription)
-    PostgreSQL primary 127.0.0.1:$CLUSTER_PG_PRIMARY, synchronous standby 127.0.0.1:$CLUSTER_PG_STANDBY
+    PostgreSQL primary and synchronous standby on 127.0.0.1:$CLUSTER_PG_PRIMARY and $CLUSTER_PG_STANDBY (primary now: $(cluster_pg_primary_port))
   See it: ./batchtrace cluster status     Stop it: ./batchtrace cluster stop
 
 TXT
+}
+
+# What both nodes are started with besides their own settings (cluster_node_start): the site's
+# checkpoint key, archive folder and time zone; also for a node started again after a failover.
+cluster_node_environment() {
+  ensure_checkpoint_key "$STACK/checkpoints-cluster"
+  export BATCHTRACE_ARCHIVE_DIR=$STACK/archive-cluster BATCHTRACE_SITE_ZONE=${BATCHTRACE_SITE_ZONE:-Europe/Zurich}
+  mkdir -p "$BATCHTRACE_ARCHIVE_DIR"
+}
+
+# Both nodes and HAProxy answer.
+cluster_running() {
+  local n
+  port_open $CLUSTER_HTTP || return 1
+  for n in $CLUSTER_NODES; do
+    curl -fsS -o /dev/null "http://localhost:$((8080 + ${n#*:}))/batchtrace/signed-out.xhtml" 2>/dev/null || return 1
+  done
 }
 
 cluster_stop() {
@@ -255,19 +341,23 @@ cluster_status() {
       say "${n%%:*} does not answer"
     fi
   done
-  if port_open $CLUSTER_PG_PRIMARY; then
-    say "PostgreSQL 127.0.0.1:$CLUSTER_PG_PRIMARY: $(cluster_psql $CLUSTER_PG_PRIMARY postgres -c \
-      "select case when pg_is_in_recovery() then 'standby' else 'primary' end" 2>/dev/null || echo unreachable)"
-    say "replication: $(cluster_psql $CLUSTER_PG_PRIMARY postgres -c "select coalesce(string_agg(application_name
+  local port primary
+  primary=$(cluster_pg_primary_port) || primary=""
+  for port in $CLUSTER_PG_PRIMARY $CLUSTER_PG_STANDBY; do
+    if port_open "$port"; then
+      say "PostgreSQL 127.0.0.1:$port: $(cluster_psql "$port" postgres -c \
+        "select case when pg_is_in_recovery() then 'standby' else 'primary' end" 2>/dev/null || echo unreachable)"
+    else
+      say "PostgreSQL 127.0.0.1:$port not running"
+    fi
+  done
+  if [[ -n $primary ]]; then
+    say "replication: $(cluster_psql "$primary" postgres -c "select coalesce(string_agg(application_name
       || ' ' || state || ' ' || sync_state, ', '), 'no standby connected') from pg_stat_replication" 2>/dev/null || echo unknown)"
-    say "once-per-site jobs run on: $(cluster_psql $CLUSTER_PG_PRIMARY batchtrace -c "select coalesce(max(
+    say "once-per-site jobs run on: $(cluster_psql "$primary" batchtrace -c "select coalesce(max(
       substring(application_name from 'batchtrace site duties (.*)')), 'no node yet') from pg_stat_activity
       where application_name like 'batchtrace site duties %'" 2>/dev/null || echo unknown)"
   else
-    say "PostgreSQL primary 127.0.0.1:$CLUSTER_PG_PRIMARY not running"
-  fi
-  if port_open $CLUSTER_PG_STANDBY; then
-    say "PostgreSQL 127.0.0.1:$CLUSTER_PG_STANDBY: $(cluster_psql $CLUSTER_PG_STANDBY postgres -c \
-      "select case when pg_is_in_recovery() then 'standby' else 'primary' end" 2>/dev/null || echo unreachable)"
+    say "no PostgreSQL primary of the cluster is running"
   fi
 }

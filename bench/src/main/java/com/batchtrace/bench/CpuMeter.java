@@ -95,6 +95,11 @@ final class CpuMeter {
         wall * cores);
     for (String name : to.seconds().keySet()) {
       double used = to.seconds().get(name) - from.seconds().getOrDefault(name, 0.0);
+      if (used < 0) {
+        // A process group that ended (a node killed) takes its CPU time with it.
+        System.out.printf(Locale.ROOT, "    %-30s (ended during the phase)%n", name);
+        continue;
+      }
       System.out.printf(
           Locale.ROOT,
           "    %-30s %7.1f CPU-s  %5.0f%% of the machine  %7.1f ms per %s%n",

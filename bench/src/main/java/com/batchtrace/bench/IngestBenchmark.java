@@ -165,14 +165,15 @@ public final class IngestBenchmark {
     int rate = Integer.parseInt(setting("BENCH_FAULT_MESSAGES_PER_SECOND", "1000"));
     System.out.printf(
         Locale.ROOT,
-        "%nFault run: %,d values as %,d messages of %d metrics at %d messages/s; the server is"
-            + " killed (kill -9) half way and started again%n",
+        "%nFault run: %,d values as %,d messages of %d metrics at %d messages/s; %s%n",
         values,
         messages,
         perMessage,
-        rate);
+        rate,
+        setting("BENCH_FAULT_WHAT", "the server is killed (kill -9) half way and started again"));
     Publisher publisher = new Publisher();
     long[] storedAtKill = new long[1];
+    long publishStart = System.nanoTime();
     publisher.publish(
         f,
         stream.payloads(),
@@ -188,7 +189,13 @@ public final class IngestBenchmark {
                 storedAtKill[0]);
           }
         });
-    System.out.printf(Locale.ROOT, "  all %,d messages published%n", messages);
+    double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "  all %,d messages published (broker acknowledged) in %.1f s: %,.0f values/s%n",
+        messages,
+        publishSeconds,
+        values / publishSeconds);
     new Watch(f, messages).until(Instant.now(), Duration.ofMinutes(10));
     Thread.sleep(3000);
     long stored = count(f, "");
