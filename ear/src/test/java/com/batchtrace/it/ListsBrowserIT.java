@@ -304,7 +304,7 @@ class ListsBrowserIT extends DeployedApplication {
   }
 
   @Test
-  @Tag("URS-090")
+  @Tag("URS-086")
   void hostileFiltersAndUnknownSortColumnsAreRefusedWithAClearMessage() {
     String material = Lots.material();
     String lot = Lots.inQuarantine(material).getString("lotNumber");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A list sorts only by the words of its columns; a filter is bounded and taken literally. */
-@Tag("URS-090")
+@Tag("URS-086")
 class ListOrderTest {
 
   private final ListOrder lots =

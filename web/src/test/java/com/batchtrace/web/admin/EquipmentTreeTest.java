@@ -52,7 +52,7 @@ class EquipmentTreeTest {
   }
 
   @Test
-  @Tag("URS-090")
+  @Tag("URS-086")
   void anUnknownOrderOrAnOverlongFilterIsRefused() {
     assertThrows(RuleViolation.class, () -> EquipmentTree.shown(plant, null, "id desc"));
     RuleViolation refused =
