@@ -84,11 +84,26 @@ class ClusterSessionIT extends DeployedApplication {
       assertEquals(200, queue.statusCode(), queue.body());
       String lineName =
           text(queue.body(), "<h2 id=\"line-name\">([^<]+)</h2>", "the line's work queue");
+
+      // The terminal's next page at the first node: a node copies a request's session changes to
+      // the other as that request ends, so the work queue's view is on both nodes once the
+      // next request of the same session has been answered.
+      HttpResponse<String> again =
+          terminal.send(
+              HttpRequest.newBuilder(
+                      URI.create(node(FIRST) + "/batchtrace/terminal/index.xhtml?line=" + line))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, again.statusCode(), again.body());
+      // What the browser posts with the work queue's scan form: that page's view state, and its
+      // script nonce (PrimeFaces' scripts add it to every form; a post without it is refused).
       String viewState =
           text(
               queue.body(),
               "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"",
               "the scan form's view state");
+      String nonce = text(queue.body(), "nonce=\"([^\"]+)\"", "the page's script nonce");
 
       // The first node dies: its process and the server JVM under it, at once.
       first.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -128,7 +143,9 @@ class ClusterSessionIT extends DeployedApplication {
                       HttpRequest.BodyPublishers.ofString(
                           "open-batch=open-batch&open-batch%3Abatch-number=NO-SUCH-BATCH"
                               + "&open-batch%3Aopen=open-batch%3Aopen&jakarta.faces.ViewState="
-                              + URLEncoder.encode(viewState, StandardCharsets.UTF_8)))
+                              + URLEncoder.encode(viewState, StandardCharsets.UTF_8)
+                              + "&primefaces.nonce="
+                              + URLEncoder.encode(nonce, StandardCharsets.UTF_8)))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(

@@ -55,6 +55,29 @@ class ReplicatedStateTest {
     assertEquals(List.of(), problems, "not serializable, so not copied to the other node");
   }
 
+  /**
+   * An injected service is restored with the page at the other node (CDI serializes its proxy); a
+   * transient one comes back empty, and the page's next action fails there.
+   */
+  @Test
+  void aPageKeepsItsServicesWhenItMovesToTheOtherNode() {
+    List<String> emptyAfterTheMove = new ArrayList<>();
+    for (JavaClass page :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.batchtrace.web")) {
+      if (page.isAnnotatedWith(ViewScoped.class) || page.isAnnotatedWith(SessionScoped.class)) {
+        for (Field field : page.reflect().getDeclaredFields()) {
+          if ((field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(EJB.class))
+              && Modifier.isTransient(field.getModifiers())) {
+            emptyAfterTheMove.add(page.getSimpleName() + "." + field.getName());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), emptyAfterTheMove, "injected but transient: empty at the other node");
+  }
+
   @Test
   void aRecordThatIsNotSerializableIsFound() {
     assertEquals(

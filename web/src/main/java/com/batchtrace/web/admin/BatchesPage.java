@@ -33,11 +33,11 @@ public class BatchesPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient MasterBatchRecordService records;
+  @Inject MasterBatchRecordService records;
 
-  @Inject transient EquipmentService equipment;
+  @Inject EquipmentService equipment;
 
-  @Inject transient ProcessSeries processSeries;
+  @Inject ProcessSeries processSeries;
 
   private final BatchList list = new BatchList("No batches yet. Plan the first one above.");
 

@@ -29,15 +29,15 @@ public class CollectionAdmin implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SHOWN = 200;
 
-  @Inject transient CollectionMonitor monitor;
+  @Inject CollectionMonitor monitor;
 
-  @Inject transient java.time.Clock clock;
+  @Inject java.time.Clock clock;
 
-  @Inject transient TagService tags;
+  @Inject TagService tags;
 
-  @Inject transient EquipmentService equipment;
+  @Inject EquipmentService equipment;
 
-  @Inject transient DeadLetters deadLetters;
+  @Inject DeadLetters deadLetters;
 
   @Inject SignatureForm signatureForm;
 

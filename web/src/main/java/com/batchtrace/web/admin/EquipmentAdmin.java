@@ -22,7 +22,7 @@ public class EquipmentAdmin implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient EquipmentService equipment;
+  @Inject EquipmentService equipment;
 
   private List<EquipmentView> hierarchy;
   private List<EquipmentView> shown;

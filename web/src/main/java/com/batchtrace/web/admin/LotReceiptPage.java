@@ -27,9 +27,9 @@ public class LotReceiptPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LotService lots;
+  @Inject LotService lots;
 
-  @Inject transient MaterialService materials;
+  @Inject MaterialService materials;
 
   @Inject PlantWords words;
 

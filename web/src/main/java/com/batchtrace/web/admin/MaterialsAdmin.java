@@ -17,7 +17,7 @@ public class MaterialsAdmin implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient MaterialService materials;
+  @Inject MaterialService materials;
 
   private List<MaterialView> all;
   private String code;

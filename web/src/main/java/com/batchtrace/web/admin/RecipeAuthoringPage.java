@@ -29,11 +29,11 @@ public class RecipeAuthoringPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient MasterBatchRecordService records;
+  @Inject MasterBatchRecordService records;
 
-  @Inject transient MaterialService materials;
+  @Inject MaterialService materials;
 
-  @Inject transient com.batchtrace.collection.boundary.TagService tags;
+  @Inject com.batchtrace.collection.boundary.TagService tags;
 
   private List<MasterBatchRecordView> all;
   private List<MaterialView> materialsInUse;

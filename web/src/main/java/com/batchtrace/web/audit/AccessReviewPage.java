@@ -35,7 +35,7 @@ public class AccessReviewPage implements Serializable {
           Roles.AUDITOR, "Auditor",
           Roles.ADMIN, "Administrator");
 
-  @Inject transient AccessReviews reviews;
+  @Inject AccessReviews reviews;
 
   @Inject SignatureForm signatureForm;
 

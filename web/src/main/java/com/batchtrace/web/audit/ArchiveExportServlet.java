@@ -20,7 +20,7 @@ public class ArchiveExportServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BatchArchive archive;
+  @Inject BatchArchive archive;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

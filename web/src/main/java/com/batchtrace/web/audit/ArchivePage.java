@@ -25,7 +25,7 @@ public class ArchivePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BatchArchive archive;
+  @Inject BatchArchive archive;
 
   private List<ArchivePackage> packages;
   private LocalDate from = LocalDate.now(SiteZone.zone()).withDayOfYear(1);

@@ -27,7 +27,7 @@ public class AuditTrailPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AuditSearch search;
+  @Inject AuditSearch search;
 
   @Inject SiteTime siteTime;
 

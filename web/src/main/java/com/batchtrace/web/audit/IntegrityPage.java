@@ -33,11 +33,11 @@ public class IntegrityPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient IntegrityCheck integrityCheck;
+  @Inject IntegrityCheck integrityCheck;
 
-  @Inject transient AuditTrailReviews reviews;
+  @Inject AuditTrailReviews reviews;
 
-  @Inject transient Checkpoints checkpoints;
+  @Inject Checkpoints checkpoints;
 
   @Inject SignatureForm signatureForm;
 

@@ -38,21 +38,21 @@ public class BatchReviewPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BatchReview review;
+  @Inject BatchReview review;
 
-  @Inject transient BatchRecords records;
+  @Inject BatchRecords records;
 
-  @Inject transient ProcessSeries processSeries;
+  @Inject ProcessSeries processSeries;
 
-  @Inject transient AuditSearch auditSearch;
+  @Inject AuditSearch auditSearch;
 
-  @Inject transient GenealogyService genealogy;
+  @Inject GenealogyService genealogy;
 
   @Inject SignatureForm signatureForm;
 
-  @Inject transient PostReleaseData postRelease;
+  @Inject PostReleaseData postRelease;
 
-  @Inject transient BatchArchive archive;
+  @Inject BatchArchive archive;
 
   @Inject com.batchtrace.web.shell.PlantWords words;
 

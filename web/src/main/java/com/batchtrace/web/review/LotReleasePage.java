@@ -24,7 +24,7 @@ public class LotReleasePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LotService lots;
+  @Inject LotService lots;
 
   @Inject SignatureForm signatureForm;
 

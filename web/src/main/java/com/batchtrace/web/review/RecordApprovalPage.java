@@ -22,7 +22,7 @@ public class RecordApprovalPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient MasterBatchRecordService records;
+  @Inject MasterBatchRecordService records;
 
   @Inject SignatureForm signatureForm;
 

@@ -23,7 +23,7 @@ public class TracePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient GenealogyService genealogy;
+  @Inject GenealogyService genealogy;
 
   @Inject com.batchtrace.web.shell.PlantWords words;
 

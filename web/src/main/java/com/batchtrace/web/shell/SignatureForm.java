@@ -19,9 +19,9 @@ public class SignatureForm implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Shell shell;
+  @Inject Shell shell;
 
-  @Inject transient SignatureService signatures;
+  @Inject SignatureService signatures;
 
   private String username;
   private transient String password;

@@ -40,13 +40,13 @@ public class BatchRunPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BatchRecords records;
+  @Inject BatchRecords records;
 
-  @Inject transient BatchCommands commands;
+  @Inject BatchCommands commands;
 
-  @Inject transient StepRecording recording;
+  @Inject StepRecording recording;
 
-  @Inject transient BatchService batches;
+  @Inject BatchService batches;
 
   @Inject SignatureForm signatureForm;
 

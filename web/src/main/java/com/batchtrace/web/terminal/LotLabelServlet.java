@@ -18,7 +18,7 @@ public class LotLabelServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LotLabels labels;
+  @Inject LotLabels labels;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

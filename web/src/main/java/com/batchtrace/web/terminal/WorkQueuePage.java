@@ -35,11 +35,11 @@ public class WorkQueuePage implements Serializable {
 
   private static final int ONE_YEAR = 365 * 24 * 3600;
 
-  @Inject transient BatchRecords records;
+  @Inject BatchRecords records;
 
-  @Inject transient EquipmentService equipment;
+  @Inject EquipmentService equipment;
 
-  @Inject transient Shell shell;
+  @Inject Shell shell;
 
   private Long lineId;
   private EquipmentView line;
