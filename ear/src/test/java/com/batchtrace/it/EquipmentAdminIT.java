@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -39,6 +41,15 @@ class EquipmentAdminIT extends DeployedApplication {
     // The hierarchy pages by 50 nodes and the suite's plants are many: show this test's plant.
     OfficePages.type("equipment:filter-text", enterprisePath);
     Browser.driver().findElement(By.id("equipment:apply")).click();
+    Browser.waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              List<WebElement> paths =
+                  driver.findElements(By.cssSelector("[id='equipment:hierarchy'] tbody tr code"));
+              return !paths.isEmpty()
+                  && paths.stream().allMatch(path -> path.getText().startsWith(enterprisePath));
+            });
   }
 
   @Test
@@ -48,14 +59,14 @@ class EquipmentAdminIT extends DeployedApplication {
     Instant start = Instant.now().minusSeconds(5);
     String sitePath = enterprisePath + "/basel";
 
-    rowButton(enterprisePath, "add-child").click();
+    clickRowButton(enterprisePath, "add-child");
     Browser.visible(By.id("add-form:code")).sendKeys("basel");
     Browser.driver().findElement(By.id("add-form:name")).sendKeys("Basel site");
     Browser.driver().findElement(By.id("add-form:reason")).sendKeys("New site commissioned");
     Browser.driver().findElement(By.id("add-form:save")).click();
     Browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("add-form")));
 
-    rowButton(sitePath, "edit").click();
+    clickRowButton(sitePath, "edit");
     WebElement name = Browser.visible(By.id("edit-form:name"));
     name.clear();
     name.sendKeys("Basel site (solid dose)");
@@ -93,7 +104,7 @@ class EquipmentAdminIT extends DeployedApplication {
   @Tag("URS-004")
   @Tag("URS-009")
   void savingAChangeWithoutAReasonIsRefusedWithAMessageAndChangesNothing() throws SQLException {
-    rowButton(enterprisePath, "edit").click();
+    clickRowButton(enterprisePath, "edit");
     WebElement name = Browser.visible(By.id("edit-form:name"));
     name.clear();
     name.sendKeys("Changed without reason");
@@ -109,16 +120,19 @@ class EquipmentAdminIT extends DeployedApplication {
     assertEquals("Admin page test", currentName(enterprisePath));
   }
 
-  private static WebElement rowButton(String unsPath, String button) {
-    return Browser.waiting()
+  /** Clicks a row's button; the table may redraw once more (its paginator) under the click. */
+  private static void clickRowButton(String unsPath, String button) {
+    By found =
+        By.xpath(
+            "//tr[.//code[text()='" + unsPath + "']]//button[contains(@id, ':" + button + "')]");
+    Browser.waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//tr[.//code[text()='"
-                        + unsPath
-                        + "']]//button[contains(@id, ':"
-                        + button
-                        + "')]")));
+            driver -> {
+              ExpectedConditions.elementToBeClickable(found).apply(driver).click();
+              return true;
+            });
   }
 
   record Revision(
