@@ -103,20 +103,7 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("recipes:messages"), "Draft saved."));
-    Browser.driver().findElement(By.id("recipes:submit")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("recipes:messages"), "Submitted for QA review."));
-
-    Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
-    String versionTwo =
-        "//tr[.//code[text()='" + product + "'] and ./td[2][normalize-space()='2']]";
-    Browser.visible(By.xpath(versionTwo + "//button[contains(@id, ':open')]")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("records:comparison"), "What changed since version 1 (approved)"));
+    submitAndOpenVersionTwoAsQa(product);
     String comparison = Browser.visible(By.id("compare-table")).getText();
     assertTrue(comparison.contains("moved from step 2"), comparison);
     assertTrue(comparison.contains("moved from step 1"), comparison);
@@ -130,21 +117,8 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
   void aChangeOfOnlyTheYieldLimitsIsComparedByQaAndNeedsItsOwnApproval() throws Exception {
     String product = approvedProductWithANewDraft();
     saveWithYield("95", "102", "Draft saved.");
-    Browser.driver().findElement(By.id("recipes:submit")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("recipes:messages"), "Submitted for QA review."));
-
     // QA's comparison with the approved version 1: the yield limits are the one change.
-    Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
-    String versionTwo =
-        "//tr[.//code[text()='" + product + "'] and ./td[2][normalize-space()='2']]";
-    Browser.visible(By.xpath(versionTwo + "//button[contains(@id, ':open')]")).click();
-    Browser.waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("records:comparison"), "What changed since version 1 (approved)"));
+    submitAndOpenVersionTwoAsQa(product);
     List<WebElement> changed =
         Browser.driver().findElements(By.cssSelector("#compare-table tr.bt-changed"));
     assertEquals(1, changed.size(), Browser.visible(By.id("compare-table")).getText());
@@ -286,5 +260,23 @@ class RecipeAuthoringBrowserIT extends DeployedApplication {
     return Browser.driver().findElements(By.cssSelector("#steps > li > strong")).stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  /** Submits the draft for review and opens its version 2 as QA, at the comparison. */
+  private static void submitAndOpenVersionTwoAsQa(String product) {
+    Browser.driver().findElement(By.id("recipes:submit")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("recipes:messages"), "Submitted for QA review."));
+
+    Browser.signInAs(DemoUser.REVIEWER, "/review/recipes.xhtml");
+    String versionTwo =
+        "//tr[.//code[text()='" + product + "'] and ./td[2][normalize-space()='2']]";
+    Browser.visible(By.xpath(versionTwo + "//button[contains(@id, ':open')]")).click();
+    Browser.waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("records:comparison"), "What changed since version 1 (approved)"));
   }
 }
