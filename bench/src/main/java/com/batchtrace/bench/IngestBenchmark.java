@@ -199,16 +199,16 @@ public final class IngestBenchmark {
     new Watch(f, messages).until(Instant.now(), Duration.ofMinutes(10));
     Thread.sleep(3000);
     long stored = count(f, "");
-    long distinct = distinct(f);
     publisher.close();
-    boolean pass = stored == values && distinct == values;
+    // Every published value has a (tag, time) of its own and the table's key is (tag, time): a
+    // value the broker delivers twice is not stored twice, so stored == published is exact.
+    boolean pass = stored == values;
     System.out.printf(
         Locale.ROOT,
-        "  published %,d, stored %,d (distinct tag and time %,d; %,d stored before the kill):"
-            + " %s%n",
+        "  published %,d, stored %,d (each once: the key is tag and time; %,d stored before the"
+            + " fault): %s%n",
         values,
         stored,
-        distinct,
         storedAtKill[0],
         pass ? "PASS" : "FAIL");
     return pass;
@@ -566,16 +566,6 @@ public final class IngestBenchmark {
             + " and "
             + f.lastTag()
             + condition);
-  }
-
-  private long distinct(Fixture f) throws SQLException {
-    return id(
-        "select count(*) from (select distinct tag_id, ts from batchtrace.process_value"
-            + " where tag_id between "
-            + f.firstTag()
-            + " and "
-            + f.lastTag()
-            + ") d");
   }
 
   private long id(String sql) throws SQLException {

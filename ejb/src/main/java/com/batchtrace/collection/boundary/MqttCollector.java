@@ -5,6 +5,7 @@ import com.batchtrace.collection.control.UnsConnection;
 import com.batchtrace.compliance.security.boundary.SecurityLog;
 import com.batchtrace.compliance.security.entity.SecurityEventKind;
 import com.batchtrace.platform.Settings;
+import com.batchtrace.platform.TransientFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -335,7 +336,7 @@ public class MqttCollector implements MqttCallbackExtended {
         committed(batch);
         return;
       } catch (Throwable failed) {
-        if (!StorageFailure.isTransient(failed)) {
+        if (!TransientFailure.isTransient(failed)) {
           for (Pending p : batch) {
             isolate(p);
           }
@@ -369,7 +370,7 @@ public class MqttCollector implements MqttCallbackExtended {
     try {
       ingestion.ingest(List.of(p.message()));
     } catch (Throwable failed) {
-      if (StorageFailure.isTransient(failed)) {
+      if (TransientFailure.isTransient(failed)) {
         throw failed;
       }
       writerError("Message on " + p.message().topic() + " kept as a dead letter", failed);

@@ -19,6 +19,16 @@ public record ApiError(int status, String error, String message) {
   static final int LOCKED = 423;
 
   static Response response(int status, String message) {
+    return builder(status, message).build();
+  }
+
+  static Response.ResponseBuilder builder(int status, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(of(status, message));
+  }
+
+  static ApiError of(int status, String message) {
     Response.Status known = Response.Status.fromStatusCode(status);
     String phrase =
         known != null
@@ -26,9 +36,6 @@ public record ApiError(int status, String error, String message) {
             : status == UNPROCESSABLE_CONTENT
                 ? "Unprocessable Content"
                 : status == LOCKED ? "Locked" : "Error";
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(status, phrase, message))
-        .build();
+    return new ApiError(status, phrase, message);
   }
 }
