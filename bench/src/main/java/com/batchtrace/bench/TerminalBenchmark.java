@@ -23,12 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Operator terminals under load (issue 6): N simulated terminals, each on a line of its own with
@@ -158,7 +161,39 @@ public final class TerminalBenchmark {
   // --- a clustered site ---
 
   /** A request as it happened: epoch milliseconds of its start and end. */
-  private record Timed(String action, long start, long end, boolean ok, long nanos) {}
+  /** One request: its action, when it started and ended, and what went wrong (null when 2xx). */
+  private record Timed(String action, long start, long end, String error, long nanos) {
+    boolean ok() {
+      return error == null;
+    }
+  }
+
+  /** What kind of error an answer is, in a few words, so a run's errors can be told apart. */
+  static String errorKind(int status, String answer) {
+    String body = answer == null ? "" : answer;
+    if (status == -1) {
+      return "no answer (the connection closed: a node died with the request)";
+    }
+    if (body.contains("Signing is unavailable")) {
+      return status + " signing unavailable (Keycloak's password check took longer than 10 s)";
+    }
+    if (status == 503 && body.contains("database cannot be reached")) {
+      return "503 the database cannot be reached (try again)";
+    }
+    if (status == 503 || status == 502) {
+      return status + " from HAProxy (no node could answer)";
+    }
+    return status + " other";
+  }
+
+  private static void printErrorKinds(String when, Stream<Timed> requests) {
+    Map<String, Long> kinds =
+        requests
+            .filter(r -> !r.ok())
+            .collect(Collectors.groupingBy(Timed::error, TreeMap::new, Collectors.counting()));
+    kinds.forEach(
+        (kind, n) -> System.out.printf(Locale.ROOT, "    errors %s: %,d x %s%n", when, n, kind));
+  }
 
   private String pacing() {
     return String.format(
@@ -297,6 +332,8 @@ public final class TerminalBenchmark {
         before,
         rec.errors() - before,
         rec.count("reload"));
+    printErrorKinds("before the fault", timeline.stream().filter(r -> r.end() < faultAt));
+    printErrorKinds("from the fault on", timeline.stream().filter(r -> r.end() >= faultAt));
     System.out.printf(
         Locale.ROOT,
         "  recovered: the first request started after the fault%s answered %.1f s after the"
@@ -1126,7 +1163,13 @@ public final class TerminalBenchmark {
           elapsed,
           ok,
           ok ? null : action + " " + request.uri().getPath() + ": " + status + " " + answer);
-      timeline.add(new Timed(action, startedAt, startedAt + elapsed / 1_000_000, ok, elapsed));
+      timeline.add(
+          new Timed(
+              action,
+              startedAt,
+              startedAt + elapsed / 1_000_000,
+              ok ? null : errorKind(status, answer),
+              elapsed));
       return ok ? answer : null;
     }
 
