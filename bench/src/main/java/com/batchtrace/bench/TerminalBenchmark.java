@@ -695,7 +695,7 @@ public final class TerminalBenchmark {
     boolean ok = rec.post(action, t.performer(), path, body);
     Instant end = Instant.now().plus(RECOVERY);
     while (!ok && recover && Instant.now().isBefore(end)) {
-      Thread.sleep(500); // the operator taps again
+      Thread.sleep(RETAP_MS); // the operator reads the error, then the page is shown again
       JsonObject batchRun = rec.get("reload", t.performer(), "/executions/" + batch);
       if (batchRun != null && shown.in(batchRun) != null) {
         ok = true;
@@ -712,6 +712,10 @@ public final class TerminalBenchmark {
   }
 
   private static final Duration RECOVERY = Duration.ofSeconds(90);
+
+  /** How long an operator takes to read an error before the page is shown again. */
+  private static final int RETAP_MS = 500;
+
   private boolean recover;
   private final Map<String, AtomicLong> acknowledged = new ConcurrentHashMap<>();
   private final AtomicLong abandoned = new AtomicLong();

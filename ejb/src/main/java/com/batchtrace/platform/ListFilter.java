@@ -101,12 +101,6 @@ public final class ListFilter {
             last == null ? null : last.plusDays(1).atStartOfDay(SiteZone.zone()).toInstant());
   }
 
-  /** A status code in the plant's words: IN_REVIEW reads "In review". */
-  public static String words(Enum<?> status) {
-    String spoken = spoken(status.name());
-    return Character.toUpperCase(spoken.charAt(0)) + spoken.substring(1);
-  }
-
   private static String spoken(String text) {
     return text.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
   }

@@ -36,13 +36,6 @@ public record BatchQuery(String number, String product, BatchStatus status, List
         sort);
   }
 
-  /**
-   * The statuses of a batch (codes, for the page's words), in the order a batch goes through them.
-   */
-  public static java.util.List<String> statuses() {
-    return java.util.Arrays.stream(BatchStatus.values()).map(Enum::name).toList();
-  }
-
   /** The same filters, sorted by another column of the list. */
   public BatchQuery sortedBy(String column, boolean ascending) {
     return new BatchQuery(number, product, status, BatchService.BATCHES.by(column, ascending));

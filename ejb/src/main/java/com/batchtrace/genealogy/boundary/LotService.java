@@ -287,29 +287,34 @@ public class LotService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<LotView> decided(LotQuery query, int offset, int limit) {
-    String part = ListFilter.part("lots", query.text());
     // Native: the decision's revision is in the Envers table, which JPQL does not see.
     String from =
-        " from batchtrace.material_lot l join batchtrace.material m on m.id = l.material_id"
-            + " where l.disposition <> 'QUARANTINE'"
-            + (part == null
-                ? ""
-                : " and (lower(l.lot_number) like :part escape '!' or lower(m.code) like :part escape '!'"
-                    + " or lower(m.name) like :part escape '!')");
-    var count = em.createNativeQuery("select count(*)" + from);
-    if (part != null) {
-      count.setParameter("part", part);
-    }
-    long total = ((Number) count.getSingleResult()).longValue();
+        " from batchtrace.material_lot l join batchtrace.material m on m.id = l.material_id";
+    PagedQuery filter =
+        new PagedQuery()
+            .and("l.disposition <> 'QUARANTINE'")
+            .and(
+                "(lower(l.lot_number) like :part escape '!' or lower(m.code) like :part escape '!'"
+                    + " or lower(m.name) like :part escape '!')",
+                "part",
+                ListFilter.part("lots", query.text()));
+    long total =
+        ((Number)
+                filter
+                    .bind(em.createNativeQuery("select count(*)" + from + filter.where()))
+                    .getSingleResult())
+            .longValue();
     if (limit <= 0 || total == 0) {
       return new Page<>(List.of(), total);
     }
     var select =
-        em.createNativeQuery(
-            "select l.id" + from + DECIDED.orderBy(query.sort()) + " offset :offset limit :limit");
-    if (part != null) {
-      select.setParameter("part", part);
-    }
+        filter.bind(
+            em.createNativeQuery(
+                "select l.id"
+                    + from
+                    + filter.where()
+                    + DECIDED.orderBy(query.sort())
+                    + " offset :offset limit :limit"));
     List<Long> ids =
         ((List<?>)
                 select.setParameter("offset", offset).setParameter("limit", limit).getResultList())

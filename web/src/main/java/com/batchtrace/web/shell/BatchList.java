@@ -3,6 +3,7 @@ package com.batchtrace.web.shell;
 import com.batchtrace.genealogy.boundary.BatchQuery;
 import com.batchtrace.genealogy.boundary.BatchService;
 import com.batchtrace.genealogy.boundary.BatchView;
+import com.batchtrace.genealogy.entity.BatchStatus;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serializable;
 import java.util.List;
@@ -72,7 +73,7 @@ public class BatchList implements Serializable {
 
   /** The statuses of a batch, in the order a batch goes through them. */
   public List<String> getStatuses() {
-    return BatchQuery.statuses();
+    return ListWords.statuses(BatchStatus.class);
   }
 
   private static BatchService service() {

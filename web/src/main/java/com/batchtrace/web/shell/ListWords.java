@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a filtered list says when it shows nothing: that nothing is there yet, or which filter
@@ -27,7 +28,7 @@ public final class ListWords {
   /** The filters given, typed text in quotes first, the others as they are; null ones left out. */
   public static String criteria(String text, String... others) {
     String typed = text == null ? null : "“" + text + "”";
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(typed), Arrays.stream(others))
+    return Stream.concat(Stream.of(typed), Arrays.stream(others))
         .filter(Objects::nonNull)
         .collect(Collectors.joining(", "));
   }
