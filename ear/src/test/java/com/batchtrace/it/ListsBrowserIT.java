@@ -354,6 +354,16 @@ class ListsBrowserIT extends DeployedApplication {
             + " searched.");
     awaitReport("lots:latest", " of ");
 
+    // A day the database cannot hold, typed into the date field: refused with the years allowed.
+    Browser.driver().get(TestStack.app("/admin/lots.xhtml").toString());
+    OfficePages.type("lots:received-to_input", "+300000-01-01");
+    Browser.driver().findElement(By.id("lots:apply")).click();
+    awaitMessage(
+        "lots:messages",
+        "A day of the filter is between the years 2000 and 2999, not +300000-01-01. Nothing was"
+            + " searched.");
+    awaitReport("lots:latest", " of ");
+
     Browser.driver().get(TestStack.app("/admin/equipment.xhtml").toString());
     megabyteInto("equipment:filter-text");
     Browser.driver().findElement(By.id("equipment:apply")).click();

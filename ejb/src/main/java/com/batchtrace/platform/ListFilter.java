@@ -77,8 +77,29 @@ public final class ListFilter {
                             + ". Choose one of the list. Nothing was searched.")));
   }
 
-  /** Refuses a range of days whose last day is before its first. */
+  /** The first and last year a day of a filter may name: the plant's records lie between. */
+  public static final int FIRST_YEAR = 2000;
+
+  public static final int LAST_YEAR = 2999;
+
+  /**
+   * Refuses a range of days whose last day is before its first, or a day outside the years {@link
+   * #FIRST_YEAR} to {@link #LAST_YEAR} (a typed "+300000-01-01" is a date the database cannot
+   * hold).
+   */
   public static void daysInOrder(LocalDate first, LocalDate last) {
+    for (LocalDate day : new LocalDate[] {first, last}) {
+      if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
+        throw new RuleViolation(
+            "A day of the filter is between the years "
+                + FIRST_YEAR
+                + " and "
+                + LAST_YEAR
+                + ", not "
+                + day
+                + ". Nothing was searched.");
+      }
+    }
     if (first != null && last != null && last.isBefore(first)) {
       throw new RuleViolation(
           "The last day (" + last + ") is before the first (" + first + "). Nothing was searched.");
