@@ -91,6 +91,11 @@ class AuditTrailIT extends DeployedApplication {
         RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?from=yesterday");
     assertEquals(422, bad.statusCode());
     assertTrue(bad.body().contains("ISO-8601"), bad.body());
+    // A time the database cannot hold: refused with the years allowed, not a server error.
+    HttpResponse<String> farFuture =
+        RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?from=%2B300000-01-01T00:00:00Z");
+    assertEquals(422, farFuture.statusCode(), farFuture.body());
+    assertTrue(farFuture.body().contains("between the years 2000 and 2999"), farFuture.body());
     HttpResponse<String> type =
         RestClient.as(DemoUser.AUDITOR).get("/audit-trail/entries?recordType=Recipe");
     assertEquals(422, type.statusCode());

@@ -1,6 +1,9 @@
 package com.batchtrace.platform;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -103,6 +106,29 @@ public final class ListFilter {
     if (first != null && last != null && last.isBefore(first)) {
       throw new RuleViolation(
           "The last day (" + last + ") is before the first (" + first + "). Nothing was searched.");
+    }
+  }
+
+  /**
+   * Refuses a time of a search outside the years {@link #FIRST_YEAR} to {@link #LAST_YEAR} (UTC): a
+   * far-future or ancient time is a date the database cannot hold, or matches nothing.
+   */
+  public static void timesPlausible(Instant... times) {
+    for (Instant time : times) {
+      if (time != null) {
+        if (time.isBefore(Year.of(FIRST_YEAR).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+            || !time.isBefore(
+                Year.of(LAST_YEAR + 1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+          throw new RuleViolation(
+              "A time of the search is between the years "
+                  + FIRST_YEAR
+                  + " and "
+                  + LAST_YEAR
+                  + ", not "
+                  + time
+                  + ". Nothing was searched.");
+        }
+      }
     }
   }
 

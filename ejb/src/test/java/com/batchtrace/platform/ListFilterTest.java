@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,26 @@ class ListFilterTest {
     assertThrows(RuleViolation.class, () -> ListFilter.daysInOrder(LocalDate.MAX, null));
     assertThrows(
         RuleViolation.class, () -> ListFilter.daysInOrder(LocalDate.of(1999, 12, 31), null));
+  }
+
+  @Test
+  void aFarFutureOrAncientTimeOfASearchIsRefused() {
+    RuleViolation future =
+        assertThrows(
+            RuleViolation.class,
+            () -> ListFilter.timesPlausible(null, Instant.parse("+300000-01-01T00:00:00Z")));
+    assertEquals(
+        "A time of the search is between the years 2000 and 2999, not +300000-01-01T00:00:00Z."
+            + " Nothing was searched.",
+        future.getMessage());
+    assertThrows(RuleViolation.class, () -> ListFilter.timesPlausible(Instant.EPOCH));
+    assertThrows(RuleViolation.class, () -> ListFilter.timesPlausible(Instant.MAX, null));
+    assertDoesNotThrow(
+        () ->
+            ListFilter.timesPlausible(
+                Instant.parse("2000-01-01T00:00:00Z"),
+                Instant.parse("2999-12-31T23:59:59Z"),
+                null));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.audit.boundary;
 
+import com.batchtrace.platform.ListFilter;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public record AuditQuery(
     recordType = blankToNull(recordType);
     action = blankToNull(action);
     record = blankToNull(record);
+    ListFilter.timesPlausible(from, to);
     if (record != null && record.length() > MAX_RECORD_LENGTH) {
       throw new com.batchtrace.platform.RuleViolation(
           "A batch, lot, material, master record or equipment is named in at most "

@@ -1,5 +1,6 @@
 package com.batchtrace.compliance.signature.boundary;
 
+import com.batchtrace.platform.ListFilter;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -25,6 +26,7 @@ public record RegisterFilter(
     meaning = blankToNull(meaning);
     batchNumber = blankToNull(batchNumber);
     validity = blankToNull(validity);
+    ListFilter.timesPlausible(from, to);
     if (validity != null && !validity.equals("VALID") && !validity.equals("INVALID")) {
       throw new com.batchtrace.platform.RuleViolation(
           "The validity to search for is VALID or INVALID, not '"
